@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { hardwareInfo, osInfo, softwareEntry } from './protocol.js';
+import { isoDateTime, text } from './text.js';
+
+export const databaseKind = z.enum(['embedded', 'postgres', 'timescaledb']);
+export type DatabaseKind = z.infer<typeof databaseKind>;
+
+export const healthAnswer = z.object({
+  status: z.literal('ok'),
+  database: databaseKind,
+  version: z.string(),
+});
+export type HealthAnswer = z.infer<typeof healthAnswer>;
+
+export const loginRequest = z.object({
+  username: text(128).min(1),
+  password: text(1024).min(1),
+});
+export const loginAnswer = z.object({ token: z.string(), expiresAt: isoDateTime });
+export type LoginAnswer = z.infer<typeof loginAnswer>;
+
+/** Query of a paginated list: limits are bounded so no client can ask for the whole table at once. */
+export const pageQuery = z.object({
+  search: text(256).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const deviceSort = z.enum(['hostname', 'lastSeen', 'softwareCount', 'os']);
+export const deviceListQuery = pageQuery.extend({
+  kind: z.enum(['agent', 'snmp']).optional(),
+  sort: deviceSort.default('hostname'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type DeviceListQuery = z.infer<typeof deviceListQuery>;
+
+export const deviceSummary = z.object({
+  id: z.uuid(),
+  kind: z.enum(['agent', 'snmp']),
+  hostname: z.string(),
+  fqdn: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  hardwareUuid: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  osName: z.string().nullable(),
+  osVersion: z.string().nullable(),
+  macAddresses: z.array(z.string()),
+  softwareCount: z.number().int(),
+  firstSeen: isoDateTime,
+  lastSeen: isoDateTime,
+  online: z.boolean(),
+});
+export type DeviceSummary = z.infer<typeof deviceSummary>;
+
+export const deviceList = z.object({ items: z.array(deviceSummary), total: z.number().int() });
+export type DeviceList = z.infer<typeof deviceList>;
+
+export const deviceDetail = deviceSummary.extend({
+  hardware: hardwareInfo.nullable(),
+  os: osInfo.nullable(),
+  software: z.array(softwareEntry),
+  lastReportId: z.uuid().nullable(),
+  lastCollectedAt: isoDateTime.nullable(),
+});
+export type DeviceDetail = z.infer<typeof deviceDetail>;
+
+/** The body of every error answer: a code a program can test and messages a person can read. */
+export const apiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof apiError>;

@@ -1,0 +1,4 @@
+export * from './text.js';
+export * from './protocol.js';
+export * from './api.js';
+export * from './events.js';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Text as PostgreSQL can store it: no NUL characters (text and jsonb refuse them) and a bounded
+ * length, so one oversized field is refused with its name instead of failing the whole insert.
+ */
+export function text(max = 1024) {
+  return z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), { message: 'must not contain NUL characters' });
+}
+
+/** An optional text that an agent may not know; empty strings mean "unknown" too. */
+export function optionalText(max = 1024) {
+  return text(max).optional();
+}
+
+const MAC = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/;
+
+/** A MAC address in canonical form (lower case, colon separated); dashes and dots are accepted. */
+export const macAddress = z.preprocess((v) => {
+  if (typeof v !== 'string') return v;
+  const hex = v.toLowerCase().replace(/[^0-9a-f]/g, '');
+  return hex.length === 12 ? hex.match(/../g)!.join(':') : v;
+}, z.string().regex(MAC, 'must be a MAC address such as 00:1a:2b:3c:4d:5e'));
+
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** Turns zod issues into a list of "path: message" strings that name the offending field. */
+export function describeIssues(error: z.ZodError, limit = 20): string[] {
+  return error.issues.slice(0, limit).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return `${path || '(body)'}: ${issue.message}`;
+  });
+}
