@@ -17,3 +17,19 @@ export const liveEvent = z.discriminatedUnion('type', [
   }),
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
+
+/**
+ * What a dashboard sends on `/api/v1/events`: browsers cannot set headers on a WebSocket, so the
+ * session token comes as the first message, never in the URL where logs would keep it.
+ */
+export const dashboardMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('auth'), token: z.string().min(1).max(512) }),
+]);
+export type DashboardMessage = z.infer<typeof dashboardMessage>;
+
+/** What the collector answers on `/api/v1/events` besides live events. */
+export const eventsControlMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type EventsControlMessage = z.infer<typeof eventsControlMessage>;
