@@ -2,3 +2,4 @@ export * from './text.js';
 export * from './protocol.js';
 export * from './api.js';
 export * from './events.js';
+export * from './snmp.js';
