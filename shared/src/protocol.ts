@@ -23,6 +23,20 @@ export const softwareEntry = z.object({
   installLocation: optionalText(2048),
   /** MSI product code, bundle id, package id: whatever identifies the install at its source. */
   productCode: optionalText(256),
+  /** True for Windows entries marked SystemComponent: parts of a product that Programs and Features hides. */
+  systemComponent: z.boolean().optional(),
+  /** Licence state, where the platform tells it (Windows and Office activation). */
+  licence: z.object({
+    /** Product ID as the vendor shows it, e.g. 00339-10000-00000-AA680. */
+    productId: optionalText(128),
+    /** The last group of the product key only: enough to match a licence, never the whole key. */
+    partialProductKey: optionalText(16),
+    /** unlicensed, licensed, oob-grace, oot-grace, non-genuine-grace, notification, extended-grace. */
+    status: optionalText(32),
+    /** Retail, OEM, Volume:GVLK, Volume:MAK... */
+    channel: optionalText(64),
+    trial: z.boolean().optional(),
+  }).optional(),
 });
 export type SoftwareEntry = z.infer<typeof softwareEntry>;
 
@@ -80,6 +94,7 @@ export const hardwareInfo = z.object({
       speedMHz: z.number().nonnegative().optional(),
       manufacturer: optionalText(128),
       serial: optionalText(128),
+      partNumber: optionalText(128),
     })).max(256).default([]),
   }).default({ modules: [] }),
   disks: z.array(z.object({
@@ -105,6 +120,32 @@ export const hardwareInfo = z.object({
     model: optionalText(256),
     vramBytes: bytes.optional(),
   })).max(64).default([]),
+  /** What the operating system runs on: bare metal, a virtual machine, or a container. */
+  virtualization: z.object({
+    role: z.enum(['physical', 'vm', 'container']),
+    /** kvm, vmware, microsoft, docker, lxc... as the platform names it. */
+    technology: optionalText(64),
+  }).optional(),
+  monitors: z.array(z.object({
+    manufacturer: optionalText(128),
+    model: optionalText(256),
+    serial: optionalText(128),
+    manufactureYear: z.number().int().optional(),
+    widthMm: z.number().nonnegative().optional(),
+    heightMm: z.number().nonnegative().optional(),
+    connector: optionalText(64),
+  })).max(64).optional(),
+  batteries: z.array(z.object({
+    name: optionalText(128),
+    manufacturer: optionalText(128),
+    model: optionalText(128),
+    serial: optionalText(128),
+    chemistry: optionalText(64),
+    designCapacityWh: z.number().nonnegative().optional(),
+    fullChargeCapacityWh: z.number().nonnegative().optional(),
+    cycleCount: count.optional(),
+    status: optionalText(64),
+  })).max(16).optional(),
 });
 export type HardwareInfo = z.infer<typeof hardwareInfo>;
 
@@ -118,6 +159,50 @@ export const osInfo = z.object({
   installDate: optionalText(64),
   domain: optionalText(256),
   uptimeSeconds: z.number().nonnegative().optional(),
+  /** Windows product ID of the installed system. */
+  productId: optionalText(128),
+  /** Activation state of the operating system, where the platform tells it. */
+  licence: z.object({
+    name: optionalText(256),
+    partialProductKey: optionalText(16),
+    status: optionalText(32),
+    channel: optionalText(64),
+  }).optional(),
+  /** Installed operating system updates (Windows hotfixes). */
+  hotfixes: z.array(z.object({
+    id: text(64),
+    description: optionalText(256),
+    installedOn: optionalText(64),
+  })).max(10_000).optional(),
+  users: z.object({
+    /** Users with a session now, as DOMAIN\name or name. */
+    loggedOn: z.array(text(256)).max(1024).optional(),
+    lastLoggedOn: optionalText(256),
+    local: z.array(z.object({
+      name: text(256),
+      /** uid on Unix, SID on Windows. */
+      id: optionalText(128),
+      fullName: optionalText(256),
+      disabled: z.boolean().optional(),
+    })).max(4096).optional(),
+  }).optional(),
+  security: z.object({
+    firewall: z.object({ enabled: z.boolean().optional(), product: optionalText(128) }).optional(),
+    /** Encrypted (or encryptable) volumes and whether their protection is on. */
+    diskEncryption: z.array(z.object({
+      volume: text(256),
+      method: optionalText(64),
+      protected: z.boolean().optional(),
+      status: optionalText(64),
+    })).max(256).optional(),
+    antivirus: z.array(z.object({
+      name: text(256),
+      enabled: z.boolean().optional(),
+      upToDate: z.boolean().optional(),
+    })).max(32).optional(),
+    /** A reboot the system asks for to finish installing updates. */
+    rebootRequired: z.boolean().optional(),
+  }).optional(),
 });
 export type OsInfo = z.infer<typeof osInfo>;
 

@@ -1,8 +1,13 @@
 import type { SoftwareEntry } from '@steward/shared';
 import { runCommand } from './run-command.js';
+import { entriesOf, softwareEntry } from './software-entry.js';
 
-/** The dpkg-query format this parser reads: one package a line, tab separated. */
-export const DPKG_QUERY_FORMAT = '${Package}\\t${Architecture}\\t${Version}\\t${Status}\\t${Maintainer}\\n';
+/**
+ * The dpkg-query format this parser reads: one package a line, tab separated. The first six columns
+ * are the form other inventory tools record too, so their outputs parse as well.
+ */
+export const DPKG_QUERY_FORMAT =
+  '${Package}\\t${Architecture}\\t${Version}\\t${Installed-Size}\\t${Section}\\t${Status}\\t${Maintainer}\\n';
 
 /** dpkg states in which a package's files are on disk (config-files and not-installed are not). */
 const PRESENT_STATES = new Set([
@@ -10,26 +15,16 @@ const PRESENT_STATES = new Set([
 ]);
 
 /**
- * Parses `dpkg-query -W -f '<DPKG_QUERY_FORMAT>'`. Lines without a status column (the plain
- * `dpkg-query -W` shape) are taken as installed.
+ * Parses `dpkg-query -W -f '<DPKG_QUERY_FORMAT>'`. Lines without a status column are taken as
+ * installed, as dpkg-query lists only packages it knows of.
  */
 export function parseDpkgQuery(output: string): SoftwareEntry[] {
-  const entries: SoftwareEntry[] = [];
-  for (const line of output.split('\n')) {
-    if (!line.trim()) continue;
-    const [name, arch, version, status, maintainer] = line.split('\t');
-    if (!name) continue;
+  return entriesOf(output.split('\n').map((line) => {
+    const [name, arch, version, , , status, maintainer] = line.replace(/\r$/, '').split('\t');
     const state = status?.trim().split(/\s+/).at(-1);
-    if (state && !PRESENT_STATES.has(state)) continue;
-    entries.push({
-      name,
-      version: version || undefined,
-      arch: arch || undefined,
-      publisher: maintainer?.trim() || undefined,
-      source: 'dpkg',
-    });
-  }
-  return entries;
+    if (!name?.trim() || (state && !PRESENT_STATES.has(state))) return undefined;
+    return softwareEntry({ name, version, arch, publisher: maintainer, source: 'dpkg' });
+  }));
 }
 
 export async function collectDpkg(): Promise<SoftwareEntry[]> {

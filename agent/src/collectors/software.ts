@@ -1,10 +1,24 @@
 import type { SoftwareEntry } from '@steward/shared';
 import { collectDpkg } from './dpkg.js';
+import { collectRpm } from './rpm.js';
+import { collectApk } from './apk.js';
+import { collectPacman } from './pacman.js';
+import { collectSnap } from './snap.js';
+import { collectFlatpak } from './flatpak.js';
+import { collectNix } from './nix.js';
+
+type Source = () => Promise<SoftwareEntry[]>;
+
+/** Each source skips itself when its tool or database is absent, so all run everywhere they may apply. */
+const LINUX_SOURCES: Source[] = [collectDpkg, collectRpm, collectApk, collectPacman, collectSnap, collectFlatpak, collectNix];
+
+function sourcesFor(platform: NodeJS.Platform): Source[] {
+  if (platform === 'linux') return LINUX_SOURCES;
+  return [];
+}
 
 /** Every installed-software source this platform has, read together. */
 export async function collectInstalledSoftware(platform: NodeJS.Platform = process.platform): Promise<SoftwareEntry[]> {
-  const sources: Array<() => Promise<SoftwareEntry[]>> = [];
-  if (platform === 'linux') sources.push(collectDpkg);
-  const lists = await Promise.all(sources.map((collect) => collect().catch(() => [])));
+  const lists = await Promise.all(sourcesFor(platform).map((collect) => collect().catch(() => [])));
   return lists.flat();
 }

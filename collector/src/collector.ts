@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import type { CollectorConfig } from './config.js';
+import type { CollectorContext } from './context.js';
+import { buildServer } from './server.js';
+import { ensureAdmin } from './services/auth.js';
+import { AgentConnections } from './services/agent-connections.js';
+import { LiveEvents } from './services/live-events.js';
+import { databaseKind, type Database } from './store/database.js';
+import { migrate } from './store/migrate.js';
+import { openDatabase } from './store/open.js';
+import { initSetting } from './store/settings.js';
+
+export interface RunningCollector {
+  url: string;
+  app: FastifyInstance;
+  ctx: CollectorContext;
+  /** Set when this start created the first administrator with a password it chose. */
+  initialAdminPassword?: string;
+  /** Set when this start created the enrolment secret. */
+  createdEnrollSecret?: string;
+  close(): Promise<void>;
+}
+
+/** The enrolment secret from the configuration, else the one kept in the database (made on first start). */
+async function resolveEnrollSecret(db: Database, configured?: string): Promise<{ secret: string; created: boolean }> {
+  if (configured) return { secret: configured, created: false };
+  const candidate = randomBytes(18).toString('base64url');
+  const secret = await initSetting(db, 'agent.enrollSecret', candidate);
+  return { secret, created: secret === candidate };
+}
+
+export async function startCollector(config: CollectorConfig, options: { log?: Logger; db?: Database } = {}): Promise<RunningCollector> {
+  const log = options.log ?? pino({ level: config.logLevel, base: { service: 'steward-collector' } });
+  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.maxDatabaseConnections }));
+  const applied = await migrate(db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  const admin = await ensureAdmin(db, config.adminPassword);
+  const enrol = await resolveEnrollSecret(db, config.enrollSecret);
+  const live = new LiveEvents(db);
+  const agents = new AgentConnections(db);
+  await live.start();
+  await agents.start();
+  const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret };
+  const app = await buildServer(ctx);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url, database: ctx.databaseKind }, 'collector listening');
+  return {
+    url,
+    app,
+    ctx,
+    initialAdminPassword: admin.created && !config.adminPassword ? admin.password : undefined,
+    createdEnrollSecret: enrol.created ? enrol.secret : undefined,
+    async close() {
+      await app.close();
+      await live.stop();
+      await agents.stop();
+      if (!options.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const collectorConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** PostgreSQL (or TimescaleDB) server; without it the embedded database in dataDir is used. */
+  databaseUrl: z.string().min(1).optional(),
+  dataDir: z.string().min(1).default('./data'),
+  enrollSecret: z.string().min(8).optional(),
+  adminPassword: z.string().min(8).optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  reportIntervalSeconds: z.coerce.number().int().min(60).default(3600),
+  heartbeatIntervalSeconds: z.coerce.number().int().min(5).default(30),
+  /** The largest inventory report accepted, in bytes; 20,000 packages take about 4 MB. */
+  maxReportBytes: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  maxDatabaseConnections: z.coerce.number().int().min(2).max(200).default(10),
+  /** Where the built dashboard is; found next to the collector when not given. */
+  dashboardDir: z.string().optional(),
+});
+export type CollectorConfig = z.infer<typeof collectorConfigSchema>;
+
+const ENV_KEYS: Record<string, keyof CollectorConfig> = {
+  STEWARD_HOST: 'host',
+  STEWARD_PORT: 'port',
+  DATABASE_URL: 'databaseUrl',
+  STEWARD_DATA_DIR: 'dataDir',
+  STEWARD_ENROLL_SECRET: 'enrollSecret',
+  STEWARD_ADMIN_PASSWORD: 'adminPassword',
+  STEWARD_LOG_LEVEL: 'logLevel',
+  STEWARD_REPORT_INTERVAL: 'reportIntervalSeconds',
+  STEWARD_HEARTBEAT_INTERVAL: 'heartbeatIntervalSeconds',
+  STEWARD_MAX_REPORT_BYTES: 'maxReportBytes',
+  STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
+  STEWARD_DASHBOARD_DIR: 'dashboardDir',
+};
+
+/** Configuration from an optional JSON file (STEWARD_CONFIG), overridden by the environment. */
+export function loadCollectorConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<CollectorConfig> = {}): CollectorConfig {
+  const file = env.STEWARD_CONFIG;
+  const merged: Record<string, unknown> = file ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  for (const [key, field] of Object.entries(ENV_KEYS)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') merged[field] = value;
+  }
+  Object.assign(merged, overrides);
+  const parsed = collectorConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

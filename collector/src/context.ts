@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import type { DatabaseKind } from '@steward/shared';
+import type { CollectorConfig } from './config.js';
+import type { Database } from './store/database.js';
+import type { LiveEvents } from './services/live-events.js';
+import type { AgentConnections } from './services/agent-connections.js';
+
+/** What every route and service of one running collector shares. */
+export interface CollectorContext {
+  config: CollectorConfig;
+  db: Database;
+  databaseKind: DatabaseKind;
+  log: Logger;
+  live: LiveEvents;
+  agents: AgentConnections;
+  enrollSecret: string;
+}

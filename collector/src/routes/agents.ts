@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { agentMessage, enrollRequest, inventoryReport } from '@steward/shared';
+import type { CollectorContext } from '../context.js';
+import { authenticateAgent, enrollAgent } from '../services/enrolment.js';
+import { ApiProblem } from '../services/errors.js';
+import { ingestReport } from '../services/ingest.js';
+import { insertHeartbeat, touchAgent } from '../store/agents.js';
+import { requireUser } from './auth.js';
+import { validate } from './validate.js';
+
+export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
+  app.post('/api/v1/agents/enroll', async (request) => {
+    const body = validate(enrollRequest, request.body, 'enrolment');
+    const answer = await enrollAgent(ctx.db, {
+      enrollSecret: ctx.enrollSecret,
+      reportIntervalSeconds: ctx.config.reportIntervalSeconds,
+      heartbeatIntervalSeconds: ctx.config.heartbeatIntervalSeconds,
+    }, body, request.ip);
+    request.log.info({ agentId: answer.agentId, hostname: body.hostname }, 'agent enrolled');
+    return answer;
+  });
+
+  app.post('/api/v1/agents/report', { bodyLimit: ctx.config.maxReportBytes }, async (request) => {
+    const agent = await authenticateAgent(ctx.db, request.headers.authorization);
+    const report = validate(inventoryReport, request.body, 'report');
+    const outcome = await ingestReport(ctx.db, agent, report, request.bodySha256);
+    request.log.info(
+      { agentId: agent.id, reportId: report.reportId, software: report.software.length, duplicate: outcome.answer.duplicate },
+      'report ingested',
+    );
+    if (outcome.change) {
+      await ctx.live.publish({ type: 'device.changed', deviceId: outcome.answer.deviceId, change: outcome.change, at: new Date().toISOString() })
+        .catch((error: Error) => request.log.warn({ err: error.message }, 'live event not published'));
+    }
+    return outcome.answer;
+  });
+
+  app.post('/api/v1/agents/:id/collect', async (request) => {
+    const user = await requireUser(ctx, request);
+    if (user.role !== 'admin' && user.role !== 'itadmin') throw new ApiProblem(403, 'forbidden', 'your role may not command agents');
+    const { id } = validate(z.object({ id: z.uuid() }), request.params, 'path');
+    await ctx.agents.sendToAgent(id, { type: 'collect-now', reason: `asked by ${user.username}` });
+    return { sent: true };
+  });
+
+  app.get('/api/v1/agents/ws', {
+    websocket: true,
+    preValidation: async (request) => {
+      const agent = await authenticateAgent(ctx.db, request.headers.authorization);
+      request.agentId = agent.id;
+    },
+  }, (socket, request) => {
+    const agentId = request.agentId;
+    const log = request.log.child({ agentId });
+    const detach = ctx.agents.attach(agentId, { send: (message) => socket.send(JSON.stringify(message)) });
+    log.info('agent connected');
+    void ctx.live.publish({ type: 'agent.connection', agentId, online: true, at: new Date().toISOString() }).catch(() => undefined);
+    socket.on('message', async (data: Buffer) => {
+      let parsed;
+      try {
+        parsed = agentMessage.safeParse(JSON.parse(data.toString('utf8')));
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed?.success) {
+        socket.send(JSON.stringify({ type: 'error', message: 'message: not a valid agent message' }));
+        return;
+      }
+      const now = new Date();
+      try {
+        await insertHeartbeat(ctx.db, agentId, now, parsed.data.uptimeSeconds);
+        await touchAgent(ctx.db, agentId, now, request.ip);
+        socket.send(JSON.stringify({ type: 'heartbeat-ack', serverTime: now.toISOString() }));
+      } catch (error) {
+        log.warn({ err: (error as Error).message }, 'heartbeat not stored');
+      }
+    });
+    socket.on('close', () => {
+      detach();
+      log.info('agent disconnected');
+      void ctx.live.publish({ type: 'agent.connection', agentId, online: false, at: new Date().toISOString() }).catch(() => undefined);
+    });
+  });
+}

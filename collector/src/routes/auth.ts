@@ -1,0 +1,23 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { loginRequest } from '@steward/shared';
+import type { CollectorContext } from '../context.js';
+import { authenticateUser, login } from '../services/auth.js';
+import type { UserRow } from '../store/users.js';
+import { validate } from './validate.js';
+
+/** The logged-in user of a request; every route except the public ones starts with this. */
+export function requireUser(ctx: CollectorContext, request: FastifyRequest): Promise<UserRow> {
+  return authenticateUser(ctx.db, request.headers.authorization);
+}
+
+export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {
+  app.post('/api/v1/auth/login', async (request) => {
+    const body = validate(loginRequest, request.body, 'login');
+    return login(ctx.db, body.username, body.password);
+  });
+
+  app.get('/api/v1/me', async (request) => {
+    const user = await requireUser(ctx, request);
+    return { username: user.username, role: user.role };
+  });
+}

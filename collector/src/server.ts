@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { CollectorContext } from './context.js';
+import { ApiProblem } from './services/errors.js';
+import { DatabaseUnavailableError } from './store/database.js';
+import { sha256Hex } from './services/tokens.js';
+import { agentRoutes } from './routes/agents.js';
+import { authRoutes } from './routes/auth.js';
+import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
+import { deviceRoutes } from './routes/devices.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** SHA-256 of the raw JSON body, which makes a replayed report recognisable. */
+    bodySha256: string;
+    agentId: string;
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON bodies are decoded strictly: invalid UTF-8 is refused, never silently replaced. */
+function parseJsonBody(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const raw = body as Buffer;
+    request.bodySha256 = sha256Hex(raw);
+    let text: string;
+    try {
+      text = strictUtf8.decode(raw);
+    } catch {
+      return done(new ApiProblem(400, 'invalid_utf8', 'body: not valid UTF-8'), undefined);
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new ApiProblem(400, 'invalid_json', `body: not valid JSON (${(error as Error).message})`), undefined);
+    }
+  });
+}
+
+function answerErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiProblem | DatabaseUnavailableError, request, reply) => {
+    if (error instanceof ApiProblem) {
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
+    }
+    if (error instanceof DatabaseUnavailableError) {
+      request.log.error({ err: error.message }, 'database unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'database_unavailable', message: 'the database is not reachable; try again shortly' });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body: larger than the ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes this endpoint accepts` : error.message;
+      return reply.code(status).send({ error: (error as FastifyError).code ?? 'bad_request', message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'the collector could not complete this request' });
+  });
+}
+
+export async function buildServer(ctx: CollectorContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is what fastify wraps; its type only differs from fastify's in optional extras.
+    loggerInstance: ctx.log as unknown as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  app.decorateRequest('bodySha256', '');
+  app.decorateRequest('agentId', '');
+  parseJsonBody(app);
+  answerErrors(app);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  deviceRoutes(app, ctx);
+  agentRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));
+  return app;
+}

@@ -1,0 +1,56 @@
+import { randomUUID, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { LoginAnswer } from '@steward/shared';
+import type { Database } from '../store/database.js';
+import {
+  countUsers, findSessionUser, findUserByName, insertSession, insertUser, type Role, type UserRow,
+} from '../store/users.js';
+import { ApiProblem } from './errors.js';
+import { hashToken, newToken } from './tokens.js';
+
+const SESSION_HOURS = 12;
+
+/** A hash to verify against when the user does not exist, so timing does not tell which names exist. */
+let decoyHash: Promise<string> | undefined;
+
+export async function hashPassword(password: string): Promise<string> {
+  // @node-rs/argon2 defaults to Argon2id with OWASP's recommended memory and time costs.
+  return hash(password);
+}
+
+export async function createUser(db: Database, username: string, password: string, role: Role): Promise<string> {
+  const id = randomUUID();
+  await insertUser(db, { id, username, passwordHash: await hashPassword(password), role });
+  return id;
+}
+
+/** Creates the first administrator when there is no user at all; returns the password when it chose one. */
+export async function ensureAdmin(db: Database, configuredPassword?: string): Promise<{ created: boolean; password?: string }> {
+  if ((await countUsers(db)) > 0) return { created: false };
+  const password = configuredPassword ?? randomBytes(12).toString('base64url');
+  await createUser(db, 'admin', password, 'admin');
+  return { created: true, password };
+}
+
+export async function login(db: Database, username: string, password: string): Promise<LoginAnswer> {
+  const user = await findUserByName(db, username);
+  decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const ok = await verify(user?.password_hash ?? (await decoyHash), password).catch(() => false);
+  if (!user || !ok || user.disabled) throw new ApiProblem(401, 'bad_credentials', 'username or password is not valid');
+  const token = newToken('sts');
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await insertSession(db, hashToken(token), user.id, expiresAt);
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function authenticateUser(db: Database, authorization: string | undefined): Promise<UserRow> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw new ApiProblem(401, 'not_authenticated', 'authorization: log in first (Bearer token)');
+  const user = await authenticateToken(db, token);
+  if (!user) throw new ApiProblem(401, 'session_expired', 'authorization: the session is not valid or has expired');
+  return user;
+}
+
+export async function authenticateToken(db: Database, token: string): Promise<UserRow | undefined> {
+  return findSessionUser(db, hashToken(token));
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { EnrollAnswer, EnrollRequest } from '@steward/shared';
+import type { Database } from '../store/database.js';
+import { findAgentByTokenHash, insertAgent, type AgentRow } from '../store/agents.js';
+import { ApiProblem } from './errors.js';
+import { hashToken, newToken, secretsEqual } from './tokens.js';
+
+export interface EnrolmentSettings {
+  enrollSecret: string;
+  reportIntervalSeconds: number;
+  heartbeatIntervalSeconds: number;
+}
+
+/** Admits a new agent that knows the enrolment secret, and gives it a token of its own. */
+export async function enrollAgent(db: Database, settings: EnrolmentSettings, request: EnrollRequest, address?: string): Promise<EnrollAnswer> {
+  if (!secretsEqual(request.secret, settings.enrollSecret)) {
+    throw new ApiProblem(401, 'bad_enrolment_secret', 'secret: the enrolment secret is not valid');
+  }
+  const agentId = randomUUID();
+  const token = newToken('sta');
+  await insertAgent(db, {
+    id: agentId,
+    hostname: request.hostname,
+    hardwareUuid: request.hardwareUuid,
+    platform: request.platform,
+    agentVersion: request.agentVersion,
+    tokenHash: hashToken(token),
+    address,
+  });
+  return {
+    agentId,
+    token,
+    reportIntervalSeconds: settings.reportIntervalSeconds,
+    heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
+  };
+}
+
+/** The agent a bearer token belongs to; refuses unknown and revoked tokens. */
+export async function authenticateAgent(db: Database, authorization: string | undefined): Promise<AgentRow> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw new ApiProblem(401, 'missing_agent_token', 'authorization: an agent token is required (Bearer)');
+  const agent = await findAgentByTokenHash(db, hashToken(token));
+  if (!agent) throw new ApiProblem(401, 'unknown_agent_token', 'authorization: this agent token is not known');
+  if (agent.revoked_at) throw new ApiProblem(403, 'agent_revoked', 'this agent has been revoked');
+  return agent;
+}

@@ -1,0 +1,12 @@
+/** An error that maps to an HTTP answer with a stable code a client can test. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: string[],
+  ) {
+    super(message);
+    this.name = 'ApiProblem';
+  }
+}

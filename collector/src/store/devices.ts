@@ -1,0 +1,128 @@
+import type { DeviceDetail, DeviceListQuery, DeviceSummary, SoftwareEntry } from '@steward/shared';
+import type { Queryable } from './database.js';
+
+/** The expression the trigram index covers; searches must use it verbatim to be served by it. */
+const SEARCH_TEXT = `lower(hostname || ' ' || coalesce(fqdn, '') || ' ' || coalesce(serial_number, '') || ' ' || coalesce(model, '') || ' ' || coalesce(os_name, ''))`;
+
+const SORT_COLUMNS: Record<DeviceListQuery['sort'], string> = {
+  hostname: 'lower(d.hostname)',
+  lastSeen: 'd.last_seen',
+  softwareCount: 'd.software_count',
+  os: 'd.os_name',
+};
+
+/** A device counts as online when its agent has spoken within this many seconds. */
+export const ONLINE_WITHIN_SECONDS = 180;
+
+interface DeviceRow {
+  id: string;
+  kind: 'agent' | 'snmp';
+  hostname: string;
+  fqdn: string | null;
+  serial_number: string | null;
+  hardware_uuid: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  os_name: string | null;
+  os_version: string | null;
+  mac_addresses: string[];
+  software_count: number;
+  first_seen: Date;
+  last_seen: Date;
+  online: boolean;
+}
+
+const SUMMARY_COLUMNS = `d.id, d.kind, d.hostname, d.fqdn, d.serial_number, d.hardware_uuid, d.manufacturer, d.model,
+  d.os_name, d.os_version, d.mac_addresses, d.software_count, d.first_seen, d.last_seen,
+  exists (select 1 from agents a where a.device_id = d.id and a.revoked_at is null
+          and a.last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS})) as online`;
+
+function toSummary(row: DeviceRow): DeviceSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    hostname: row.hostname,
+    fqdn: row.fqdn,
+    serialNumber: row.serial_number,
+    hardwareUuid: row.hardware_uuid,
+    manufacturer: row.manufacturer,
+    model: row.model,
+    osName: row.os_name,
+    osVersion: row.os_version,
+    macAddresses: row.mac_addresses ?? [],
+    softwareCount: row.software_count,
+    firstSeen: new Date(row.first_seen).toISOString(),
+    lastSeen: new Date(row.last_seen).toISOString(),
+    online: row.online,
+  };
+}
+
+export async function listDevices(db: Queryable, query: DeviceListQuery): Promise<{ items: DeviceSummary[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.search) {
+    params.push(`%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`${SEARCH_TEXT.replace(/\b(hostname|fqdn|serial_number|model|os_name)\b/g, 'd.$1')} like $${params.length}`);
+  }
+  if (query.kind) {
+    params.push(query.kind);
+    where.push(`d.kind = $${params.length}`);
+  }
+  const filter = where.length ? `where ${where.join(' and ')}` : '';
+  const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'desc' ? 'desc' : 'asc'} nulls last, d.id`;
+  const [page, count] = await Promise.all([
+    db.query<DeviceRow>(
+      `select ${SUMMARY_COLUMNS} from devices d ${filter} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    ),
+    db.query<{ n: number }>(`select count(*)::int as n from devices d ${filter}`, params),
+  ]);
+  return { items: page.rows.map(toSummary), total: count.rows[0]?.n ?? 0 };
+}
+
+export async function getDevice(db: Queryable, id: string): Promise<DeviceDetail | undefined> {
+  const { rows } = await db.query<DeviceRow & { hardware: DeviceDetail['hardware']; os: DeviceDetail['os']; last_report_id: string | null; last_collected_at: Date | null }>(
+    `select ${SUMMARY_COLUMNS}, d.hardware, d.os, d.last_report_id, d.last_collected_at from devices d where d.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const software = await listDeviceSoftware(db, id);
+  return {
+    ...toSummary(row),
+    hardware: row.hardware,
+    os: row.os,
+    software,
+    lastReportId: row.last_report_id,
+    lastCollectedAt: row.last_collected_at ? new Date(row.last_collected_at).toISOString() : null,
+  };
+}
+
+interface SoftwareRow {
+  source: SoftwareEntry['source'];
+  name: string;
+  version: string | null;
+  publisher: string | null;
+  arch: string | null;
+  install_date: string | null;
+  install_location: string | null;
+  product_code: string | null;
+}
+
+export async function listDeviceSoftware(db: Queryable, deviceId: string): Promise<SoftwareEntry[]> {
+  const { rows } = await db.query<SoftwareRow>(
+    `select source, name, version, publisher, arch, install_date, install_location, product_code
+       from device_software where device_id = $1 order by lower(name), version`,
+    [deviceId],
+  );
+  return rows.map((r) => ({
+    source: r.source,
+    name: r.name,
+    version: r.version ?? undefined,
+    publisher: r.publisher ?? undefined,
+    arch: r.arch ?? undefined,
+    installDate: r.install_date ?? undefined,
+    installLocation: r.install_location ?? undefined,
+    productCode: r.product_code ?? undefined,
+  }));
+}

@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Database, Queryable, QueryResult } from './database.js';
+
+type PGliteQueryable = Pick<PGlite, 'query' | 'exec'>;
+
+function queryableOf(target: PGliteQueryable): Queryable {
+  return {
+    async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
+      const result = await target.query<R>(sql, params);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  };
+}
+
+/**
+ * The embedded PostgreSQL (PGlite) kept in a data folder, or in memory for `memory://`.
+ * It serves one process: a second collector needs a PostgreSQL server.
+ */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const base = queryableOf(pglite);
+  return {
+    backend: 'embedded',
+    ...base,
+    transaction: (work) => pglite.transaction((tx) => work(queryableOf(tx))),
+    async listen(channel, onMessage) {
+      const unlisten = await pglite.listen(channel, onMessage);
+      return () => unlisten();
+    },
+    close: () => pglite.close(),
+  };
+}

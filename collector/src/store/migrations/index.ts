@@ -1,0 +1,14 @@
+import * as foundation from './0001-foundation.js';
+import * as timeSeries from './0002-time-series.js';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered and forward-only: a released migration is never edited, only followed by a new one. */
+export const migrations: Migration[] = [
+  { id: 1, name: 'foundation', sql: foundation.sql },
+  { id: 2, name: 'time-series', sql: timeSeries.sql },
+];

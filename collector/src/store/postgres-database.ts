@@ -1,0 +1,99 @@
+import pg from 'pg';
+import { DatabaseUnavailableError, type Database, type Queryable, type QueryResult } from './database.js';
+
+// int8 (count(*), bigserial) as a JS number: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Connection errors (as opposed to errors in a statement) that mean the server is out of reach. */
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  const message = (error as Error)?.message ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+  );
+}
+
+function wrap<T>(promise: Promise<T>): Promise<T> {
+  return promise.catch((error: unknown) => {
+    throw isConnectionError(error) ? new DatabaseUnavailableError(error) : error;
+  });
+}
+
+function queryableOf(client: pg.PoolClient): Queryable {
+  return {
+    async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
+      const result = await wrap(client.query(sql, params));
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+    async exec(sql: string) {
+      await wrap(client.query(sql));
+    },
+  };
+}
+
+export async function openPostgres(url: string, options: { maxConnections?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    // Fail fast when the server is gone: callers answer 503 with Retry-After rather than hang.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'steward-collector',
+  });
+  pool.on('error', () => {
+    // An idle client lost its server; the pool replaces it on next use.
+  });
+  let listener: pg.Client | undefined;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+
+  const db: Database = {
+    backend: 'postgres',
+    async query<R>(sql: string, params: unknown[] = []) {
+      const result = await wrap(pool.query(sql, params));
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+    async exec(sql: string) {
+      await wrap(pool.query(sql));
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await wrap(pool.connect());
+      try {
+        await client.query('begin');
+        const result = await work(queryableOf(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onMessage) {
+      if (!listener) {
+        listener = new pg.Client({ connectionString: url, application_name: 'steward-listener' });
+        listener.on('error', () => undefined);
+        listener.on('notification', (message) => {
+          for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+        });
+        await wrap(listener.connect());
+      }
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await wrap(listener.query(`listen ${pg.escapeIdentifier(channel)}`));
+      }
+      set.add(onMessage);
+      return async () => {
+        set!.delete(onMessage);
+      };
+    },
+    async close() {
+      await listener?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+  return db;
+}

@@ -1,0 +1,53 @@
+import type { Queryable } from './database.js';
+
+export type Role = 'admin' | 'itadmin' | 'compliance' | 'helpdesk' | 'auditor';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: Role;
+  disabled: boolean;
+}
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from users');
+  return rows[0]?.n ?? 0;
+}
+
+export async function insertUser(
+  db: Queryable,
+  user: { id: string; username: string; passwordHash: string; role: Role; displayName?: string },
+): Promise<void> {
+  await db.query(
+    'insert into users (id, username, password_hash, role, display_name) values ($1, $2, $3, $4, $5)',
+    [user.id, user.username, user.passwordHash, user.role, user.displayName ?? null],
+  );
+}
+
+export async function findUserByName(db: Queryable, username: string): Promise<UserRow | undefined> {
+  const { rows } = await db.query<UserRow>(
+    'select id, username, password_hash, role, disabled from users where username = $1',
+    [username],
+  );
+  return rows[0];
+}
+
+export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
+  await db.query('insert into api_sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash, userId, expiresAt]);
+}
+
+export async function findSessionUser(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+  const { rows } = await db.query<UserRow>(
+    `select u.id, u.username, u.password_hash, u.role, u.disabled
+       from api_sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+    [tokenHash],
+  );
+  return rows[0];
+}
+
+export async function deleteExpiredSessions(db: Queryable): Promise<number> {
+  const { rowCount } = await db.query('delete from api_sessions where expires_at <= now()');
+  return rowCount;
+}
