@@ -1,18 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseDpkgQuery, DPKG_QUERY_FORMAT } from '../../agent/src/collectors/dpkg.js';
+import { hasRecorded, ownText, recordedText } from './fixture-files.js';
 
 describe('parseDpkgQuery', () => {
-  it('keeps installed packages and skips those with only configuration files left', () => {
-    const output = [
-      'adduser\tall\t3.134\tinstall ok installed\tDebian Adduser Developers <adduser@packages.debian.org>',
-      'oldpkg\tamd64\t1.0-1\tdeinstall ok config-files\tSomeone <a@b>',
-      'libc6\tamd64\t2.36-9+deb12u10\tinstall ok installed\tGNU Libc Maintainers <debian-glibc@lists.debian.org>',
-      '',
-    ].join('\n');
-    const entries = parseDpkgQuery(output);
-    expect(entries.map((e) => e.name)).toEqual(['adduser', 'libc6']);
-    expect(entries[1]).toMatchObject({ version: '2.36-9+deb12u10', arch: 'amd64', source: 'dpkg' });
+  it('keeps installed and unpacked packages and skips those with only configuration files left', () => {
+    const entries = parseDpkgQuery(ownText('linux/dpkg-query.txt'));
+    expect(entries.map((e) => e.name)).toEqual(['adduser', 'libc6', 'half']);
+    expect(entries[1]).toEqual({
+      name: 'libc6', version: '2.36-9+deb12u10', arch: 'amd64',
+      publisher: 'GNU Libc Maintainers <debian-glibc@lists.debian.org>', source: 'dpkg',
+    });
+  });
+
+  it.skipIf(!hasRecorded)('reads a recorded dpkg-query output: 17 lines, one package with only its configuration left', () => {
+    const entries = parseDpkgQuery(recordedText('linux-packages/dpkg'));
+    expect(entries).toHaveLength(16);
+    expect(entries.map((e) => e.name)).not.toContain('vlc-nox');
+    expect(entries.at(-1)).toEqual({ name: 'jcagent', version: '0.24.2', arch: 'amd64', source: 'dpkg' });
+    expect(entries[2]).toMatchObject({ name: 'apache2', version: '2.2.16-6+squeeze6', arch: 'amd64' });
   });
 
   it.skipIf(!hasDpkg())('reads as many packages as dpkg-query -W lists on this machine', () => {
