@@ -1,0 +1,11 @@
+/**
+ * The back ends the store's contract tests run on: always the embedded database, and real
+ * PostgreSQL too when TEST_DATABASE_URL names a server.
+ */
+export const CONTRACT_BACKENDS: Array<'embedded' | 'postgres'> = process.env.TEST_DATABASE_URL
+  ? ['embedded', 'postgres']
+  : ['embedded'];
+
+if (!process.env.TEST_DATABASE_URL && process.env.CI === 'true') {
+  throw new Error('CI must set TEST_DATABASE_URL so the store is tested on PostgreSQL too');
+}

@@ -1,0 +1,55 @@
+import pino from 'pino';
+import { startCollector, type RunningCollector } from '../../collector/src/collector.js';
+import { loadCollectorConfig } from '../../collector/src/config.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const TEST_ADMIN_PASSWORD = 'correct-horse-battery';
+export const TEST_ENROLL_SECRET = 'test-enrolment-secret';
+
+export interface TestCollector extends RunningCollector {
+  database: TestDatabase;
+  /** Logs in as the administrator and returns the bearer header. */
+  adminAuth(): Promise<{ authorization: string }>;
+  stop(): Promise<void>;
+}
+
+/** A real collector on a fresh database of this run's back end, listening on a free port. */
+export async function startTestCollector(backend?: 'embedded' | 'postgres'): Promise<TestCollector> {
+  const database = await createTestDatabase(backend);
+  const config = loadCollectorConfig({}, {
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: TEST_ADMIN_PASSWORD,
+    enrollSecret: TEST_ENROLL_SECRET,
+    logLevel: 'silent',
+  });
+  const collector = await startCollector(config, { db: database.db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  return {
+    ...collector,
+    database,
+    async adminAuth() {
+      const response = await fetch(`${collector.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      return { authorization: `Bearer ${token}` };
+    },
+    async stop() {
+      await collector.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Enrols an agent through the real API and returns its id and token. */
+export async function enrolTestAgent(url: string, hostname = 'ws-0142'): Promise<{ agentId: string; token: string }> {
+  const response = await fetch(`${url}/api/v1/agents/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ protocol: 1, secret: TEST_ENROLL_SECRET, hostname, agentVersion: '0.1.0', platform: 'linux' }),
+  });
+  if (!response.ok) throw new Error(`enrolment failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { agentId: string; token: string };
+}
