@@ -1,0 +1,113 @@
+import { apiError } from '@steward/shared';
+
+/** Anything with a zod-like `parse`: keeps this module free of a direct zod dependency. */
+export interface AnswerSchema<T> {
+  parse(data: unknown): T;
+}
+
+export type QueryValue = string | number | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** A failed API call, with the collector's error code when it gave one. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+
+  get unreachable(): boolean {
+    return this.status === 0;
+  }
+}
+
+export interface ApiClientOptions {
+  /** Prefix of every path; empty for the collector that served the page. */
+  baseUrl?: string;
+  token: () => string | null;
+  /** Called once per 401 answer so the app can return to the sign-in screen. */
+  onUnauthorized: () => void;
+}
+
+/** Talks to the collector's HTTP API, checks every answer against its shared schema. */
+export class ApiClient {
+  constructor(private readonly options: ApiClientOptions) {}
+
+  async request<T>(schema: AnswerSchema<T>, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(path, options);
+    const body = await readJson(response);
+    if (!response.ok) throw failureFrom(response.status, body);
+    try {
+      return schema.parse(body);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new ApiFailure(response.status, 'unexpected-answer', `The collector's answer to ${path} was not understood: ${detail}`);
+    }
+  }
+
+  private async send(path: string, { method = 'GET', query, body, signal }: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.options.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.baseUrl ?? ''}${path}${queryString(query)}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiFailure(0, 'unreachable', 'The collector cannot be reached. Check the network and try again.');
+    }
+    if (response.status === 401 && token) this.options.onUnauthorized();
+    return response;
+  }
+}
+
+export function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : '';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const textBody = await response.text();
+  if (!textBody) return null;
+  try {
+    return JSON.parse(textBody);
+  } catch {
+    return textBody;
+  }
+}
+
+function failureFrom(status: number, body: unknown): ApiFailure {
+  const parsed = apiError.safeParse(body);
+  if (parsed.success) return new ApiFailure(status, parsed.data.error, parsed.data.message, parsed.data.issues);
+  return new ApiFailure(status, `http-${status}`, `The collector answered ${status}.`);
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { App } from './app/app.js';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/components.css';
+import './styles/views.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

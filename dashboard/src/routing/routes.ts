@@ -1,0 +1,116 @@
+import { deviceSort } from '@steward/shared';
+
+export type DeviceSortKey = (typeof deviceSort.options)[number];
+export type SortOrder = 'asc' | 'desc';
+export type DeviceKindFilter = 'agent' | 'snmp' | undefined;
+
+/** The devices list as the address bar keeps it, so reloads, links and Back all land on the same page. */
+export interface DevicesListState {
+  search: string;
+  kind: DeviceKindFilter;
+  sort: DeviceSortKey;
+  order: SortOrder;
+  page: number;
+  pageSize: number;
+}
+
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_DEVICES_STATE: DevicesListState = {
+  search: '', kind: undefined, sort: 'hostname', order: 'asc', page: 1, pageSize: 50,
+};
+
+/** Screens that other parts of Steward will back; until then they say so. */
+export const PENDING_SECTIONS = ['network', 'findings', 'licences', 'register', 'reports', 'alerts', 'settings'] as const;
+export type PendingSection = (typeof PENDING_SECTIONS)[number];
+
+export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software'] as const;
+export type DeviceTab = (typeof DEVICE_TABS)[number];
+
+export type Route =
+  | { name: 'overview' }
+  | { name: 'devices'; list: DevicesListState }
+  | { name: 'device'; id: string; tab: DeviceTab }
+  | { name: 'pending'; section: PendingSection }
+  | { name: 'not-found'; path: string };
+
+/** Reads a location hash such as `#/devices?kind=agent&page=3`. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [pathPart = '/', queryPart = ''] = raw.split('?', 2);
+  const segments = pathPart.split('/').filter(Boolean).map(safeDecode);
+  const [first, second, ...rest] = segments;
+  if (!first) return { name: 'overview' };
+  if (first === 'devices' && second === undefined) return { name: 'devices', list: parseDevicesState(new URLSearchParams(queryPart)) };
+  if (first === 'devices' && second && rest.length === 0) {
+    return { name: 'device', id: second, tab: parseDeviceTab(new URLSearchParams(queryPart).get('tab')) };
+  }
+  if (!second && isPendingSection(first)) return { name: 'pending', section: first };
+  return { name: 'not-found', path: pathPart };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'overview': return '#/';
+    case 'devices': return `#/devices${devicesQueryString(route.list)}`;
+    case 'device': return `#/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
+    case 'pending': return `#/${route.section}`;
+    case 'not-found': return `#${route.path}`;
+  }
+}
+
+export function devicesHref(list: Partial<DevicesListState> = {}): string {
+  return routeHref({ name: 'devices', list: { ...DEFAULT_DEVICES_STATE, ...list } });
+}
+
+export function deviceHref(id: string, tab: DeviceTab = 'summary'): string {
+  return routeHref({ name: 'device', id, tab });
+}
+
+function parseDeviceTab(value: string | null): DeviceTab {
+  return (DEVICE_TABS as readonly (string | null)[]).includes(value) ? value as DeviceTab : 'summary';
+}
+
+function parseDevicesState(params: URLSearchParams): DevicesListState {
+  const sort = deviceSort.safeParse(params.get('sort'));
+  const kind = params.get('kind');
+  const pageSize = Number(params.get('size'));
+  return {
+    search: (params.get('search') ?? '').slice(0, 256),
+    kind: kind === 'agent' || kind === 'snmp' ? kind : undefined,
+    sort: sort.success ? sort.data : DEFAULT_DEVICES_STATE.sort,
+    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    page: positiveInteger(params.get('page')) ?? 1,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_DEVICES_STATE.pageSize,
+  };
+}
+
+/** Only what differs from the defaults goes into the address, to keep links short. */
+function devicesQueryString(list: DevicesListState): string {
+  const params = new URLSearchParams();
+  if (list.search) params.set('search', list.search);
+  if (list.kind) params.set('kind', list.kind);
+  if (list.sort !== DEFAULT_DEVICES_STATE.sort) params.set('sort', list.sort);
+  if (list.order !== DEFAULT_DEVICES_STATE.order) params.set('order', list.order);
+  if (list.page > 1) params.set('page', String(list.page));
+  if (list.pageSize !== DEFAULT_DEVICES_STATE.pageSize) params.set('size', String(list.pageSize));
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : '';
+}
+
+function positiveInteger(value: string | null): number | undefined {
+  if (!value || !/^\d{1,7}$/.test(value)) return undefined;
+  const parsed = Number(value);
+  return parsed >= 1 ? parsed : undefined;
+}
+
+function isPendingSection(value: string): value is PendingSection {
+  return (PENDING_SECTIONS as readonly string[]).includes(value);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

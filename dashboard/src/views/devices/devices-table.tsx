@@ -1,0 +1,63 @@
+import type { DeviceSummary } from '@steward/shared';
+import { KindBadge, OnlineBadge } from '../../components/badges.js';
+import { SortableHeader } from '../../components/sortable-header.js';
+import { formatCount } from '../../format/numbers.js';
+import { formatDateTime, timeAgo } from '../../format/time.js';
+import type { RecentChange } from '../../hooks/use-recent-changes.js';
+import { deviceHref, type DeviceSortKey, type SortOrder } from '../../routing/routes.js';
+import { operatingSystemLabel } from '../overview/summarize-devices.js';
+
+interface DevicesTableProps {
+  devices: readonly DeviceSummary[];
+  sort: DeviceSortKey;
+  order: SortOrder;
+  onSort: (sort: DeviceSortKey, order: SortOrder) => void;
+  changes: ReadonlyMap<string, RecentChange>;
+  busy: boolean;
+}
+
+export function DevicesTable({ devices, sort, order, onSort, changes, busy }: DevicesTableProps) {
+  const header = { current: sort, order, onSort };
+  return (
+    <div class="table-wrap table-scroll">
+      <table class="data-table devices-table" aria-busy={busy} data-testid="devices-table">
+        <caption class="visually-hidden">Devices</caption>
+        <thead>
+          <tr>
+            <SortableHeader column="hostname" {...header}>Hostname</SortableHeader>
+            <th scope="col">Status</th>
+            <th scope="col">Kind</th>
+            <SortableHeader column="os" {...header}>Operating system</SortableHeader>
+            <th scope="col" class="optional">Model</th>
+            <th scope="col" class="optional-wide">Serial number</th>
+            <SortableHeader column="softwareCount" numeric {...header}>Software</SortableHeader>
+            <SortableHeader column="lastSeen" {...header}>Last seen</SortableHeader>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((device) => <DeviceRow key={device.id} device={device} change={changes.get(device.id)} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeviceRow({ device, change }: { device: DeviceSummary; change: RecentChange | undefined }) {
+  const model = [device.manufacturer, device.model].filter(Boolean).join(' ');
+  return (
+    <tr class={change ? 'row-changed' : undefined} data-device-id={device.id}>
+      <td class="cell-primary">
+        <a href={deviceHref(device.id)}>{device.hostname}</a>
+        {change ? <span class="tag tag-info">{change === 'created' ? 'New' : 'Updated'}</span> : null}
+        {device.fqdn && device.fqdn !== device.hostname ? <span class="cell-sub">{device.fqdn}</span> : null}
+      </td>
+      <td><OnlineBadge online={device.online} /></td>
+      <td><KindBadge kind={device.kind} /></td>
+      <td>{operatingSystemLabel(device)}</td>
+      <td class="optional">{model || <span class="muted">—</span>}</td>
+      <td class="optional-wide mono">{device.serialNumber ?? <span class="muted">—</span>}</td>
+      <td class="numeric">{formatCount(device.softwareCount)}</td>
+      <td><time dateTime={device.lastSeen} title={formatDateTime(device.lastSeen)}>{timeAgo(device.lastSeen)}</time></td>
+    </tr>
+  );
+}

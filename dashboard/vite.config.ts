@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+
+/** Where `npm run dev -w dashboard` forwards API calls; the built dashboard is served by the collector itself. */
+const collectorUrl = process.env.STEWARD_COLLECTOR_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [preact()],
+  resolve: {
+    // Bundle @steward/shared from its TypeScript sources so the dashboard never depends on a stale build.
+    conditions: ['steward-source', 'browser', 'module', 'import', 'default'],
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  server: {
+    proxy: {
+      '/api': { target: collectorUrl, ws: true, changeOrigin: false },
+    },
+  },
+});
