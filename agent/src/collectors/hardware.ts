@@ -1,107 +1,13 @@
-import si from 'systeminformation';
-import type { HardwareInfo, InventoryReportInput } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared';
+import { collectLinuxHardware } from './linux-hardware.js';
+import { collectSiHardware, type HardwareInput } from './si-hardware.js';
 
-type HardwareInput = InventoryReportInput['hardware'];
+export { known } from './placeholder-values.js';
 
-/** Values systeminformation reports when it could not read a field, which must not pass as data. */
-const PLACEHOLDERS = new Set(['', '-', 'unknown', 'not specified', 'default string', 'to be filled by o.e.m.', 'system serial number', 'none']);
-
-export function known(value: string | number | undefined | null): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const s = String(value).trim();
-  return PLACEHOLDERS.has(s.toLowerCase()) ? undefined : s;
+/** This machine's hardware, from the collector written for its platform. */
+export async function collectHardware(platform: NodeJS.Platform = process.platform): Promise<HardwareInput> {
+  if (platform === 'linux') return collectLinuxHardware();
+  return collectSiHardware();
 }
 
-function positive(n: number | undefined | null): number | undefined {
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
-/** Reads one systeminformation source, treating a failure as "nothing known" so one broken source cannot sink the report. */
-async function read<T>(source: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await source();
-  } catch {
-    return undefined;
-  }
-}
-
-export async function collectHardware(): Promise<HardwareInput> {
-  const [system, bios, board, chassis, cpu, mem, layout, disks, nics, graphics] = await Promise.all([
-    read(() => si.system()),
-    read(() => si.bios()),
-    read(() => si.baseboard()),
-    read(() => si.chassis()),
-    read(() => si.cpu()),
-    read(() => si.mem()),
-    read(() => si.memLayout()),
-    read(() => si.diskLayout()),
-    read(() => si.networkInterfaces()),
-    read(() => si.graphics()),
-  ]);
-  const nicList = Array.isArray(nics) ? nics : nics ? [nics] : [];
-  const hardware: HardwareInput = {
-    system: {
-      manufacturer: known(system?.manufacturer),
-      model: known(system?.model),
-      serial: known(system?.serial),
-      uuid: known(system?.uuid),
-      sku: known(system?.sku),
-      virtual: system?.virtual,
-      virtualHost: known(system?.virtualHost),
-    },
-    bios: { vendor: known(bios?.vendor), version: known(bios?.version), releaseDate: known(bios?.releaseDate) },
-    baseboard: board && { manufacturer: known(board.manufacturer), model: known(board.model), serial: known(board.serial) },
-    chassis: chassis && { type: known(chassis.type), manufacturer: known(chassis.manufacturer), serial: known(chassis.serial) },
-    cpu: {
-      manufacturer: known(cpu?.manufacturer),
-      brand: known(cpu?.brand),
-      sockets: positive(cpu?.processors),
-      cores: positive(cpu?.physicalCores),
-      threads: positive(cpu?.cores),
-      speedGHz: positive(cpu?.speed),
-    },
-    memory: {
-      totalBytes: positive(mem?.total),
-      modules: (layout ?? []).filter((m) => m.size > 0).map((m) => ({
-        slot: known(m.bank),
-        sizeBytes: m.size,
-        type: known(m.type),
-        speedMHz: positive(m.clockSpeed),
-        manufacturer: known(m.manufacturer),
-        serial: known(m.serialNum),
-      })),
-    },
-    disks: (disks ?? []).map((d) => ({
-      name: known(d.device),
-      model: known(d.name),
-      serial: known(d.serialNum),
-      sizeBytes: positive(d.size),
-      type: known(d.type),
-      interface: known(d.interfaceType),
-      smartStatus: known(d.smartStatus),
-    })),
-    networkInterfaces: nicList.filter((n) => !n.internal).map((n) => ({
-      name: n.iface,
-      mac: macOrUndefined(n.mac),
-      ipv4: n.ip4 ? [n.ip4] : [],
-      ipv6: n.ip6 ? [n.ip6] : [],
-      speedMbps: positive(n.speed),
-      virtual: n.virtual,
-      type: known(n.type),
-    })),
-    gpus: (graphics?.controllers ?? []).map((g) => ({
-      vendor: known(g.vendor),
-      model: known(g.model),
-      vramBytes: positive(g.vram) === undefined ? undefined : g.vram! * 1024 * 1024,
-    })),
-  };
-  return hardware;
-}
-
-function macOrUndefined(mac: string | undefined): string | undefined {
-  if (!mac) return undefined;
-  const hex = mac.toLowerCase().replace(/[^0-9a-f]/g, '');
-  return hex.length === 12 && hex !== '000000000000' ? mac : undefined;
-}
-
-export type { HardwareInfo };
+export type { HardwareInfo, HardwareInput };

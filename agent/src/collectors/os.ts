@@ -1,7 +1,14 @@
 import os from 'node:os';
-import si from 'systeminformation';
+import { readFile } from 'node:fs/promises';
 import type { OsInfo } from '@steward/shared';
-import { known } from './hardware.js';
+import { known } from './placeholder-values.js';
+import { parseOsRelease } from './os-release.js';
+import { runCommand } from './run-command.js';
+import { collectUnixUsers } from './unix-users.js';
+import { collectLinuxSecurity } from './linux-security.js';
+import { repairDeep } from './text-repair.js';
+
+export type CollectedOs = OsInfo & { hostname: string; fqdn?: string };
 
 function platformOf(p: NodeJS.Platform): OsInfo['platform'] {
   switch (p) {
@@ -13,16 +20,43 @@ function platformOf(p: NodeJS.Platform): OsInfo['platform'] {
   }
 }
 
-export async function collectOs(): Promise<OsInfo & { hostname: string; fqdn?: string }> {
+export async function collectOs(platform: NodeJS.Platform = process.platform): Promise<CollectedOs> {
+  return repairDeep(platform === 'linux' ? await collectLinuxOs() : await collectSiOs(platform));
+}
+
+async function collectLinuxOs(): Promise<CollectedOs> {
+  const [release, fqdn, users, security] = await Promise.all([
+    readFile('/etc/os-release', 'utf8').catch(() => readFile('/usr/lib/os-release', 'utf8')).catch(() => ''),
+    runCommand('hostname', ['-f'], { timeoutMs: 3000 }),
+    collectUnixUsers(),
+    collectLinuxSecurity(),
+  ]);
+  const fields = parseOsRelease(release);
+  return {
+    platform: 'linux',
+    name: known(fields.NAME) ?? 'Linux',
+    version: known(fields.VERSION_ID) ?? known(fields.BUILD_ID),
+    build: undefined,
+    kernel: os.release(),
+    arch: os.arch(),
+    uptimeSeconds: Math.round(os.uptime()),
+    hostname: os.hostname(),
+    fqdn: known(fqdn?.trim()),
+    users,
+    security,
+  };
+}
+
+async function collectSiOs(platform: NodeJS.Platform): Promise<CollectedOs> {
+  const { default: si } = await import('systeminformation');
   const info = await si.osInfo().catch(() => undefined);
   return {
-    platform: platformOf(process.platform),
+    platform: platformOf(platform),
     name: known(info?.distro) ?? os.type(),
     version: known(info?.release) ?? os.release(),
     build: known(info?.build),
     kernel: known(info?.kernel) ?? os.release(),
     arch: known(info?.arch) ?? os.arch(),
-    domain: undefined,
     uptimeSeconds: Math.round(os.uptime()),
     hostname: known(info?.hostname) ?? os.hostname(),
     fqdn: known(info?.fqdn),

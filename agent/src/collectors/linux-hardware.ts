@@ -1,0 +1,55 @@
+import { readSysText } from './read-sys.js';
+import { parseCpuinfo, parseMemTotal } from './cpuinfo.js';
+import { readSysfsDmi } from './sysfs-dmi.js';
+import { collectDmidecode, type DmiHardware } from './dmidecode.js';
+import { readBlockDevices } from './block-devices.js';
+import { readNetInterfaces } from './net-interfaces.js';
+import { readDisplayControllers } from './pci-display.js';
+import { readBatteries } from './power-supply.js';
+import { readDrmMonitors } from './edid.js';
+import { detectLinuxVirtualization } from './virtualization.js';
+import { repairDeep } from './text-repair.js';
+import type { HardwareInput } from './si-hardware.js';
+
+/**
+ * Linux hardware read straight from /proc and /sys, which the kernel has already parsed: no helper
+ * processes except dmidecode (as root, for memory modules and sockets) and the virtualisation probe.
+ */
+export async function collectLinuxHardware(): Promise<HardwareInput> {
+  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, gpus, batteries, monitors] = await Promise.all([
+    readSysText('/proc/cpuinfo'), readSysText('/proc/meminfo'), readSysfsDmi(), collectDmidecode().catch(() => undefined),
+    readBlockDevices(), readNetInterfaces(), readDisplayControllers(), readBatteries(), readDrmMonitors(),
+  ]);
+  const cpu = parseCpuinfo(cpuinfo ?? '');
+  const system = { ...sysDmi.system, ...dmidecode?.system };
+  const virtualization = await detectLinuxVirtualization({
+    cpuHypervisorFlag: cpu.hypervisor, manufacturer: system.manufacturer, model: system.model,
+  });
+  return repairDeep({
+    system: { ...system, virtual: virtualization.role !== 'physical', virtualHost: virtualization.technology },
+    bios: { ...sysDmi.bios, ...dmidecode?.bios },
+    baseboard: nonEmpty({ ...sysDmi.baseboard, ...dmidecode?.baseboard }),
+    chassis: nonEmpty({ ...sysDmi.chassis, ...dmidecode?.chassis }),
+    cpu: mergeCpu(cpu.cpu, dmidecode),
+    memory: { totalBytes: parseMemTotal(meminfo ?? ''), modules: dmidecode?.memoryModules ?? [] },
+    disks,
+    networkInterfaces: nics,
+    gpus,
+    virtualization,
+    batteries,
+    monitors,
+  });
+}
+
+/** The kernel's counts hold for what runs; the firmware's name the sockets when the kernel does not (ARM). */
+function mergeCpu(kernel: HardwareInput['cpu'], dmi: DmiHardware | undefined): HardwareInput['cpu'] {
+  return {
+    ...dmi?.cpu,
+    ...Object.fromEntries(Object.entries(kernel ?? {}).filter(([, v]) => v !== undefined)),
+    sockets: dmi?.cpu.sockets ?? kernel?.sockets,
+  };
+}
+
+function nonEmpty<T extends object>(value: T): T | undefined {
+  return Object.keys(value).length ? value : undefined;
+}

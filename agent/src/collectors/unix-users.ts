@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import type { OsInfo } from '@steward/shared';
+import { runCommand } from './run-command.js';
+import { onPath } from './executable-path.js';
+import { repairDeep } from './text-repair.js';
+
+type Users = NonNullable<OsInfo['users']>;
+type LocalUser = NonNullable<Users['local']>[number];
+
+/** Shells that refuse interactive logins. */
+const NO_LOGIN = /\/(nologin|false)$/;
+
+/**
+ * People's accounts from /etc/passwd: root and the uid range distributions give to users
+ * (1000-59999), leaving out system accounts. With /etc/shadow (root only), an account whose password
+ * field starts with "!" or "*" is locked; one with a non-login shell counts as disabled too.
+ */
+export function parsePasswd(passwd: string, shadow?: string): LocalUser[] {
+  const locked = new Set<string>();
+  for (const line of shadow?.split('\n') ?? []) {
+    const [name, hash] = line.split(':');
+    if (name && hash !== undefined && /^[!*]/.test(hash)) locked.add(name);
+  }
+  const users: LocalUser[] = [];
+  for (const line of passwd.split('\n')) {
+    const [name, , uid, , gecos, , shell] = line.split(':');
+    const id = Number(uid);
+    if (!name || !Number.isInteger(id) || !(id === 0 || (id >= 1000 && id < 60000))) continue;
+    const fullName = gecos?.split(',')[0]?.trim();
+    users.push({
+      name,
+      id: String(id),
+      fullName: fullName || undefined,
+      disabled: NO_LOGIN.test(shell ?? '') || (shadow !== undefined ? locked.has(name) : undefined),
+    });
+  }
+  return repairDeep(users);
+}
+
+/** `who`: the user name is the first column; a user with several terminals is listed once. */
+export function parseWho(output: string): string[] {
+  const names = output.split('\n').map((line) => line.trim().split(/\s+/)[0]).filter((n): n is string => Boolean(n));
+  return [...new Set(names)];
+}
+
+/** `last -w -n 20`: the most recent login that is a person's, not a reboot or shutdown record. */
+export function parseLast(output: string): string | undefined {
+  for (const line of output.split('\n')) {
+    const user = line.trim().split(/\s+/)[0];
+    if (user && !['reboot', 'shutdown', 'wtmp', 'btmp'].includes(user)) return user;
+  }
+  return undefined;
+}
+
+export async function collectUnixUsers(): Promise<Users> {
+  const [passwd, shadow, who, last] = await Promise.all([
+    readFile('/etc/passwd', 'utf8').catch(() => undefined),
+    readFile('/etc/shadow', 'utf8').catch(() => undefined),
+    onPath('who') ? runCommand('who', [], { timeoutMs: 5000 }) : null,
+    onPath('last') ? runCommand('last', ['-w', '-n', '20'], { timeoutMs: 5000 }) : null,
+  ]);
+  return repairDeep({
+    loggedOn: who === null ? undefined : parseWho(who),
+    lastLoggedOn: last === null ? undefined : parseLast(last),
+    local: passwd === undefined ? undefined : parsePasswd(passwd, shadow),
+  });
+}
