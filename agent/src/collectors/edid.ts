@@ -29,7 +29,8 @@ export function parseEdid(bytes: Uint8Array, connector?: string): Monitor | unde
   const year = bytes[17]! + 1990;
   return {
     manufacturer: `${letter(10)}${letter(5)}${letter(0)}`,
-    model: known(descriptors.get(0xfc)),
+    // Laptop panels carry no name descriptor; their last text descriptor is the panel's part number.
+    model: known(descriptors.get(0xfc)) ?? known(descriptors.get(0xfe)),
     serial: known(descriptors.get(0xff)) ?? (serialNumber ? String(serialNumber) : undefined),
     manufactureYear: bytes[16] === 0xff ? year : year > 1990 ? year : undefined,
     widthMm: bytes[21] ? bytes[21] * 10 : undefined,

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseOsRelease } from '../../agent/src/collectors/os-release.js';
+import { parsePasswd, parseWho, parseLast } from '../../agent/src/collectors/unix-users.js';
+import { parseLsblkEncryption } from '../../agent/src/collectors/linux-security.js';
+import { ownText } from './fixture-files.js';
+
+describe('parseOsRelease', () => {
+  it('unquotes values and their shell escapes', () => {
+    expect(parseOsRelease('NAME="Fedora Linux"\nVERSION_ID=39\nPRETTY_NAME="Say \\"hi\\""\n# comment\nID=\'fedora\'\n'))
+      .toEqual({ NAME: 'Fedora Linux', VERSION_ID: '39', PRETTY_NAME: 'Say "hi"', ID: 'fedora' });
+  });
+
+  it.skipIf(!existsSync('/etc/os-release'))('reads this machine\'s os-release as the shell does', () => {
+    const shell = execFileSync('sh', ['-c', '. /etc/os-release; printf "%s\\n%s" "$NAME" "$PRETTY_NAME"'], { encoding: 'utf8' }).split('\n');
+    const fields = parseOsRelease(readFileSync('/etc/os-release', 'utf8'));
+    expect([fields.NAME, fields.PRETTY_NAME]).toEqual(shell);
+  });
+});
+
+describe('unix users', () => {
+  it('lists root and people, with full names, locked and non-login accounts disabled', () => {
+    expect(parsePasswd(ownText('sys/passwd'), ownText('sys/shadow'))).toEqual([
+      { name: 'root', id: '0', fullName: 'root', disabled: true },
+      { name: 'alice', id: '1000', fullName: 'Alice Martin', disabled: false },
+      { name: 'bob', id: '1001', fullName: 'Bob Ñúñez', disabled: true },
+      { name: 'svc-backup', id: '1002', fullName: undefined, disabled: true },
+    ]);
+    expect(parsePasswd(ownText('sys/passwd'))[1]).toEqual({ name: 'alice', id: '1000', fullName: 'Alice Martin', disabled: undefined });
+  });
+
+  it('reads who and last', () => {
+    expect(parseWho(ownText('sys/who.txt'))).toEqual(['alice', 'bob']);
+    expect(parseLast(ownText('sys/last.txt'))).toBe('bob');
+  });
+});
+
+describe('parseLsblkEncryption', () => {
+  it('names an opened LUKS volume by where its content is mounted, and a closed one by its device', () => {
+    expect(parseLsblkEncryption(ownText('sys/lsblk-luks.json'))).toEqual([
+      { volume: '/', method: 'LUKS', protected: true, status: 'unlocked' },
+      { volume: '/dev/sda', method: 'LUKS', protected: true, status: 'locked' },
+    ]);
+    expect(parseLsblkEncryption('not json')).toEqual([]);
+  });
+});
