@@ -6,7 +6,7 @@ import { touchAgent } from '../store/agents.js';
 import {
   findReport, insertDevice, lastCollectedAt, lockAgentDevice, recordReport, touchDevice, updateDeviceFromReport,
 } from '../store/reports.js';
-import { insertSoftwareChanges, readInstalledSoftware, replaceInstalledSoftware } from '../store/software.js';
+import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../store/software.js';
 import { linkAgentDevice } from '../store/agents.js';
 import { ApiProblem } from './errors.js';
 import { diffSoftware } from './software-diff.js';
@@ -60,10 +60,11 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
       const now = new Date();
       if (applied) {
         const previous = await readInstalledSoftware(tx, deviceId);
-        const { software, changes } = diffSoftware(previous, report.software, now);
-        await replaceInstalledSoftware(tx, deviceId, software);
+        const diff = diffSoftware(previous, report.software, now);
+        await deleteInstalledSoftware(tx, deviceId, diff.toDelete);
+        await insertInstalledSoftware(tx, deviceId, diff.toInsert);
         // The first inventory is a baseline, not a list of changes.
-        if (last) await insertSoftwareChanges(tx, deviceId, now, changes);
+        if (last) await insertSoftwareChanges(tx, deviceId, now, diff.changes);
         await updateDeviceFromReport(tx, deviceId, report);
       } else {
         await touchDevice(tx, deviceId);

@@ -1,7 +1,11 @@
 import type { SoftwareEntry } from '@steward/shared';
-import type { InstalledSoftware, SoftwareChange } from '../store/software.js';
+import type { InstalledSoftware, SoftwareChange, StoredSoftware } from '../store/software.js';
 
 const keyOf = (s: { source: string; name: string; arch?: string }) => `${s.source}\u0000${s.name}\u0000${s.arch ?? ''}`;
+
+/** Every stored field: an entry whose fields are all equal needs no write at all. */
+const fingerprint = (s: SoftwareEntry) =>
+  [s.source, s.name, s.arch, s.version, s.publisher, s.installDate, s.installLocation, s.productCode].map((v) => v ?? '').join('\u0000');
 
 function groupByKey<T extends { source: string; name: string; arch?: string }>(items: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -14,46 +18,67 @@ function groupByKey<T extends { source: string; name: string; arch?: string }>(i
   return groups;
 }
 
+export interface SoftwareDiff {
+  /** Stored rows that go (removed, upgraded away, or rewritten with other details). */
+  toDelete: StoredSoftware[];
+  toInsert: InstalledSoftware[];
+  /** What a person would call a change, for the device's history. */
+  changes: SoftwareChange[];
+}
+
+/** Pairs the new entries of one package with its stored rows: same version first, then any left. */
+function diffPackage(old: StoredSoftware[], entries: SoftwareEntry[], now: Date, diff: SoftwareDiff): void {
+  const unchanged = new Map<string, StoredSoftware[]>();
+  for (const o of old) unchanged.set(fingerprint(o), [...(unchanged.get(fingerprint(o)) ?? []), o]);
+  const rest: SoftwareEntry[] = [];
+  for (const entry of entries) if (!unchanged.get(fingerprint(entry))?.shift()) rest.push(entry);
+  const leftOld = [...unchanged.values()].flat();
+  const sameVersion = new Map<string, StoredSoftware[]>();
+  for (const o of leftOld) sameVersion.set(o.version ?? '', [...(sameVersion.get(o.version ?? '') ?? []), o]);
+  const unmatchedNew: SoftwareEntry[] = [];
+  for (const entry of rest) {
+    const same = sameVersion.get(entry.version ?? '')?.shift();
+    if (!same) unmatchedNew.push(entry);
+    else {
+      // Same version with other details (publisher, location): rewritten quietly.
+      diff.toDelete.push(same);
+      diff.toInsert.push({ ...entry, firstSeen: same.firstSeen });
+    }
+  }
+  const unmatchedOld = [...sameVersion.values()].flat();
+  if (unmatchedNew.length === 1 && unmatchedOld.length === 1) {
+    const [n, o] = [unmatchedNew[0]!, unmatchedOld[0]!];
+    diff.toDelete.push(o);
+    diff.toInsert.push({ ...n, firstSeen: o.firstSeen });
+    diff.changes.push({ change: 'upgraded', source: n.source, name: n.name, arch: n.arch, oldVersion: o.version, newVersion: n.version });
+    return;
+  }
+  for (const n of unmatchedNew) {
+    diff.toInsert.push({ ...n, firstSeen: now });
+    diff.changes.push({ change: 'added', source: n.source, name: n.name, arch: n.arch, newVersion: n.version });
+  }
+  for (const o of unmatchedOld) {
+    diff.toDelete.push(o);
+    diff.changes.push({ change: 'removed', source: o.source, name: o.name, arch: o.arch, oldVersion: o.version });
+  }
+}
+
 /**
  * Compares a device's stored software with a new full list. A package whose only version changed
  * is an upgrade (or downgrade), not a removal plus an addition; entries that stay keep the date
- * they were first seen, which licence reconciliation relies on.
+ * they were first seen, which licence reconciliation relies on; unchanged entries are not written.
  */
-export function diffSoftware(
-  previous: InstalledSoftware[],
-  next: SoftwareEntry[],
-  now: Date,
-): { software: InstalledSoftware[]; changes: SoftwareChange[] } {
+export function diffSoftware(previous: StoredSoftware[], next: SoftwareEntry[], now: Date): SoftwareDiff {
   const before = groupByKey(previous);
   const after = groupByKey(next);
-  const software: InstalledSoftware[] = [];
-  const changes: SoftwareChange[] = [];
-  for (const [key, entries] of after) {
-    const old = before.get(key) ?? [];
-    const oldVersions = new Map<string, InstalledSoftware[]>();
-    for (const o of old) oldVersions.set(o.version ?? '', [...(oldVersions.get(o.version ?? '') ?? []), o]);
-    const unmatchedNew: SoftwareEntry[] = [];
-    for (const entry of entries) {
-      const same = oldVersions.get(entry.version ?? '')?.shift();
-      if (same) software.push({ ...entry, firstSeen: same.firstSeen });
-      else unmatchedNew.push(entry);
-    }
-    const unmatchedOld = [...oldVersions.values()].flat();
-    if (unmatchedNew.length === 1 && unmatchedOld.length === 1) {
-      const [n, o] = [unmatchedNew[0]!, unmatchedOld[0]!];
-      software.push({ ...n, firstSeen: o.firstSeen });
-      changes.push({ change: 'upgraded', source: n.source, name: n.name, arch: n.arch, oldVersion: o.version, newVersion: n.version });
-      continue;
-    }
-    for (const n of unmatchedNew) {
-      software.push({ ...n, firstSeen: now });
-      changes.push({ change: 'added', source: n.source, name: n.name, arch: n.arch, newVersion: n.version });
-    }
-    for (const o of unmatchedOld) changes.push({ change: 'removed', source: o.source, name: o.name, arch: o.arch, oldVersion: o.version });
-  }
+  const diff: SoftwareDiff = { toDelete: [], toInsert: [], changes: [] };
+  for (const [key, entries] of after) diffPackage(before.get(key) ?? [], entries, now, diff);
   for (const [key, old] of before) {
     if (after.has(key)) continue;
-    for (const o of old) changes.push({ change: 'removed', source: o.source, name: o.name, arch: o.arch, oldVersion: o.version });
+    for (const o of old) {
+      diff.toDelete.push(o);
+      diff.changes.push({ change: 'removed', source: o.source, name: o.name, arch: o.arch, oldVersion: o.version });
+    }
   }
-  return { software, changes };
+  return diff;
 }
