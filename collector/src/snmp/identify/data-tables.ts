@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** collector/data/snmp, from src/snmp/identify and from dist/snmp/identify alike. */
+const DATA_DIR = new URL('../../../data/snmp/', import.meta.url);
+
+const oidSource = z.union([z.string(), z.object({ oid: z.string(), pattern: z.string() })]);
+export type OidSource = z.infer<typeof oidSource>;
+
+const vendorOidEntry = z.object({
+  enterprise: z.number().int().nonnegative().optional(),
+  model: z.array(oidSource).optional(),
+  serial: z.array(oidSource).optional(),
+  firmware: z.array(oidSource).optional(),
+  osVersion: z.array(oidSource).optional(),
+  hardwareRevision: z.array(oidSource).optional(),
+});
+export type VendorOidEntry = z.infer<typeof vendorOidEntry>;
+export const VENDOR_OID_FIELDS = ['model', 'serial', 'firmware', 'osVersion', 'hardwareRevision'] as const;
+
+const osRule = z.object({
+  id: z.string(),
+  sysDescr: z.string().optional(),
+  sysObjectID: z.string().optional(),
+  flags: z.string().regex(/^[is]*$/).optional(),
+  enterprise: z.number().int().optional(),
+  set: z.record(z.string(), z.string()).optional(),
+});
+export type OsRule = z.infer<typeof osRule>;
+
+const vendorsFile = z.object({
+  agentSoftware: z.array(z.number().int()),
+  vendors: z.record(z.string(), z.object({ name: z.string(), os: z.string().optional() })),
+});
+const registryFile = z.object({ source: z.string(), names: z.record(z.string(), z.string()) });
+
+function load<T>(file: string, schema: z.ZodType<T>): () => T {
+  let cached: T | undefined;
+  return () => (cached ??= schema.parse(JSON.parse(readFileSync(new URL(file, DATA_DIR), 'utf8'))));
+}
+
+export const vendorTable = load('vendors.json', vendorsFile);
+export const vendorOidTable = load('vendor-identity-oids.json', z.object({ entries: z.array(vendorOidEntry) }));
+export const osRuleTable = load('os-patterns.json', z.object({ rules: z.array(osRule) }));
+export const enterpriseRegistry = load('iana-enterprises.json', registryFile);
+export const ouiRegistry = load('oui-vendors.json', registryFile);

@@ -1,0 +1,91 @@
+import type { SnmpDeviceIdentity, SnmpEntity, SnmpHostDevice, SnmpSystem } from '@steward/shared';
+import { matchOsPatterns } from './match-os-patterns.js';
+import type { VendorOidFindings } from './vendor-oids.js';
+import {
+  enterpriseOf, isMakerEnterprise, ouiVendor, registeredEnterpriseName, vendorDefaultOs, vendorDisplayName,
+} from './vendor-names.js';
+
+/** What a probe gathered that bears on who made the device and what it runs. */
+export interface IdentityEvidence {
+  system: SnmpSystem;
+  /** Enterprise subtrees the agent answers under, in the order found. */
+  subtreeEnterprises: number[];
+  chassis?: SnmpEntity;
+  vendorOids: VendorOidFindings;
+  /** MAC addresses of the device itself (bridge address first, then interfaces). */
+  macs: string[];
+  hostDevices: SnmpHostDevice[];
+  isPrinter: boolean;
+}
+
+type Source = NonNullable<SnmpDeviceIdentity['vendorSource']>;
+
+/** Decides vendor, model, serial, OS and version from the evidence, each with the source it came from. */
+export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
+  const { system, chassis, vendorOids } = evidence;
+  const enterprise = enterpriseOf(system.sysObjectID);
+  const vendor = pickVendor(evidence, enterprise);
+  const makerEnterprise = vendor.enterprise ?? enterprise;
+  const patterns = matchOsPatterns(system.sysDescr, system.sysObjectID, makerEnterprise, vendor.name);
+  const printerModel = evidence.hostDevices.find((d) => d.type === 'printer')?.descr;
+
+  const model = first<Source>([chassis?.model, 'entity-mib'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources']);
+  const serial = first<Source>([chassis?.serial, 'entity-mib'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
+  const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
+  const os = pickOs(patterns, vendorOids, chassis, makerEnterprise, vendor.name, firmware);
+
+  return {
+    vendor: vendor.name,
+    vendorSource: vendor.source,
+    enterprise: enterprise !== undefined ? { number: enterprise, name: (registeredEnterpriseName(enterprise) ?? 'unregistered').slice(0, 512) } : undefined,
+    model: model?.[0],
+    modelSource: model?.[1],
+    serial: serial?.[0],
+    serialSource: serial?.[1],
+    os: os?.os,
+    osVersion: os?.version,
+    osSource: os?.source,
+    firmware: firmware?.[0],
+    hardwareRevision: chassis?.hardwareRev ?? patterns.hardwareRevision?.value ?? vendorOids.hardwareRevision,
+    deviceType: patterns.deviceType?.value ?? (evidence.isPrinter ? 'printer' : undefined),
+  };
+}
+
+function pickVendor(evidence: IdentityEvidence, enterprise: number | undefined): { name?: string; source?: Source; enterprise?: number } {
+  if (enterprise !== undefined && isMakerEnterprise(enterprise)) {
+    return { name: vendorDisplayName(enterprise), source: 'sysObjectID', enterprise };
+  }
+  const subtree = evidence.subtreeEnterprises.find(isMakerEnterprise);
+  if (subtree !== undefined) return { name: vendorDisplayName(subtree), source: 'enterprise-subtree', enterprise: subtree };
+  if (evidence.chassis?.manufacturer) return { name: evidence.chassis.manufacturer, source: 'entity-mib' };
+  for (const mac of evidence.macs) {
+    const name = ouiVendor(mac);
+    if (name) return { name: name.slice(0, 256), source: 'mac-oui' };
+  }
+  // Only the agent implementation is known (net-snmp on some embedded board): say that much.
+  if (enterprise !== undefined && enterprise > 0) return { name: vendorDisplayName(enterprise), source: 'sysObjectID', enterprise };
+  return {};
+}
+
+function pickOs(
+  patterns: ReturnType<typeof matchOsPatterns>,
+  vendorOids: VendorOidFindings,
+  chassis: SnmpEntity | undefined,
+  enterprise: number | undefined,
+  vendor: string | undefined,
+  firmware: [string, Source] | undefined,
+): { os: string; version?: string; source: Source } | undefined {
+  const named = patterns.os;
+  if (named && patterns.version) return { os: named.value, version: patterns.version.value, source: named.from };
+  const os = named?.value ?? (enterprise !== undefined ? vendorDefaultOs(enterprise) : undefined);
+  const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [chassis?.softwareRev, 'entity-mib']);
+  if (os && version) return { os, version: version[0], source: version[1] };
+  if (named) return { os: named.value, source: named.from };
+  if (firmware) return { os: `${vendor ?? 'device'} firmware`.slice(0, 128), version: firmware[0], source: firmware[1] };
+  return os ? { os, source: 'sysObjectID' } : undefined;
+}
+
+function first<S>(...candidates: Array<[string | undefined, S]>): [string, S] | undefined {
+  for (const [value, source] of candidates) if (value && value.trim()) return [value.trim(), source];
+  return undefined;
+}

@@ -1,0 +1,42 @@
+import type { Varbind } from 'net-snmp';
+import type { CellReader } from '../values/cell-reader.js';
+import { VENDOR_OID_FIELDS, vendorOidTable, type OidSource, type VendorOidEntry } from './data-tables.js';
+
+export type VendorOidField = (typeof VENDOR_OID_FIELDS)[number];
+export type VendorOidFindings = Partial<Record<VendorOidField, string>>;
+
+/** Entries of the vendor OID table that apply to these enterprises, the vendor's own first. */
+export function vendorOidEntries(enterprises: number[]): VendorOidEntry[] {
+  const entries = vendorOidTable().entries;
+  const own = enterprises.flatMap((e) => entries.filter((entry) => entry.enterprise === e));
+  return [...own, ...entries.filter((entry) => entry.enterprise === undefined)];
+}
+
+export function oidsToRead(entries: VendorOidEntry[]): string[] {
+  const oids = new Set<string>();
+  for (const entry of entries) for (const field of VENDOR_OID_FIELDS) for (const s of entry[field] ?? []) oids.add(oidOf(s));
+  return [...oids];
+}
+
+/** The first non-empty value per field, in table order, through each source's pattern when it has one. */
+export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, Varbind>, cells: CellReader): VendorOidFindings {
+  const found: VendorOidFindings = {};
+  for (const field of VENDOR_OID_FIELDS) {
+    for (const entry of entries) {
+      for (const source of entry[field] ?? []) {
+        const text = cells.text(answers.get(oidOf(source)), field, 256);
+        const value = text && typeof source !== 'string' ? text.match(new RegExp(source.pattern))?.groups?.value : text;
+        if (value?.trim() && !/^(unknown|n\/a|none|0+)$/i.test(value.trim())) {
+          found[field] = value.trim().slice(0, 128);
+          break;
+        }
+      }
+      if (found[field]) break;
+    }
+  }
+  return found;
+}
+
+function oidOf(source: OidSource): string {
+  return typeof source === 'string' ? source : source.oid;
+}

@@ -1,0 +1,42 @@
+import type { SnmpEntity } from '@steward/shared';
+import type { CellReader } from '../values/cell-reader.js';
+import { singleIndex, type TableRows, type TableSpec } from '../walk/table-rows.js';
+
+export const ENT_PHYSICAL_TABLE: TableSpec = {
+  name: 'entPhysicalTable',
+  entry: '1.3.6.1.2.1.47.1.1.1.1',
+  // Descr, ContainedIn, Class, Name, HardwareRev, FirmwareRev, SoftwareRev, SerialNum, MfgName, ModelName, IsFRU
+  columns: [2, 4, 5, 7, 8, 9, 10, 11, 12, 13, 16],
+};
+
+const CLASSES = ['other', 'unknown', 'chassis', 'backplane', 'container', 'powerSupply', 'fan', 'sensor', 'module', 'port', 'stack', 'cpu'] as const;
+
+/** ENTITY-MIB physical entities: chassis, modules, power supplies, fans, transceivers. */
+export function readEntities(rows: TableRows, cells: CellReader): SnmpEntity[] {
+  const found: SnmpEntity[] = [];
+  for (const [index, row] of rows) {
+    const i = singleIndex(index);
+    if (i === undefined) continue;
+    const fru = cells.integer(row.get(16), 'entPhysicalIsFRU');
+    found.push({
+      index: i,
+      class: CLASSES[(cells.integer(row.get(5), 'entPhysicalClass') ?? 0) - 1],
+      descr: cells.text(row.get(2), 'entPhysicalDescr', 255),
+      name: cells.text(row.get(7), 'entPhysicalName', 255),
+      model: cells.text(row.get(13), 'entPhysicalModelName', 255),
+      serial: cells.text(row.get(11), 'entPhysicalSerialNum', 128),
+      hardwareRev: cells.text(row.get(8), 'entPhysicalHardwareRev', 128),
+      firmwareRev: cells.text(row.get(9), 'entPhysicalFirmwareRev', 128),
+      softwareRev: cells.text(row.get(10), 'entPhysicalSoftwareRev', 128),
+      manufacturer: cells.text(row.get(12), 'entPhysicalMfgName', 255),
+      containedIn: cells.count(row.get(4), 'entPhysicalContainedIn'),
+      isFru: fru === 1 ? true : fru === 2 ? false : undefined,
+    });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The device itself: the first chassis in index order, as the agent numbers its hardware from the top. */
+export function chassisOf(entities: SnmpEntity[]): SnmpEntity | undefined {
+  return entities.find((e) => e.class === 'chassis');
+}
