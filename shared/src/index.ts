@@ -3,3 +3,4 @@ export * from './protocol.js';
 export * from './api.js';
 export * from './events.js';
 export * from './snmp.js';
+export * from './permissions.js';

@@ -6,7 +6,7 @@ import { authenticateAgent, enrollAgent } from '../services/enrolment.js';
 import { ApiProblem } from '../services/errors.js';
 import { ingestReport } from '../services/ingest.js';
 import { insertHeartbeat, touchAgent } from '../store/agents.js';
-import { requireUser } from './auth.js';
+import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
 
 export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
@@ -37,8 +37,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   });
 
   app.post('/api/v1/agents/:id/collect', async (request) => {
-    const user = await requireUser(ctx, request);
-    if (user.role !== 'admin' && user.role !== 'itadmin') throw new ApiProblem(403, 'forbidden', 'your role may not command agents');
+    const user = await requirePermission(ctx, request, 'agents:command');
     const { id } = validate(z.object({ id: z.uuid() }), request.params, 'path');
     await ctx.agents.sendToAgent(id, { type: 'collect-now', reason: `asked by ${user.username}` });
     return { sent: true };

@@ -1,13 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loginRequest } from '@steward/shared';
+import { loginRequest, roleAllows, type Permission } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { authenticateUser, login } from '../services/auth.js';
+import { ApiProblem } from '../services/errors.js';
 import type { UserRow } from '../store/users.js';
 import { validate } from './validate.js';
 
 /** The logged-in user of a request; every route except the public ones starts with this. */
 export function requireUser(ctx: CollectorContext, request: FastifyRequest): Promise<UserRow> {
   return authenticateUser(ctx.db, request.headers.authorization);
+}
+
+/** The logged-in user, refused with 403 unless their role grants the permission. */
+export async function requirePermission(ctx: CollectorContext, request: FastifyRequest, needed: Permission): Promise<UserRow> {
+  const user = await requireUser(ctx, request);
+  if (!roleAllows(user.role, needed)) {
+    throw new ApiProblem(403, 'forbidden', `your role (${user.role}) does not allow ${needed}`);
+  }
+  request.log = request.log.child({ user: user.username });
+  return user;
 }
 
 export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {

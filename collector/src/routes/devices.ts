@@ -4,19 +4,19 @@ import { deviceListQuery } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { ApiProblem } from '../services/errors.js';
 import { getDevice, listDevices } from '../store/devices.js';
-import { requireUser } from './auth.js';
+import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
 
 const deviceParams = z.object({ id: z.uuid() });
 
 export function deviceRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.get('/api/v1/devices', async (request) => {
-    await requireUser(ctx, request);
+    await requirePermission(ctx, request, 'devices:read');
     return listDevices(ctx.db, validate(deviceListQuery, request.query, 'query'));
   });
 
   app.get('/api/v1/devices/:id', async (request) => {
-    await requireUser(ctx, request);
+    await requirePermission(ctx, request, 'devices:read');
     const { id } = validate(deviceParams, request.params, 'path');
     const device = await getDevice(ctx.db, id);
     if (!device) throw new ApiProblem(404, 'not_found', `no device with id ${id}`);

@@ -1,6 +1,8 @@
 import type { Queryable } from './database.js';
 
-export type Role = 'admin' | 'itadmin' | 'compliance' | 'helpdesk' | 'auditor';
+import type { Role } from '@steward/shared';
+
+export type { Role };
 
 export interface UserRow {
   id: string;
