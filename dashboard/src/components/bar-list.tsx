@@ -21,7 +21,7 @@ export function BarList({ data, caption, unit }: { data: BarDatum[]; caption: st
       <tbody>
         {data.map((datum) => (
           <tr key={datum.label}>
-            <th scope="row" class="bar-label">
+            <th scope="row" class="bar-label" title={datum.label}>
               {datum.href ? <a href={datum.href}>{datum.label}</a> : datum.label}
             </th>
             <td class="bar-cell">

@@ -31,8 +31,8 @@ export function NotAvailableYet({ what, children }: { what: string; children?: C
   return (
     <div class="empty-state not-available" data-testid="not-available">
       <Icon name="clock" size={28} />
-      <p class="empty-title">{what} is not available yet</p>
-      <div class="empty-text">{children ?? <p>This collector does not offer it yet. Nothing is shown rather than guessed.</p>}</div>
+      <p class="empty-title">Not available yet</p>
+      <div class="empty-text">{children ?? <p>This collector does not offer {what.toLowerCase()} yet. Nothing is shown rather than guessed.</p>}</div>
     </div>
   );
 }

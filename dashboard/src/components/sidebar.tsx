@@ -11,7 +11,7 @@ interface SidebarProps {
 export function Sidebar({ role, current, footer }: SidebarProps) {
   return (
     <aside class="sidebar">
-      <a class="brand" href="#/">
+      <a class="brand" href="/">
         <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
           <rect width="32" height="32" rx="7" />
           <path d="M9 21c2 2 4.5 3 7 3 3.5 0 6-1.8 6-4.6 0-5.6-12-3.4-12-8.8C10 8.3 12.5 7 15.6 7c2.2 0 4.3.7 6 2" />

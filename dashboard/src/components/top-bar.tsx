@@ -3,6 +3,7 @@ import type { LiveStatus } from '../api/live-events.js';
 import type { Me } from '../api/account.js';
 import { can, ROLE_LABELS } from '../permissions.js';
 import { devicesHref } from '../routing/routes.js';
+import { navigate } from '../routing/use-route.js';
 import { ConnectionStatus } from './connection-status.js';
 import { Icon } from './icon.js';
 
@@ -43,7 +44,7 @@ function QuickSearch() {
       role="search"
       onSubmit={(event) => {
         event.preventDefault();
-        window.location.hash = devicesHref({ search: value.trim() });
+        navigate(devicesHref({ search: value.trim() }));
         setValue('');
       }}
     >
@@ -52,7 +53,7 @@ function QuickSearch() {
       <input
         id="quick-search"
         type="search"
-        placeholder="Find a device by name, serial, MAC…"
+        placeholder="Find a device…"
         value={value}
         maxLength={256}
         onInput={(event) => setValue(event.currentTarget.value)}

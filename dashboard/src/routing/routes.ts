@@ -33,10 +33,10 @@ export type Route =
   | { name: 'pending'; section: PendingSection }
   | { name: 'not-found'; path: string };
 
-/** Reads a location hash such as `#/devices?kind=agent&page=3`. */
-export function parseRoute(hash: string): Route {
-  const raw = hash.replace(/^#/, '') || '/';
-  const [pathPart = '/', queryPart = ''] = raw.split('?', 2);
+/** Reads an address such as `/devices?kind=agent&page=3` (path and query as `location` gives them). */
+export function parseRoute(pathname: string, search = ''): Route {
+  const pathPart = pathname || '/';
+  const queryPart = search.replace(/^\?/, '');
   const segments = pathPart.split('/').filter(Boolean).map(safeDecode);
   const [first, second, ...rest] = segments;
   if (!first) return { name: 'overview' };
@@ -50,11 +50,11 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   switch (route.name) {
-    case 'overview': return '#/';
-    case 'devices': return `#/devices${devicesQueryString(route.list)}`;
-    case 'device': return `#/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
-    case 'pending': return `#/${route.section}`;
-    case 'not-found': return `#${route.path}`;
+    case 'overview': return '/';
+    case 'devices': return `/devices${devicesQueryString(route.list)}`;
+    case 'device': return `/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
+    case 'pending': return `/${route.section}`;
+    case 'not-found': return route.path;
   }
 }
 

@@ -7,7 +7,7 @@ export function ForbiddenView({ title }: { title: string }) {
     <>
       <PageHeader title={title} />
       <EmptyState icon="warning" title="Your role does not give access to this screen">
-        <p>Ask an administrator if you need it. <a href="#/">Go to the overview</a>.</p>
+        <p>Ask an administrator if you need it. <a href="/">Go to the overview</a>.</p>
       </EmptyState>
     </>
   );

@@ -6,7 +6,7 @@ export function NotFoundView({ path }: { path: string }) {
     <>
       <PageHeader title="Page not found" />
       <EmptyState icon="search" title={`Nothing lives at ${path}`}>
-        <p><a href="#/">Go to the overview</a>.</p>
+        <p><a href="/">Go to the overview</a>.</p>
       </EmptyState>
     </>
   );

@@ -14,7 +14,7 @@ import { formatDateTime, timeAgo } from '../../format/time.js';
 import { useLiveRefresh } from '../../hooks/use-live-refresh.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { deviceHref, devicesHref, type DeviceTab } from '../../routing/routes.js';
-import { replaceHash } from '../../routing/use-route.js';
+import { navigate } from '../../routing/use-route.js';
 import { DeviceActions } from './device-actions.js';
 import { DeviceHardwarePanel } from './device-hardware.js';
 import { DeviceInterfacesPanel } from './device-interfaces.js';
@@ -82,7 +82,7 @@ function DeviceDetailPage({ device, tab, back, error, onRetry }: DeviceDetailPag
         label="Device details"
         idPrefix="device"
         current={tab}
-        onSelect={(next) => replaceHash(deviceHref(device.id, next))}
+        onSelect={(next) => navigate(deviceHref(device.id, next), { replace: true })}
         tabs={[
           { id: 'summary', label: 'Summary' },
           { id: 'hardware', label: 'Hardware' },

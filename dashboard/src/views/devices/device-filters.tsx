@@ -43,7 +43,7 @@ export function DeviceFilters({ search, kind, onSearch, onKind }: DeviceFiltersP
           type="search"
           value={draft}
           maxLength={256}
-          placeholder="Search hostname, serial, MAC, model…"
+          placeholder="Hostname, serial, model, OS…"
           aria-keyshortcuts="/"
           onInput={(event) => setDraft(event.currentTarget.value)}
           onKeyDown={(event) => {

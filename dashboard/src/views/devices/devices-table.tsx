@@ -26,7 +26,7 @@ export function DevicesTable({ devices, sort, order, onSort, changes, busy }: De
           <tr>
             <SortableHeader column="hostname" {...header}>Hostname</SortableHeader>
             <th scope="col">Status</th>
-            <th scope="col">Kind</th>
+            <th scope="col" class="optional-narrow">Kind</th>
             <SortableHeader column="os" {...header}>Operating system</SortableHeader>
             <th scope="col" class="optional">Model</th>
             <th scope="col" class="optional-wide">Serial number</th>
@@ -47,14 +47,13 @@ function DeviceRow({ device, change }: { device: DeviceSummary; change: RecentCh
   return (
     <tr class={change ? 'row-changed' : undefined} data-device-id={device.id}>
       <td class="cell-primary">
-        <a href={deviceHref(device.id)}>{device.hostname}</a>
+        <a href={deviceHref(device.id)} title={device.fqdn ?? undefined}>{device.hostname}</a>
         {change ? <span class="tag tag-info">{change === 'created' ? 'New' : 'Updated'}</span> : null}
-        {device.fqdn && device.fqdn !== device.hostname ? <span class="cell-sub">{device.fqdn}</span> : null}
       </td>
       <td><OnlineBadge online={device.online} /></td>
-      <td><KindBadge kind={device.kind} /></td>
-      <td>{operatingSystemLabel(device)}</td>
-      <td class="optional">{model || <span class="muted">—</span>}</td>
+      <td class="optional-narrow"><KindBadge kind={device.kind} /></td>
+      <td class="cell-clip" title={operatingSystemLabel(device)}>{operatingSystemLabel(device)}</td>
+      <td class="optional cell-clip" title={model || undefined}>{model || <span class="muted">—</span>}</td>
       <td class="optional-wide mono">{device.serialNumber ?? <span class="muted">—</span>}</td>
       <td class="numeric">{formatCount(device.softwareCount)}</td>
       <td><time dateTime={device.lastSeen} title={formatDateTime(device.lastSeen)}>{timeAgo(device.lastSeen)}</time></td>

@@ -10,7 +10,7 @@ import { useLiveRefresh } from '../../hooks/use-live-refresh.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useRecentChanges } from '../../hooks/use-recent-changes.js';
 import { devicesHref, PAGE_SIZES, type DevicesListState } from '../../routing/routes.js';
-import { replaceHash } from '../../routing/use-route.js';
+import { navigate } from '../../routing/use-route.js';
 import { DeviceFilters } from './device-filters.js';
 import { DevicesTable } from './devices-table.js';
 
@@ -42,14 +42,12 @@ export function DevicesView({ list }: { list: DevicesListState }) {
   useEffect(() => {
     if (total === undefined || total === 0) return;
     const lastPage = Math.ceil(total / list.pageSize);
-    if (list.page > lastPage) replaceHash(devicesHref({ ...list, page: lastPage }));
+    if (list.page > lastPage) navigate(devicesHref({ ...list, page: lastPage }), { replace: true });
   }, [total, list]);
 
   const shown = devices.data ?? devices.previousData;
   const go = (change: Partial<DevicesListState>, replace = false) => {
-    const href = devicesHref({ ...list, ...change });
-    if (replace) replaceHash(href);
-    else window.location.hash = href;
+    navigate(devicesHref({ ...list, ...change }), { replace });
   };
 
   return (

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { loginAnswer } from '@steward/shared';
+import { startCollector, type RunningCollector } from '../../../collector/src/collector.js';
+import { loadCollectorConfig } from '../../../collector/src/config.js';
+import { createUser } from '../../../collector/src/services/auth.js';
+import type { Role } from '../../../collector/src/store/users.js';
+
+export const ADMIN_PASSWORD = 'dashboard-test-password';
+export const ENROLL_SECRET = 'dashboard-test-enrol-secret';
+
+export interface DashboardCollector {
+  url: string;
+  running: RunningCollector;
+  /** A session token for `username`, through the real login endpoint. */
+  login(username?: string, password?: string): Promise<string>;
+  /** Adds a user with the given role, as an administrator would. */
+  addUser(username: string, password: string, role: Role): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A real collector on an embedded database in a fresh directory, serving `dashboardDir` at `/`. */
+export async function startDashboardCollector(dashboardDir: string): Promise<DashboardCollector> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'steward-dashboard-db-'));
+  const config = loadCollectorConfig({}, {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    adminPassword: ADMIN_PASSWORD,
+    enrollSecret: ENROLL_SECRET,
+    logLevel: 'silent',
+    dashboardDir,
+  });
+  const running = await startCollector(config, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  return {
+    url: running.url,
+    running,
+    async login(username = 'admin', password = ADMIN_PASSWORD) {
+      const response = await fetch(`${running.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+      if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+      return loginAnswer.parse(await response.json()).token;
+    },
+    async addUser(username, password, role) {
+      await createUser(running.ctx.db, username, password, role);
+    },
+    async stop() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
