@@ -7,6 +7,7 @@ import { buildServer } from './server.js';
 import { ensureAdmin } from './services/auth.js';
 import { AgentConnections } from './services/agent-connections.js';
 import { LiveEvents } from './services/live-events.js';
+import { loadMasterKeys } from './services/secrets.js';
 import { databaseKind, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open.js';
@@ -42,7 +43,8 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const agents = new AgentConnections(db);
   await live.start();
   await agents.start();
-  const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret };
+  const secrets = loadMasterKeys({ dataDir: config.dataDir });
+  const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret, secrets };
   const app = await buildServer(ctx);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -4,6 +4,7 @@ import type { CollectorConfig } from './config.js';
 import type { Database } from './store/database.js';
 import type { LiveEvents } from './services/live-events.js';
 import type { AgentConnections } from './services/agent-connections.js';
+import type { MasterKeys } from './services/secrets.js';
 
 /** What every route and service of one running collector shares. */
 export interface CollectorContext {
@@ -14,4 +15,6 @@ export interface CollectorContext {
   live: LiveEvents;
   agents: AgentConnections;
   enrollSecret: string;
+  /** Seal and open secrets at rest with services/secrets.ts (sealSecret / openSecret). */
+  secrets: MasterKeys;
 }
