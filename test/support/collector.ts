@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { startCollector, type RunningCollector } from '../../collector/src/collector.js';
 import { loadCollectorConfig } from '../../collector/src/config.js';
@@ -22,6 +25,8 @@ export async function startTestCollector(backend?: 'embedded' | 'postgres'): Pro
     adminPassword: TEST_ADMIN_PASSWORD,
     enrollSecret: TEST_ENROLL_SECRET,
     logLevel: 'silent',
+    // Holds the master key file; the database itself is the test database.
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'steward-collector-')),
   });
   const collector = await startCollector(config, { db: database.db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   return {
