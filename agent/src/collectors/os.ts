@@ -7,6 +7,7 @@ import { runCommand } from './run-command.js';
 import { collectUnixUsers } from './unix-users.js';
 import { collectLinuxSecurity } from './linux-security.js';
 import { repairDeep } from './text-repair.js';
+import { collectWindowsOs } from './windows-os.js';
 
 export type CollectedOs = OsInfo & { hostname: string; fqdn?: string };
 
@@ -21,7 +22,9 @@ function platformOf(p: NodeJS.Platform): OsInfo['platform'] {
 }
 
 export async function collectOs(platform: NodeJS.Platform = process.platform): Promise<CollectedOs> {
-  return repairDeep(platform === 'linux' ? await collectLinuxOs() : await collectSiOs(platform));
+  if (platform === 'linux') return repairDeep(await collectLinuxOs());
+  if (platform === 'win32') return collectWindowsOs();
+  return repairDeep(await collectSiOs(platform));
 }
 
 async function collectLinuxOs(): Promise<CollectedOs> {

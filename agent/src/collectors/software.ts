@@ -6,6 +6,7 @@ import { collectPacman } from './pacman.js';
 import { collectSnap } from './snap.js';
 import { collectFlatpak } from './flatpak.js';
 import { collectNix } from './nix.js';
+import { collectWindowsSoftware } from './windows-software.js';
 
 type Source = () => Promise<SoftwareEntry[]>;
 
@@ -14,6 +15,7 @@ const LINUX_SOURCES: Source[] = [collectDpkg, collectRpm, collectApk, collectPac
 
 function sourcesFor(platform: NodeJS.Platform): Source[] {
   if (platform === 'linux') return LINUX_SOURCES;
+  if (platform === 'win32') return [collectWindowsSoftware];
   return [];
 }
 
