@@ -192,11 +192,15 @@ export const snmpPrinter = z.object({
 });
 export type SnmpPrinter = z.infer<typeof snmpPrinter>;
 
-/** Something that went wrong with one device while the rest of its answers were kept. */
+/**
+ * Something that went wrong with one device while the rest of its answers were kept.
+ * 'oid-out-of-order' alone is a warning: the agent listed a table out of order, without repeating
+ * itself, and the walk went on to the end of the table.
+ */
 export const snmpProblem = z.object({
   phase: text(128),
   code: z.enum([
-    'timeout', 'auth', 'oid-not-increasing', 'row-limit', 'byte-limit', 'time-limit', 'wrong-type',
+    'timeout', 'auth', 'oid-not-increasing', 'oid-out-of-order', 'row-limit', 'byte-limit', 'time-limit', 'wrong-type',
     'value-too-long', 'request-failed', 'invalid-response', 'socket',
   ]),
   message: text(1024),

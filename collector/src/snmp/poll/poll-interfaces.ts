@@ -28,7 +28,7 @@ export async function pollInterfaces(target: SnmpTarget, credential: SnmpCredent
     const uptime = await getScalars(client, [SYS_UP_TIME]).catch((error: unknown) => fail(client, 'poll:sysUpTime', error));
     const walk = async (spec: TableSpec, roots: string[]) => {
       const outcome = await walkColumns(client, spec.name, roots, limits, budget);
-      if (outcome.problem) throw new SnmpDeviceError(client.device, outcome.problem.phase, outcome.problem.code, outcome.problem.message);
+      if (outcome.problem && !outcome.complete) throw new SnmpDeviceError(client.device, outcome.problem.phase, outcome.problem.code, outcome.problem.message);
       return outcome;
     };
     const main = await walk(IF_STATUS, [...columnRoots(IF_STATUS), ...columnRoots(IF_X_COUNTERS)]);

@@ -15,6 +15,8 @@ export interface WalkOutcome {
   durationMs: number;
   complete: boolean;
   problem?: SnmpProblem;
+  /** Set when the agent went out of order without repeating itself (a warning, the walk went on). */
+  outOfOrder?: string;
 }
 
 interface Cursor {
@@ -22,6 +24,8 @@ interface Cursor {
   last: string;
   done: boolean;
   found: Varbind[];
+  /** Every OID taken, kept only once the agent has gone out of order, to tell disorder from a loop. */
+  seen?: Set<string>;
 }
 
 const TOO_BIG = 1;
@@ -67,6 +71,13 @@ export async function walkColumns(
       active.forEach((cursor, i) => take(cursor, answers[i] ?? [], outcome, client.device, phase, limits, budget));
     }
     outcome.complete = true;
+    if (outcome.outOfOrder) {
+      outcome.problem = {
+        phase,
+        code: 'oid-out-of-order',
+        message: `${client.device}: ${phase}: ${outcome.outOfOrder}; OIDs out of order, none repeated, walk completed`.slice(0, 1024),
+      };
+    }
   } catch (error) {
     outcome.problem = toProblem(error, client.device, phase);
   }
@@ -105,8 +116,14 @@ function take(
       return;
     }
     if (compareOids(vb.oid, cursor.last) <= 0) {
-      stop(device, phase, 'oid-not-increasing', `agent answered ${vb.oid} after ${cursor.last}: OIDs must increase, the walk would loop`);
+      cursor.seen ??= new Set(cursor.found.map((f) => f.oid));
+      if (cursor.seen.has(vb.oid) || vb.oid === cursor.root) {
+        stop(device, phase, 'oid-not-increasing', `agent answered ${vb.oid} again after ${cursor.last}: OIDs must increase, the walk would loop`);
+      }
+      // Out of order but new: some agents list a table in storage order. Go on from there.
+      outcome.outOfOrder ??= `agent answered ${vb.oid} after ${cursor.last}`;
     }
+    cursor.seen?.add(vb.oid);
     cursor.last = vb.oid;
     cursor.found.push(vb);
     outcome.rows++;
