@@ -6,12 +6,14 @@ import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open.js';
 import { databaseKind } from './store/database.js';
 import { COLLECTOR_VERSION } from './version.js';
+import { verifyAuditChain } from './services/audit.js';
 
 const HELP = `steward ${COLLECTOR_VERSION}: the Steward collector
 
 Usage: steward <command> [options]
   serve        run the collector (API, agent channel, dashboard)
   migrate      bring the database schema up to date and exit
+  audit verify check the audit log's hash chain; exits 1 when it is broken
   version      print the version
 
 Configuration comes from the environment (DATABASE_URL, STEWARD_DATA_DIR, STEWARD_PORT, STEWARD_HOST,
@@ -46,12 +48,26 @@ async function migrateOnly(): Promise<void> {
   await db.close();
 }
 
+async function auditVerify(): Promise<void> {
+  const config = loadCollectorConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const verdict = await verifyAuditChain(db);
+  await db.close();
+  console.log(JSON.stringify(verdict, null, 2));
+  if (!verdict.intact) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
   const command = positionals[0] ?? 'help';
   switch (command) {
     case 'serve': return serve();
     case 'migrate': return migrateOnly();
+    case 'audit':
+      if (positionals[1] === 'verify') return auditVerify();
+      console.log(HELP);
+      process.exitCode = 2;
+      return;
     case 'version': return void console.log(COLLECTOR_VERSION);
     default:
       console.log(HELP);

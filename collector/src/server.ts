@@ -6,6 +6,7 @@ import { ApiProblem } from './services/errors.js';
 import { DatabaseUnavailableError } from './store/database.js';
 import { sha256Hex } from './services/tokens.js';
 import { agentRoutes } from './routes/agents.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
@@ -79,6 +80,7 @@ export async function buildServer(ctx: CollectorContext): Promise<FastifyInstanc
   deviceRoutes(app, ctx);
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);
+  auditRoutes(app, ctx);
   await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));
   return app;
 }

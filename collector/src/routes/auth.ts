@@ -24,7 +24,7 @@ export async function requirePermission(ctx: CollectorContext, request: FastifyR
 export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post('/api/v1/auth/login', async (request) => {
     const body = validate(loginRequest, request.body, 'login');
-    return login(ctx.db, body.username, body.password);
+    return login(ctx.db, body.username, body.password, request.ip);
   });
 
   app.get('/api/v1/me', async (request) => {

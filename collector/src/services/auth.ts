@@ -3,12 +3,16 @@ import { hash, verify } from '@node-rs/argon2';
 import type { LoginAnswer } from '@steward/shared';
 import type { Database } from '../store/database.js';
 import {
-  countUsers, findSessionUser, findUserByName, insertSession, insertUser, type Role, type UserRow,
+  clearFailedLogins, countUsers, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin, type Role, type UserRow,
 } from '../store/users.js';
+import { recordAudit } from './audit.js';
 import { ApiProblem } from './errors.js';
 import { hashToken, newToken } from './tokens.js';
 
 const SESSION_HOURS = 12;
+/** Failed logins in a row that lock an account, and for how long. */
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MINUTES = 15;
 
 /** A hash to verify against when the user does not exist, so timing does not tell which names exist. */
 let decoyHash: Promise<string> | undefined;
@@ -32,14 +36,29 @@ export async function ensureAdmin(db: Database, configuredPassword?: string): Pr
   return { created: true, password };
 }
 
-export async function login(db: Database, username: string, password: string): Promise<LoginAnswer> {
+/**
+ * Checks a password and opens a session. Every attempt is audited; repeated failures lock the
+ * account for a while, and a locked account answers like a wrong password so it reveals nothing.
+ */
+export async function login(db: Database, username: string, password: string, sourceIp?: string): Promise<LoginAnswer> {
   const user = await findUserByName(db, username);
   decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await verify(user?.password_hash ?? (await decoyHash), password).catch(() => false);
-  if (!user || !ok || user.disabled) throw new ApiProblem(401, 'bad_credentials', 'username or password is not valid');
+  const locked = !!user?.locked_until && new Date(user.locked_until) > new Date();
+  if (!user || !ok || user.disabled || locked) {
+    await db.transaction(async (tx) => {
+      if (user && !locked) await recordFailedLogin(tx, user.id, LOCKOUT_THRESHOLD, LOCKOUT_MINUTES);
+      await recordAudit(tx, { actor: username, sourceIp, action: locked ? 'auth.login.locked' : 'auth.login.failed' });
+    });
+    throw new ApiProblem(401, 'bad_credentials', 'username or password is not valid');
+  }
   const token = newToken('sts');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await insertSession(db, hashToken(token), user.id, expiresAt);
+  await db.transaction(async (tx) => {
+    await insertSession(tx, hashToken(token), user.id, expiresAt);
+    await clearFailedLogins(tx, user.id);
+    await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action: 'auth.login' });
+  });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 

@@ -10,6 +10,8 @@ export interface UserRow {
   password_hash: string;
   role: Role;
   disabled: boolean;
+  failed_logins?: number;
+  locked_until?: Date | null;
 }
 
 export async function countUsers(db: Queryable): Promise<number> {
@@ -29,7 +31,7 @@ export async function insertUser(
 
 export async function findUserByName(db: Queryable, username: string): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(
-    'select id, username, password_hash, role, disabled from users where username = $1',
+    'select id, username, password_hash, role, disabled, failed_logins, locked_until from users where username = $1',
     [username],
   );
   return rows[0];
@@ -52,4 +54,18 @@ export async function findSessionUser(db: Queryable, tokenHash: string): Promise
 export async function deleteExpiredSessions(db: Queryable): Promise<number> {
   const { rowCount } = await db.query('delete from api_sessions where expires_at <= now()');
   return rowCount;
+}
+
+/** Counts a failed login; at the threshold the account is locked for a while. */
+export async function recordFailedLogin(db: Queryable, userId: string, threshold: number, lockMinutes: number): Promise<void> {
+  await db.query(
+    `update users set failed_logins = failed_logins + 1,
+            locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
+      where id = $1`,
+    [userId, threshold, lockMinutes],
+  );
+}
+
+export async function clearFailedLogins(db: Queryable, userId: string): Promise<void> {
+  await db.query('update users set failed_logins = 0, locked_until = null where id = $1', [userId]);
 }

@@ -1,5 +1,6 @@
 import * as foundation from './0001-foundation.js';
 import * as timeSeries from './0002-time-series.js';
+import * as audit from './0005-audit.js';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'foundation', sql: foundation.sql },
   { id: 2, name: 'time-series', sql: timeSeries.sql },
+  { id: 5, name: 'audit', sql: audit.sql },
 ];
