@@ -7,6 +7,9 @@ import { collectSnap } from './snap.js';
 import { collectFlatpak } from './flatpak.js';
 import { collectNix } from './nix.js';
 import { collectWindowsSoftware } from './windows-software.js';
+import { collectMacApplications } from './macos-applications.js';
+import { collectPkgutil } from './pkgutil.js';
+import { collectHomebrew } from './homebrew.js';
 
 type Source = () => Promise<SoftwareEntry[]>;
 
@@ -16,6 +19,7 @@ const LINUX_SOURCES: Source[] = [collectDpkg, collectRpm, collectApk, collectPac
 function sourcesFor(platform: NodeJS.Platform): Source[] {
   if (platform === 'linux') return LINUX_SOURCES;
   if (platform === 'win32') return [collectWindowsSoftware];
+  if (platform === 'darwin') return [collectMacApplications, collectPkgutil, collectHomebrew];
   return [];
 }
 
