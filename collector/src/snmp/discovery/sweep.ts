@@ -66,7 +66,9 @@ async function sweepOne(host: string, options: SweepOptions): Promise<{ outcome:
     if (!options.probe) return { outcome };
     try {
       const result = await probeDevice({ host, port }, [contact.credential], { ...options.timing, ...options.probe });
-      return { outcome: { ...outcome, durationMs: Date.now() - started }, result };
+      // The device answered, yet a walk may have failed: name the first such failure with the device.
+      const failure = result.problems.find((p) => p.code !== 'oid-out-of-order' && p.code !== 'wrong-type' && p.code !== 'value-too-long');
+      return { outcome: { ...outcome, error: failure, durationMs: Date.now() - started }, result };
     } catch (error) {
       return { outcome: { ...outcome, status: 'error', error: problemOf(error, host, port), durationMs: Date.now() - started } };
     }
