@@ -13,11 +13,13 @@ export const ENROLL_SECRET = 'dashboard-test-enrol-secret';
 
 export interface DashboardCollector {
   url: string;
-  running: RunningCollector;
+  readonly running: RunningCollector;
   /** A session token for `username`, through the real login endpoint. */
   login(username?: string, password?: string): Promise<string>;
   /** Adds a user with the given role, as an administrator would. */
   addUser(username: string, password: string, role: Role): Promise<void>;
+  /** Stops the collector, runs `whileDown`, then starts it again on the same port and data. */
+  restart(whileDown: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,10 +35,14 @@ export async function startDashboardCollector(dashboardDir: string): Promise<Das
     logLevel: 'silent',
     dashboardDir,
   });
-  const running = await startCollector(config, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const start = (port: number) => startCollector({ ...config, port }, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  let running = await start(0);
+  const port = Number(new URL(running.url).port);
   return {
     url: running.url,
-    running,
+    get running() {
+      return running;
+    },
     async login(username = 'admin', password = ADMIN_PASSWORD) {
       const response = await fetch(`${running.url}/api/v1/auth/login`, {
         method: 'POST',
@@ -48,6 +54,11 @@ export async function startDashboardCollector(dashboardDir: string): Promise<Das
     },
     async addUser(username, password, role) {
       await createUser(running.ctx.db, username, password, role);
+    },
+    async restart(whileDown) {
+      await running.close();
+      await whileDown();
+      running = await start(port);
     },
     async stop() {
       await running.close();

@@ -47,8 +47,10 @@ function DeviceRow({ device, change }: { device: DeviceSummary; change: RecentCh
   return (
     <tr class={change ? 'row-changed' : undefined} data-device-id={device.id}>
       <td class="cell-primary">
-        <a href={deviceHref(device.id)} title={device.fqdn ?? undefined}>{device.hostname}</a>
-        {change ? <span class="tag tag-info">{change === 'created' ? 'New' : 'Updated'}</span> : null}
+        <div class="host-cell">
+          <a href={deviceHref(device.id)} title={device.fqdn ?? device.hostname}>{device.hostname}</a>
+          {change ? <span class="tag tag-info">{change === 'created' ? 'New' : 'Updated'}</span> : null}
+        </div>
       </td>
       <td><OnlineBadge online={device.online} /></td>
       <td class="optional-narrow"><KindBadge kind={device.kind} /></td>
