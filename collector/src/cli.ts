@@ -7,6 +7,7 @@ import { openDatabase } from './store/open.js';
 import { databaseKind } from './store/database.js';
 import { COLLECTOR_VERSION } from './version.js';
 import { verifyAuditChain } from './services/audit.js';
+import { restoreBackup, writeBackup } from './services/backup.js';
 
 const HELP = `steward ${COLLECTOR_VERSION}: the Steward collector
 
@@ -14,6 +15,9 @@ Usage: steward <command> [options]
   serve        run the collector (API, agent channel, dashboard)
   migrate      bring the database schema up to date and exit
   audit verify check the audit log's hash chain; exits 1 when it is broken
+  backup FILE  write a consistent snapshot of the database to FILE (gzipped)
+  restore FILE replace the database's content with a backup (checked before it commits)
+               (on the embedded database, stop the collector first: it holds the data folder)
   version      print the version
 
 Configuration comes from the environment (DATABASE_URL, STEWARD_DATA_DIR, STEWARD_PORT, STEWARD_HOST,
@@ -57,12 +61,41 @@ async function auditVerify(): Promise<void> {
   if (!verdict.intact) process.exitCode = 1;
 }
 
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadCollectorConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function backup(file: string | undefined): Promise<void> {
+  if (!file) throw new Error('usage: steward backup FILE');
+  const summary = await withDatabase(async (db) => {
+    await migrate(db);
+    return writeBackup(db, file);
+  });
+  const rows = Object.values(summary.tables).reduce((n, t) => n + t.rows, 0);
+  console.log(`backup written to ${summary.file}: ${Object.keys(summary.tables).length} tables, ${rows} rows, ${summary.bytes} bytes`);
+}
+
+async function restore(file: string | undefined): Promise<void> {
+  if (!file) throw new Error('usage: steward restore FILE');
+  const tables = await withDatabase((db) => restoreBackup(db, file));
+  const rows = Object.values(tables).reduce((n, t) => n + t.rows, 0);
+  console.log(`restored ${Object.keys(tables).length} tables, ${rows} rows, checksums verified`);
+}
+
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
   const command = positionals[0] ?? 'help';
   switch (command) {
     case 'serve': return serve();
     case 'migrate': return migrateOnly();
+    case 'backup': return backup(positionals[1]);
+    case 'restore': return restore(positionals[1]);
     case 'audit':
       if (positionals[1] === 'verify') return auditVerify();
       console.log(HELP);
