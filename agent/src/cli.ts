@@ -34,7 +34,9 @@ async function main(): Promise<number> {
   const log = pino({ level: config.logLevel, base: { service: 'steward-agent' } }, pino.destination(2));
   if (values.print) {
     const agentId = readAgentState(config.stateDir)?.agentId ?? '00000000-0000-4000-8000-000000000000';
-    process.stdout.write(`${JSON.stringify(await collectReport(agentId), null, 2)}\n`);
+    const json = `${JSON.stringify(await collectReport(agentId), null, 2)}\n`;
+    // Exit only once the pipe has taken everything: a report is far larger than a pipe's buffer.
+    await new Promise<void>((resolve, reject) => process.stdout.write(json, (error) => (error ? reject(error) : resolve())));
     return 0;
   }
   if (values.once) {

@@ -14,7 +14,10 @@ export async function collectReport(agentId: string): Promise<InventoryReport> {
   ]);
   const { hostname, fqdn, ...os } = osInfo;
   const macs = new Set<string>();
-  for (const nic of hardware.networkInterfaces ?? []) if (typeof nic.mac === "string") macs.add(nic.mac.toLowerCase());
+  // Identity rests on physical interfaces: bridges and container interfaces change with the software.
+  for (const nic of hardware.networkInterfaces ?? []) {
+    if (typeof nic.mac === 'string' && nic.virtual !== true) macs.add(nic.mac.toLowerCase());
+  }
   return inventoryReport.parse({
     protocol: PROTOCOL_VERSION,
     kind: 'full',
