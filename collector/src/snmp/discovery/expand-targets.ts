@@ -18,10 +18,10 @@ export const MAX_SWEEP_ADDRESSES = 65_536;
  */
 export function expandTargets(spec: TargetSpec, max = MAX_SWEEP_ADDRESSES): string[] {
   const excluded = new Set<string>();
-  for (const item of splitItems(spec.exclude ?? [])) for (const a of addressesOf(item, max)) excluded.add(a);
+  for (const item of splitItems(spec.exclude ?? [])) for (const a of addressesOf(item, max, false)) excluded.add(a);
   const found = new Set<string>();
   for (const item of splitItems(spec.include)) {
-    for (const address of addressesOf(item, max)) {
+    for (const address of addressesOf(item, max, true)) {
       if (excluded.has(address)) continue;
       found.add(address);
       if (found.size > max) throw new TargetSpecError(`more than ${max} addresses to sweep; split the sweep`);
@@ -34,9 +34,9 @@ function splitItems(items: string[]): string[] {
   return items.flatMap((i) => i.split(/[,\s]+/)).filter((i) => i !== '');
 }
 
-function* addressesOf(item: string, max: number): Generator<string> {
+function* addressesOf(item: string, max: number, skipEdges: boolean): Generator<string> {
   if (item.includes('/')) {
-    yield* cidrAddresses(item, max);
+    yield* cidrAddresses(item, max, skipEdges);
   } else if (item.includes('-')) {
     yield* rangeAddresses(item, max);
   } else {
@@ -45,7 +45,8 @@ function* addressesOf(item: string, max: number): Generator<string> {
   }
 }
 
-function* cidrAddresses(item: string, max: number): Generator<string> {
+/** skipEdges: leave out the network and broadcast addresses of IPv4 blocks that have them. */
+function* cidrAddresses(item: string, max: number, skipEdges: boolean): Generator<string> {
   let network: ipaddr.IPv4 | ipaddr.IPv6;
   let bits: number;
   try {
@@ -58,8 +59,8 @@ function* cidrAddresses(item: string, max: number): Generator<string> {
   if (hostBits > 24 || 2 ** hostBits > max * 2) throw new TargetSpecError(`"${item}" holds more than ${max} addresses`);
   const first = toBigInt(network.toByteArray()) & ~((1n << BigInt(hostBits)) - 1n);
   const count = 1n << BigInt(hostBits);
-  const skipEdges = network.kind() === 'ipv4' && hostBits >= 2;
-  for (let i = skipEdges ? 1n : 0n; i < (skipEdges ? count - 1n : count); i++) yield fromBigInt(first + i, width);
+  const edges = skipEdges && network.kind() === 'ipv4' && hostBits >= 2;
+  for (let i = edges ? 1n : 0n; i < (edges ? count - 1n : count); i++) yield fromBigInt(first + i, width);
 }
 
 function* rangeAddresses(item: string, max: number): Generator<string> {
