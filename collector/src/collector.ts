@@ -8,6 +8,7 @@ import { ensureAdmin } from './services/auth.js';
 import { AgentConnections } from './services/agent-connections.js';
 import { LiveEvents } from './services/live-events.js';
 import { loadMasterKeys } from './services/secrets.js';
+import { IngestGate } from './services/ingest-gate.js';
 import { databaseKind, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open.js';
@@ -44,7 +45,9 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   await live.start();
   await agents.start();
   const secrets = loadMasterKeys({ dataDir: config.dataDir });
-  const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret, secrets };
+  const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret, secrets,
+    // Leave connections for the API and heartbeats while reports are being stored.
+    ingestGate: new IngestGate(Math.max(1, config.maxDatabaseConnections - 3)) };
   const app = await buildServer(ctx);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -15,6 +15,10 @@ export const collectorConfigSchema = z.object({
   /** The largest inventory report accepted, in bytes; 20,000 packages take about 4 MB. */
   maxReportBytes: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   maxDatabaseConnections: z.coerce.number().int().min(2).max(200).default(10),
+  /** Requests a minute one client address may make (agent reports are bounded separately). */
+  rateLimitPerMinute: z.coerce.number().int().min(10).default(1200),
+  /** Login attempts a minute from one address. */
+  loginRateLimitPerMinute: z.coerce.number().int().min(1).default(20),
   /** Where the built dashboard is; found next to the collector when not given. */
   dashboardDir: z.string().optional(),
 });
@@ -32,6 +36,7 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_HEARTBEAT_INTERVAL: 'heartbeatIntervalSeconds',
   STEWARD_MAX_REPORT_BYTES: 'maxReportBytes',
   STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
+  STEWARD_RATE_LIMIT: 'rateLimitPerMinute',
   STEWARD_DASHBOARD_DIR: 'dashboardDir',
 };
 

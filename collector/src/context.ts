@@ -5,6 +5,7 @@ import type { Database } from './store/database.js';
 import type { LiveEvents } from './services/live-events.js';
 import type { AgentConnections } from './services/agent-connections.js';
 import type { MasterKeys } from './services/secrets.js';
+import type { IngestGate } from './services/ingest-gate.js';
 
 /** What every route and service of one running collector shares. */
 export interface CollectorContext {
@@ -17,4 +18,6 @@ export interface CollectorContext {
   enrollSecret: string;
   /** Seal and open secrets at rest with services/secrets.ts (sealSecret / openSecret). */
   secrets: MasterKeys;
+  /** Bounds concurrent report ingests below the database pool size. */
+  ingestGate: IngestGate;
 }

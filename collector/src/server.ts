@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import type { CollectorContext } from './context.js';
 import { ApiProblem } from './services/errors.js';
@@ -46,6 +48,7 @@ function parseJsonBody(app: FastifyInstance): void {
 function answerErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiProblem | DatabaseUnavailableError, request, reply) => {
     if (error instanceof ApiProblem) {
+      if (error.headers) reply.headers(error.headers);
       return reply.code(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
     }
     if (error instanceof DatabaseUnavailableError) {
@@ -74,6 +77,18 @@ export async function buildServer(ctx: CollectorContext): Promise<FastifyInstanc
   app.decorateRequest('agentId', '');
   parseJsonBody(app);
   answerErrors(app);
+  await app.register(helmet, {
+    // The dashboard is served from this origin only; its live channel is a same-origin WebSocket.
+    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // Agents are bounded by the ingest gate instead: many of them can share one NAT address.
+    allowList: (request) => request.url.startsWith('/api/v1/agents/report') || request.url.startsWith('/api/v1/agents/ws'),
+  });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   healthRoutes(app, ctx);
   authRoutes(app, ctx);

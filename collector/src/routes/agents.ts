@@ -24,7 +24,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post('/api/v1/agents/report', { bodyLimit: ctx.config.maxReportBytes }, async (request) => {
     const agent = await authenticateAgent(ctx.db, request.headers.authorization);
     const report = validate(inventoryReport, request.body, 'report');
-    const outcome = await ingestReport(ctx.db, agent, report, request.bodySha256);
+    const outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
     request.log.info(
       { agentId: agent.id, reportId: report.reportId, software: report.software.length, duplicate: outcome.answer.duplicate },
       'report ingested',

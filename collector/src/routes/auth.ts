@@ -22,7 +22,7 @@ export async function requirePermission(ctx: CollectorContext, request: FastifyR
 }
 
 export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {
-  app.post('/api/v1/auth/login', async (request) => {
+  app.post('/api/v1/auth/login', { config: { rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } } }, async (request) => {
     const body = validate(loginRequest, request.body, 'login');
     return login(ctx.db, body.username, body.password, request.ip);
   });

@@ -5,6 +5,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     message: string,
     readonly issues?: string[],
+    /** Extra response headers, such as Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiProblem';
