@@ -179,7 +179,7 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     await page.close();
   });
 
-  it('hides what a role may not do: auditors get no device actions, helpdesk no licences or settings', async () => {
+  it('hides what a role may not do: auditors get no device actions, helpdesk no agent commands, reports or settings', async () => {
     await collector.addUser('audrey', 'auditor-password-1', 'auditor');
     await collector.addUser('harry', 'helpdesk-password-1', 'helpdesk');
     const deviceId = (await apiDevices('limit=1')).items[0]!.id;
@@ -187,7 +187,7 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     const admin = await adminPage();
     await admin.goto(`${collector.url}/devices/${deviceId}`);
     await admin.getByTestId('device-actions').waitFor();
-    expect(await admin.getByTestId('device-actions').textContent()).toContain('Remove device');
+    expect(await admin.getByTestId('device-actions').textContent()).toContain('Collect now');
     await admin.close();
 
     const auditor = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -201,13 +201,15 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     const helpdesk = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await signIn(helpdesk, collector.url, 'harry', 'helpdesk-password-1');
     const nav = helpdesk.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link', { name: 'Licences' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Devices' }).count()).toBe(1);
+    expect(await nav.getByRole('link', { name: 'Reports' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     await helpdesk.goto(`${collector.url}/devices/${deviceId}`);
     await helpdesk.getByTestId('device-actions').waitFor();
     const actions = await helpdesk.getByTestId('device-actions').textContent();
-    expect(actions).toContain('Collect now');
-    expect(actions).not.toContain('Remove device');
+    expect(actions).toContain('Check out');
+    expect(actions).not.toContain('Collect now');
+    expect(actions).not.toContain('Edit register record');
     await helpdesk.goto(`${collector.url}/settings`);
     await helpdesk.getByText('Your role does not give access to this screen').waitFor();
     await helpdesk.close();

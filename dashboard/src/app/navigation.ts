@@ -9,20 +9,20 @@ export interface NavigationItem {
   label: string;
   href: string;
   icon: IconName;
-  /** The role must hold this to see the entry at all. */
-  requires: Action;
+  /** The role must hold one of these to see the entry at all. */
+  requires: readonly Action[];
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
-  { id: 'overview', label: 'Overview', href: '/', icon: 'overview', requires: 'overview.view' },
-  { id: 'devices', label: 'Devices', href: '/devices', icon: 'devices', requires: 'devices.view' },
-  { id: 'network', label: 'Network', href: '/network', icon: 'network', requires: 'network.view' },
-  { id: 'findings', label: 'Findings', href: '/findings', icon: 'findings', requires: 'findings.view' },
-  { id: 'licences', label: 'Licences', href: '/licences', icon: 'licences', requires: 'licences.view' },
-  { id: 'register', label: 'Register', href: '/register', icon: 'register', requires: 'register.view' },
-  { id: 'reports', label: 'Reports', href: '/reports', icon: 'reports', requires: 'reports.view' },
-  { id: 'alerts', label: 'Alerts', href: '/alerts', icon: 'alerts', requires: 'alerts.view' },
-  { id: 'settings', label: 'Settings', href: '/settings', icon: 'settings', requires: 'settings.view' },
+  { id: 'overview', label: 'Overview', href: '/', icon: 'overview', requires: ['devices:read'] },
+  { id: 'devices', label: 'Devices', href: '/devices', icon: 'devices', requires: ['devices:read'] },
+  { id: 'network', label: 'Network', href: '/network', icon: 'network', requires: ['discovery:read'] },
+  { id: 'findings', label: 'Findings', href: '/findings', icon: 'findings', requires: ['findings:read'] },
+  { id: 'licences', label: 'Licences', href: '/licences', icon: 'licences', requires: ['licenses:read'] },
+  { id: 'register', label: 'Register', href: '/register', icon: 'register', requires: ['register:read'] },
+  { id: 'reports', label: 'Reports', href: '/reports', icon: 'reports', requires: ['reports:run'] },
+  { id: 'alerts', label: 'Alerts', href: '/alerts', icon: 'alerts', requires: ['alerts:read'] },
+  { id: 'settings', label: 'Settings', href: '/settings', icon: 'settings', requires: ['settings:write', 'users:manage', 'audit:read'] },
 ];
 
 /** The navigation entry a route belongs to, to mark it as the current page. */

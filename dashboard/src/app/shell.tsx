@@ -5,7 +5,7 @@ import { Sidebar } from '../components/sidebar.js';
 import { TopBar } from '../components/top-bar.js';
 import { useLiveState } from '../hooks/use-live-state.js';
 import { useLoader } from '../hooks/use-loader.js';
-import { can } from '../permissions.js';
+import { canAny } from '../permissions.js';
 import type { Route } from '../routing/routes.js';
 import { useRoute } from '../routing/use-route.js';
 import { DeviceView } from '../views/device/device-view.js';
@@ -28,7 +28,7 @@ export function Shell() {
   const section = sectionOf(route);
   useFocusOnNavigation(route);
   const footer = health.data ? `Steward ${health.data.version} · ${DATABASE_LABELS[health.data.database]}` : undefined;
-  const allowed = section === null || can(me.role, navigationItem(section).requires);
+  const allowed = section === null || canAny(me.role, navigationItem(section).requires);
 
   return (
     <div class="shell">

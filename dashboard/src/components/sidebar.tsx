@@ -1,5 +1,5 @@
 import { NAVIGATION, type SectionId } from '../app/navigation.js';
-import { can, type Role } from '../permissions.js';
+import { canAny, type Role } from '../permissions.js';
 import { Icon } from './icon.js';
 
 interface SidebarProps {
@@ -20,7 +20,7 @@ export function Sidebar({ role, current, footer }: SidebarProps) {
       </a>
       <nav aria-label="Main">
         <ul class="nav-list">
-          {NAVIGATION.filter((item) => can(role, item.requires)).map((item) => (
+          {NAVIGATION.filter((item) => canAny(role, item.requires)).map((item) => (
             <li key={item.id}>
               <a
                 class="nav-link"

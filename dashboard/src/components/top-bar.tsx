@@ -16,7 +16,7 @@ interface TopBarProps {
 export function TopBar({ me, liveStatus, onLogOut }: TopBarProps) {
   return (
     <header class="top-bar">
-      {can(me.role, 'devices.view') ? <QuickSearch /> : <span />}
+      {can(me.role, 'devices:read') ? <QuickSearch /> : <span />}
       <div class="top-bar-end">
         <ConnectionStatus status={liveStatus} />
         <div class="user" data-testid="current-user">

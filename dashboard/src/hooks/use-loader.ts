@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isAbort } from '../api/api-client.js';
 
 export interface Loaded<T> {
@@ -26,7 +26,9 @@ export function useLoader<T>(key: string, load: (signal: AbortSignal) => Promise
   const loadRef = useRef(load);
   loadRef.current = load;
 
-  useEffect(() => {
+  // A layout effect sends the request as soon as the screen is rendered, without waiting for the
+  // next frame as a plain effect would: the answer arrives one frame sooner.
+  useLayoutEffect(() => {
     const controller = new AbortController();
     setState((previous) => ({ ...previous, error: undefined, loading: true }));
     loadRef.current(controller.signal).then(

@@ -27,6 +27,10 @@ export function LoginView({ notice, onLoggedIn }: LoginViewProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (pending) return;
+    if (!username.trim() || !password) {
+      setError('Enter a username and a password.');
+      return;
+    }
     setPending(true);
     setError(null);
     try {
@@ -77,7 +81,7 @@ export function LoginView({ notice, onLoggedIn }: LoginViewProps) {
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
         </label>
-        <button type="submit" class="button button-primary button-block" disabled={pending || !username.trim() || !password}>
+        <button type="submit" class="button button-primary button-block" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

@@ -6,7 +6,7 @@ import { loginAnswer } from '@steward/shared';
 import { startCollector, type RunningCollector } from '../../../collector/src/collector.js';
 import { loadCollectorConfig } from '../../../collector/src/config.js';
 import { createUser } from '../../../collector/src/services/auth.js';
-import type { Role } from '../../../collector/src/store/users.js';
+import type { Role } from '@steward/shared';
 
 export const ADMIN_PASSWORD = 'dashboard-test-password';
 export const ENROLL_SECRET = 'dashboard-test-enrol-secret';

@@ -10,9 +10,9 @@ interface DeviceAction {
 }
 
 const DEVICE_ACTIONS: readonly DeviceAction[] = [
-  { action: 'devices.collect', label: 'Collect now', icon: 'refresh' },
-  { action: 'register.edit', label: 'Edit register record', icon: 'register' },
-  { action: 'devices.delete', label: 'Remove device', icon: 'offline' },
+  { action: 'agents:command', label: 'Collect now', icon: 'refresh' },
+  { action: 'register:write', label: 'Edit register record', icon: 'register' },
+  { action: 'register:checkout', label: 'Check out', icon: 'log-out' },
 ];
 
 /**

@@ -24,13 +24,13 @@ import { DeviceSummaryPanel } from './device-summary.js';
 export function DeviceView({ id, tab }: { id: string; tab: DeviceTab }) {
   const { api } = useApp();
   const device = useLoader(id, useCallback((signal: AbortSignal) => fetchDevice(api, id, signal), [api, id]));
-  useLiveRefresh(
-    (event) => event.type === 'device.changed' ? event.deviceId === id : event.type === 'agent.connection',
-    device.reload,
-  );
+  // Only this device's changes: the detail carries the whole software list, too heavy to re-read
+  // whenever any agent connects.
+  useLiveRefresh((event) => event.type === 'device.changed' && event.deviceId === id, device.reload);
   const back = <a class="back-link" href={devicesHref()}><Icon name="back" size={16} />Devices</a>;
 
-  if (device.error instanceof ApiFailure && device.error.status === 404) {
+  // 400 is the collector's answer to an address that is not a device id at all.
+  if (device.error instanceof ApiFailure && (device.error.status === 404 || device.error.status === 400)) {
     return (
       <>
         <PageHeader title="Device not found" before={back} />
