@@ -14,6 +14,7 @@ import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { registerRoutes } from './routes/register/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,6 +96,7 @@ export async function buildServer(ctx: CollectorContext): Promise<FastifyInstanc
   deviceRoutes(app, ctx);
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);
+  registerRoutes(app, ctx);
   auditRoutes(app, ctx);
   await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));
   return app;

@@ -4,3 +4,4 @@ export * from './api.js';
 export * from './events.js';
 export * from './snmp.js';
 export * from './permissions.js';
+export * from './register.js';

@@ -1,5 +1,6 @@
 import * as foundation from './0001-foundation.js';
 import * as timeSeries from './0002-time-series.js';
+import * as register from './0003-register.js';
 import * as audit from './0005-audit.js';
 
 export interface Migration {
@@ -12,5 +13,6 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'foundation', sql: foundation.sql },
   { id: 2, name: 'time-series', sql: timeSeries.sql },
+  { id: 3, name: 'register', sql: register.sql },
   { id: 5, name: 'audit', sql: audit.sql },
 ];

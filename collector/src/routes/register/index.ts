@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { CollectorContext } from '../../context.js';
+import { seedDefaultCategories } from '../../services/register/default-categories.js';
+import { assetRoutes } from './asset-routes.js';
+import { referenceRoutes } from './reference-routes.js';
+import { settingsRoutes } from './settings-routes.js';
+
+/** Everything under /api/v1/register: the asset register and its lifecycle. */
+export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): void {
+  app.addHook('onReady', async () => {
+    const seeded = await seedDefaultCategories(ctx.db);
+    if (seeded) ctx.log.info({ categories: seeded }, 'register: default categories installed');
+  });
+  referenceRoutes(app, ctx);
+  assetRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+}

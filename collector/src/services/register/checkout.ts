@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Asset, checkinRequest, checkoutRequest } from '@steward/shared';
+import type { Database } from '../../store/database.js';
+import { isAssetWithin, setAssetHolder, setAssetLocation, setAssetStatus } from '../../store/register/assets.js';
+import { closeOpenAssignment, insertAssignments, targetExists } from '../../store/register/assignments.js';
+import { insertHistory } from '../../store/register/history.js';
+import { insertTransitions } from '../../store/register/transitions.js';
+import { ApiProblem } from '../errors.js';
+import type { Actor } from './actor.js';
+import { readAsset } from './assets.js';
+import { withConstraintAnswers } from './constraint-errors.js';
+import { lockedAsset } from './lifecycle.js';
+
+export type CheckoutRequest = z.infer<typeof checkoutRequest>;
+export type CheckinRequest = z.input<typeof checkinRequest>;
+
+/** Statuses from which an item can be handed out. */
+const AVAILABLE = new Set(['in_stock', 'deployed', 'received']);
+
+/** Hands an asset to a person, department, location or another asset; it becomes deployed. */
+export async function checkOutAsset(db: Database, actor: Actor, id: string, request: CheckoutRequest): Promise<Asset> {
+  return withConstraintAnswers(() => db.transaction(async (tx) => {
+    const asset = await lockedAsset(tx, id);
+    if (asset.assignedId) {
+      const holder = (await readAsset(tx, id)).assignedTo?.name ?? asset.assignedId;
+      throw new ApiProblem(409, 'already_checked_out', `asset ${asset.tag} is checked out to ${holder}; check it in first`);
+    }
+    if (!AVAILABLE.has(asset.status)) {
+      throw new ApiProblem(409, 'not_available', `asset ${asset.tag} is ${asset.status} and cannot be checked out`);
+    }
+    const { type, id: targetId } = request.target;
+    if (!(await targetExists(tx, type, targetId))) {
+      throw new ApiProblem(400, 'unknown_target', `target.id: no ${type === 'person' ? 'active person' : type} with id ${targetId}`, [`target.id: no such ${type}`]);
+    }
+    if (type === 'asset' && (await isAssetWithin(tx, targetId, id))) {
+      throw new ApiProblem(400, 'would_loop', 'target.id: an asset cannot be checked out to itself or to something it holds', ['target.id: would make a loop']);
+    }
+    const before = await readAsset(tx, id);
+    const expectedReturn = request.expectedReturn ?? null;
+    await insertAssignments(tx, [{
+      id: randomUUID(), assetId: id, targetType: type, targetId, checkedOutAt: new Date(), checkedOutBy: actor.username,
+      expectedReturn, note: request.note ?? null,
+    }]);
+    await setAssetHolder(tx, id, { type, id: targetId, expectedReturn });
+    if (type === 'location') await setAssetLocation(tx, id, targetId);
+    if (asset.status !== 'deployed') {
+      await setAssetStatus(tx, id, 'deployed');
+      await insertTransitions(tx, [{ assetId: id, fromStatus: asset.status, toStatus: 'deployed', by: actor.username, reason: 'checked out' }]);
+    }
+    const after = await readAsset(tx, id);
+    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'checked_out', by: actor.username, before, after }]);
+    return after;
+  }));
+}
+
+/** Takes an asset back: the assignment closes and the item returns to stock (or to repair). */
+export async function checkInAsset(db: Database, actor: Actor, id: string, request: CheckinRequest): Promise<Asset> {
+  return withConstraintAnswers(() => db.transaction(async (tx) => {
+    const asset = await lockedAsset(tx, id);
+    if (!asset.assignedId) throw new ApiProblem(409, 'not_checked_out', `asset ${asset.tag} is not checked out`);
+    const before = await readAsset(tx, id);
+    await closeOpenAssignment(tx, id, actor.username, request.note ?? null);
+    await setAssetHolder(tx, id, null);
+    if (request.locationId) await setAssetLocation(tx, id, request.locationId);
+    const status = request.status ?? 'in_stock';
+    if (asset.status !== status) {
+      await setAssetStatus(tx, id, status);
+      await insertTransitions(tx, [{ assetId: id, fromStatus: asset.status, toStatus: status, by: actor.username, reason: 'checked in' }]);
+    }
+    const after = await readAsset(tx, id);
+    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'checked_in', by: actor.username, before, after }]);
+    return after;
+  }));
+}

@@ -1,0 +1,179 @@
+import type { RegisterObjectType } from '@steward/shared';
+import type { Queryable } from '../database.js';
+
+export type ColumnType = 'text' | 'uuid' | 'int' | 'numeric' | 'date' | 'bool' | 'jsonb' | 'timestamptz';
+
+export interface FieldSpec {
+  column: string;
+  type: ColumnType;
+  /** Set by the store itself (ids, timestamps, denormalised state), never from a request body. */
+  readOnly?: boolean;
+}
+
+/** A list filter: SQL over the table alias `t` given the placeholder of its value. */
+export type FilterSql = (param: string) => string;
+
+/**
+ * How one register table maps to its API object: the columns behind each field, what a list may
+ * be sorted and filtered by, and what joins add (names of referenced objects). The specs are the
+ * only source of column names in generated SQL; request values always travel as parameters.
+ */
+export interface RecordTable {
+  table: string;
+  objectType: RegisterObjectType;
+  fields: Record<string, FieldSpec>;
+  /** Read-only values from `joins`, made after paging so that only one page is joined. */
+  computed?: Record<string, string>;
+  joins?: string;
+  sorts: Record<string, string>;
+  filters: Record<string, FilterSql>;
+}
+
+export interface ListQuery {
+  search?: string;
+  sort: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+  [filter: string]: unknown;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+const CASTS: Record<ColumnType, string> = {
+  text: 'text', uuid: 'uuid', int: 'integer', numeric: 'numeric', date: 'date', bool: 'boolean', jsonb: 'jsonb', timestamptz: 'timestamptz',
+};
+
+/** Reads a column as JSON-ready values: numbers for numeric, ISO text for dates and timestamps. */
+function readExpression(column: string, type: ColumnType): string {
+  const ref = `t.${column}`;
+  switch (type) {
+    case 'numeric': return `${ref}::float8`;
+    case 'date': return `to_char(${ref}, 'YYYY-MM-DD')`;
+    case 'timestamptz': return `to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    default: return ref;
+  }
+}
+
+export function selectList(spec: RecordTable): string {
+  const fields = Object.entries(spec.fields).map(([field, f]) => `${readExpression(f.column, f.type)} as "${field}"`);
+  const computed = Object.entries(spec.computed ?? {}).map(([field, sql]) => `${sql} as "${field}"`);
+  return [...fields, ...computed].join(', ');
+}
+
+function writeValue(type: ColumnType, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return type === 'jsonb' ? JSON.stringify(value) : value;
+}
+
+function writableEntries(spec: RecordTable, values: Record<string, unknown>): Array<[FieldSpec, unknown]> {
+  return Object.entries(values)
+    .filter(([field, value]) => value !== undefined && spec.fields[field] && !spec.fields[field]!.readOnly)
+    .map(([field, value]) => [spec.fields[field]!, value]);
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+export function containsPattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The where clause of a list: the search over the table's search text and every filter given. */
+export function whereOf(spec: RecordTable, query: { search?: string; [filter: string]: unknown }, params: unknown[]): string {
+  const where: string[] = [];
+  if (query.search?.trim()) {
+    params.push(containsPattern(query.search.trim()));
+    where.push(`t.search_text like $${params.length}`);
+  }
+  for (const [key, filter] of Object.entries(spec.filters)) {
+    const value = query[key];
+    if (value === undefined || value === null) continue;
+    params.push(value);
+    where.push(`(${filter(`$${params.length}`)})`);
+  }
+  return where.length ? `where ${where.join(' and ')}` : '';
+}
+
+export function orderOf(spec: RecordTable, sort: string, order: 'asc' | 'desc'): string {
+  const expression = spec.sorts[sort] ?? Object.values(spec.sorts)[0]!;
+  return `${expression} ${order}, t.id ${order}`;
+}
+
+export async function listRecords<T>(db: Queryable, spec: RecordTable, query: ListQuery): Promise<ListPage<T>> {
+  const params: unknown[] = [];
+  const where = whereOf(spec, query, params);
+  const order = orderOf(spec, query.sort, query.order);
+  const [page, count] = await Promise.all([
+    db.query<T>(
+      `select ${selectList(spec)}
+         from (select t.* from ${spec.table} t ${where} order by ${order} limit $${params.length + 1} offset $${params.length + 2}) t
+         ${spec.joins ?? ''}
+        order by ${order}`,
+      [...params, query.limit, query.offset],
+    ),
+    db.query<{ n: number }>(`select count(*)::int as n from ${spec.table} t ${where}`, params),
+  ]);
+  return { items: page.rows, total: count.rows[0]?.n ?? 0, limit: query.limit, offset: query.offset };
+}
+
+export async function getRecords<T>(db: Queryable, spec: RecordTable, ids: string[]): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<T>(
+    `select ${selectList(spec)} from ${spec.table} t ${spec.joins ?? ''} where t.id = any($1::uuid[])`,
+    [ids],
+  );
+  return rows;
+}
+
+export async function getRecord<T>(db: Queryable, spec: RecordTable, id: string): Promise<T | undefined> {
+  return (await getRecords<T>(db, spec, [id]))[0];
+}
+
+export async function insertRecord(db: Queryable, spec: RecordTable, id: string, values: Record<string, unknown>): Promise<void> {
+  const entries = writableEntries(spec, values);
+  const columns = ['id', ...entries.map(([f]) => f.column)];
+  const placeholders = ['$1::uuid', ...entries.map(([f], i) => `$${i + 2}::${CASTS[f.type]}`)];
+  await db.query(
+    `insert into ${spec.table} (${columns.join(', ')}) values (${placeholders.join(', ')})`,
+    [id, ...entries.map(([f, v]) => writeValue(f.type, v))],
+  );
+}
+
+/** Updates the given fields (null clears one, undefined leaves it); false when there is no such row. */
+export async function updateRecord(db: Queryable, spec: RecordTable, id: string, values: Record<string, unknown>): Promise<boolean> {
+  const entries = writableEntries(spec, values);
+  const sets = entries.map(([f], i) => `${f.column} = $${i + 2}::${CASTS[f.type]}`);
+  if (spec.fields.updatedAt) sets.push('updated_at = now()');
+  if (sets.length === 0) return (await getRecords(db, spec, [id])).length > 0;
+  const { rowCount } = await db.query(
+    `update ${spec.table} set ${sets.join(', ')} where id = $1`,
+    [id, ...entries.map(([f, v]) => writeValue(f.type, v))],
+  );
+  return rowCount > 0;
+}
+
+export async function deleteRecord(db: Queryable, spec: RecordTable, id: string): Promise<boolean> {
+  const { rowCount } = await db.query(`delete from ${spec.table} where id = $1`, [id]);
+  return rowCount > 0;
+}
+
+/** Takes the row lock of one record for the rest of the transaction; false when there is no such row. */
+export async function lockRecord(db: Queryable, spec: RecordTable, id: string): Promise<boolean> {
+  const { rows } = await db.query(`select 1 from ${spec.table} where id = $1 for update`, [id]);
+  return rows.length > 0;
+}
+
+/** Ids of the rows matching a list query, in its order: for exports and bulk actions. */
+export async function listRecordIds(db: Queryable, spec: RecordTable, query: ListQuery): Promise<string[]> {
+  const params: unknown[] = [];
+  const where = whereOf(spec, query, params);
+  const { rows } = await db.query<{ id: string }>(
+    `select t.id from ${spec.table} t ${where} order by ${orderOf(spec, query.sort, query.order)} limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, query.limit, query.offset],
+  );
+  return rows.map((r) => r.id);
+}
