@@ -61,7 +61,7 @@ export function DeviceSummaryPanel({ device }: { device: DeviceDetail }) {
           ['First seen', <time dateTime={device.firstSeen}>{formatDateTime(device.firstSeen)}</time>],
           ['Last seen', <time dateTime={device.lastSeen} title={formatDateTime(device.lastSeen)}>{timeAgo(device.lastSeen)}</time>],
           ['Last inventory', device.lastCollectedAt && <time dateTime={device.lastCollectedAt}>{formatDateTime(device.lastCollectedAt)}</time>],
-          ['Software packages', formatCount(device.softwareCount)],
+          ['Software', formatCount(device.softwareCount)],
           ['MAC addresses', device.macAddresses.length > 0 ? <span class="mono">{device.macAddresses.join(', ')}</span> : undefined],
         ]} />
       </section>
