@@ -9,6 +9,7 @@ import { DatabaseUnavailableError } from './store/database.js';
 import { sha256Hex } from './services/tokens.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
+import { agentAdminRoutes } from './routes/agent-admin.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
@@ -98,6 +99,7 @@ export async function buildServer(ctx: CollectorContext): Promise<FastifyInstanc
   eventRoutes(app, ctx);
   registerRoutes(app, ctx);
   auditRoutes(app, ctx);
+  agentAdminRoutes(app, ctx);
   await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));
   return app;
 }

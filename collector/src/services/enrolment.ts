@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnrollAnswer, EnrollRequest } from '@steward/shared';
 import type { Database } from '../store/database.js';
 import { findAgentByTokenHash, insertAgent, type AgentRow } from '../store/agents.js';
+import { isActiveEnrollmentSecret } from '../store/agent-admin.js';
 import { ApiProblem } from './errors.js';
 import { hashToken, newToken, secretsEqual } from './tokens.js';
 
@@ -11,9 +12,13 @@ export interface EnrolmentSettings {
   heartbeatIntervalSeconds: number;
 }
 
-/** Admits a new agent that knows the enrolment secret, and gives it a token of its own. */
+/**
+ * Admits a new agent that knows an enrolment secret, and gives it a token of its own. Valid
+ * secrets: the configured one, and those made through the API until they expire or are revoked.
+ */
 export async function enrollAgent(db: Database, settings: EnrolmentSettings, request: EnrollRequest, address?: string): Promise<EnrollAnswer> {
-  if (!secretsEqual(request.secret, settings.enrollSecret)) {
+  const valid = secretsEqual(request.secret, settings.enrollSecret) || (await isActiveEnrollmentSecret(db, hashToken(request.secret)));
+  if (!valid) {
     throw new ApiProblem(401, 'bad_enrolment_secret', 'secret: the enrolment secret is not valid');
   }
   const agentId = randomUUID();

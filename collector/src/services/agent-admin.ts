@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../store/database.js';
+import {
+  insertEnrollmentSecret, listAgents, listEnrollmentSecrets, revokeAgent, revokeEnrollmentSecret, type AgentListRow,
+} from '../store/agent-admin.js';
+import { ONLINE_WITHIN_SECONDS } from '../store/devices.js';
+import { recordAudit } from './audit.js';
+import { ApiProblem } from './errors.js';
+import { hashToken, newToken } from './tokens.js';
+
+export interface Actor {
+  username: string;
+  role: string;
+  sourceIp?: string;
+}
+
+export type AgentStatus = 'online' | 'offline' | 'revoked' | 'never-seen';
+
+function statusOf(row: AgentListRow, now = Date.now()): AgentStatus {
+  if (row.revoked_at) return 'revoked';
+  if (!row.last_seen_at) return 'never-seen';
+  return now - new Date(row.last_seen_at).getTime() < ONLINE_WITHIN_SECONDS * 1000 ? 'online' : 'offline';
+}
+
+export async function agentsWithStatus(db: Database, limit: number, offset: number) {
+  const { rows, total } = await listAgents(db, limit, offset);
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id, hostname: r.hostname, platform: r.platform, agentVersion: r.agent_version, deviceId: r.device_id,
+      enrolledAt: new Date(r.enrolled_at).toISOString(), lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at).toISOString() : null,
+      lastAddress: r.last_address, status: statusOf(r), revokedBy: r.revoked_by, clockSkewSeconds: r.clock_skew_seconds,
+    })),
+  };
+}
+
+/** Revokes an agent: its token is refused from now on, and the agent list shows it as revoked. */
+export async function revokeAgentToken(db: Database, agentId: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await revokeAgent(tx, agentId, actor.username))) throw new ApiProblem(404, 'not_found', `no active agent with id ${agentId}`);
+    await recordAudit(tx, { actor: actor.username, actorRole: actor.role, sourceIp: actor.sourceIp, action: 'agent.revoke', objectType: 'agent', objectId: agentId });
+  });
+}
+
+/** Makes a new enrolment secret, shown once; only its hash is kept. */
+export async function createEnrollmentSecret(db: Database, label: string, expiresInDays: number | undefined, actor: Actor) {
+  const id = randomUUID();
+  const secret = newToken('ste');
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null;
+  await db.transaction(async (tx) => {
+    await insertEnrollmentSecret(tx, { id, label, secretHash: hashToken(secret), createdBy: actor.username, expiresAt });
+    await recordAudit(tx, { actor: actor.username, actorRole: actor.role, sourceIp: actor.sourceIp, action: 'enrollment-secret.create', objectType: 'enrollment-secret', objectId: id, after: { label, expiresAt } });
+  });
+  return { id, label, secret, expiresAt: expiresAt?.toISOString() ?? null };
+}
+
+export async function enrollmentSecrets(db: Database) {
+  return (await listEnrollmentSecrets(db)).map((r) => ({
+    id: r.id, label: r.label, createdAt: new Date(r.created_at).toISOString(), createdBy: r.created_by,
+    expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
+    revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+  }));
+}
+
+export async function revokeSecret(db: Database, id: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await revokeEnrollmentSecret(tx, id))) throw new ApiProblem(404, 'not_found', `no active enrolment secret with id ${id}`);
+    await recordAudit(tx, { actor: actor.username, actorRole: actor.role, sourceIp: actor.sourceIp, action: 'enrollment-secret.revoke', objectType: 'enrollment-secret', objectId: id });
+  });
+}
