@@ -34,6 +34,9 @@ export async function startDashboardCollector(dashboardDir: string): Promise<Das
     enrollSecret: ENROLL_SECRET,
     logLevel: 'silent',
     dashboardDir,
+    // Every browser and every sign-in of a test run comes from 127.0.0.1: lift the per-address limits.
+    rateLimitPerMinute: 100_000,
+    loginRateLimitPerMinute: 1000,
   });
   const start = (port: number) => startCollector({ ...config, port }, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   let running = await start(0);
