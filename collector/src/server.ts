@@ -10,6 +10,7 @@ import { sha256Hex } from './services/tokens.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
 import { agentAdminRoutes } from './routes/agent-admin.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
@@ -92,6 +93,7 @@ export async function buildServer(ctx: CollectorContext): Promise<FastifyInstanc
     allowList: (request) => request.url.startsWith('/api/v1/agents/report') || request.url.startsWith('/api/v1/agents/ws'),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await openApiRoutes(app);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   deviceRoutes(app, ctx);

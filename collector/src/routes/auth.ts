@@ -5,6 +5,7 @@ import { authenticateUser, login } from '../services/auth.js';
 import { ApiProblem } from '../services/errors.js';
 import type { UserRow } from '../store/users.js';
 import { validate } from './validate.js';
+import { apiDoc } from './openapi.js';
 
 /** The logged-in user of a request; every route except the public ones starts with this. */
 export function requireUser(ctx: CollectorContext, request: FastifyRequest): Promise<UserRow> {
@@ -22,7 +23,7 @@ export async function requirePermission(ctx: CollectorContext, request: FastifyR
 }
 
 export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {
-  app.post('/api/v1/auth/login', { config: { rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } } }, async (request) => {
+  app.post('/api/v1/auth/login', { ...apiDoc({ tags: ['auth'], summary: 'Log in; returns a bearer token', body: loginRequest }), config: { rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } } }, async (request) => {
     const body = validate(loginRequest, request.body, 'login');
     return login(ctx.db, body.username, body.password, request.ip);
   });

@@ -6,16 +6,17 @@ import { ApiProblem } from '../services/errors.js';
 import { getDevice, listDevices } from '../store/devices.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
+import { apiDoc } from './openapi.js';
 
 const deviceParams = z.object({ id: z.uuid() });
 
 export function deviceRoutes(app: FastifyInstance, ctx: CollectorContext): void {
-  app.get('/api/v1/devices', async (request) => {
+  app.get('/api/v1/devices', apiDoc({ tags: ['devices'], summary: 'List devices (agent and network) with search, filters, sorting and paging', querystring: deviceListQuery }), async (request) => {
     await requirePermission(ctx, request, 'devices:read');
     return listDevices(ctx.db, validate(deviceListQuery, request.query, 'query'));
   });
 
-  app.get('/api/v1/devices/:id', async (request) => {
+  app.get('/api/v1/devices/:id', apiDoc({ tags: ['devices'], summary: 'One device with hardware, OS and software', params: deviceParams }), async (request) => {
     await requirePermission(ctx, request, 'devices:read');
     const { id } = validate(deviceParams, request.params, 'path');
     const device = await getDevice(ctx.db, id);
