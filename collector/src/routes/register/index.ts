@@ -4,6 +4,7 @@ import { seedDefaultCategories } from '../../services/register/default-categorie
 import { assetRoutes } from './asset-routes.js';
 import { referenceRoutes } from './reference-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { valuationRoutes } from './valuation-routes.js';
 
 /** Everything under /api/v1/register: the asset register and its lifecycle. */
 export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): void {
@@ -14,4 +15,5 @@ export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): voi
   referenceRoutes(app, ctx);
   assetRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  valuationRoutes(app, ctx);
 }
