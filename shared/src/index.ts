@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './snmp.js';
 export * from './permissions.js';
 export * from './register.js';
+export * from './reconcile.js';

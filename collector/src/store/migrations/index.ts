@@ -1,6 +1,7 @@
 import * as foundation from './0001-foundation.js';
 import * as timeSeries from './0002-time-series.js';
 import * as register from './0003-register.js';
+import * as reconcile from './0004-reconcile.js';
 import * as audit from './0005-audit.js';
 import * as agentDelta from './0009-agent-delta.js';
 import * as agentSecurity from './0010-agent-security.js';
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   { id: 1, name: 'foundation', sql: foundation.sql },
   { id: 2, name: 'time-series', sql: timeSeries.sql },
   { id: 3, name: 'register', sql: register.sql },
+  { id: 4, name: 'reconcile', sql: reconcile.sql },
   { id: 5, name: 'audit', sql: audit.sql },
   { id: 9, name: 'agent-delta', sql: agentDelta.sql },
   { id: 10, name: 'agent-security', sql: agentSecurity.sql },

@@ -1,0 +1,47 @@
+import type { Queryable } from '../../store/database.js';
+import { consumerBuckets, pickUnlicensed, shelfwareCounts, type UncoveredBucket, type UnlicensedPick } from '../../store/reconcile/consumers.js';
+import { entitlementTerms, productTerms } from '../../store/reconcile/entitlement-terms.js';
+import type { PositionFigures } from '../../store/reconcile/positions.js';
+import { allocateProduct } from './allocate.js';
+import { activeAt, consumerKind, coreFloors, coreUnits, dayOf } from './terms.js';
+
+export interface ComputedPositions {
+  figures: PositionFigures[];
+  unlicensed: UnlicensedPick[];
+}
+
+/**
+ * The licence position of the given products as of a date, computed from the stored installs and
+ * entitlements. Each product is always computed whole, so the answer does not depend on which
+ * device changed last.
+ */
+export async function computePositions(db: Queryable, productIds: string[], asOf: Date, shelfwareDays: number): Promise<ComputedPositions> {
+  if (productIds.length === 0) return { figures: [], unlicensed: [] };
+  const [products, entitlements] = await Promise.all([productTerms(db, productIds), entitlementTerms(db, productIds)]);
+  const known = productIds.filter((id) => products.has(id));
+  const day = dayOf(asOf);
+  const userProducts = known.filter((id) => consumerKind(products.get(id)!, (entitlements.get(id) ?? []).filter((e) => activeAt(e, day))) === 'user');
+  const { buckets, installs } = await consumerBuckets(db, known, userProducts, asOf);
+  const shelfware = await shelfwareCounts(db, known, asOf, shelfwareDays);
+  const figures: PositionFigures[] = [];
+  const uncovered: UncoveredBucket[] = [];
+  for (const id of known) {
+    const product = products.get(id)!;
+    const terms = entitlements.get(id) ?? [];
+    const productBuckets = buckets.get(id) ?? [];
+    const a = allocateProduct(product, terms, productBuckets, asOf);
+    const floors = coreFloors(product, terms);
+    const unitsOf = new Map(productBuckets.map((b) => [b.key, a.metric === 'core' ? coreUnits(b, floors) : 1]));
+    for (const u of a.uncovered) uncovered.push({ productId: id, bucket: u.key, count: u.count, units: unitsOf.get(u.key) ?? 1 });
+    figures.push({
+      productId: id, metric: a.metric, entitled: a.entitled, consumed: a.consumed, covered: a.covered, shortfall: a.shortfall,
+      surplus: a.surplus, shortfallCost: a.shortfallCost, currency: a.currency, installs: installs.get(id) ?? 0,
+      unlicensed: 0, shelfware: shelfware.get(id) ?? 0, entitlements: a.uses,
+    });
+  }
+  const unlicensed = await pickUnlicensed(db, known, userProducts, asOf, uncovered);
+  const perProduct = new Map<string, number>();
+  for (const u of unlicensed) perProduct.set(u.productId, (perProduct.get(u.productId) ?? 0) + 1);
+  for (const f of figures) f.unlicensed = perProduct.get(f.productId) ?? 0;
+  return { figures, unlicensed };
+}

@@ -1,0 +1,161 @@
+import type { Finding, FindingState, FindingType } from '@steward/shared';
+import type { JunkIdentifiers } from '../../reconcile/identity/junk-identifiers.js';
+import type { Queryable } from '../database.js';
+import { USABLE_SERIAL } from './identity.js';
+
+const LAST_USER = `lower(nullif(regexp_replace(coalesce(d.os->'users'->>'lastLoggedOn', ''), '^.*\\\\', ''), ''))`;
+const ALNUM = (expr: string) => `regexp_replace(lower(coalesce(${expr}, '')), '[^a-z0-9]', '', 'g')`;
+
+/**
+ * Everything that is wrong now, for the devices in scope ($1, null for all) and the assets linked
+ * to them or named in $2: discovered devices with no asset, matches a person must decide, linked
+ * devices that disagree with their asset (serial, model, who uses it), and deployed assets no
+ * discovery has seen for their category's number of days.
+ */
+const CAUSES = `
+  scope as (select id from devices where $1::uuid[] is null or id = any($1::uuid[])),
+  dev as (select d.* from devices d join scope s on s.id = d.id),
+  linked as (select l.device_id, l.asset_id, l.key from device_asset_links l join scope s on s.id = l.device_id),
+  asset_scope as (
+    select a.id from register_assets a where $1::uuid[] is null
+    union select asset_id from linked
+    union select unnest($2::uuid[])
+  ),
+  causes as (
+    select 'unregistered:' || d.id as key, 'unregistered' as type, null::text as subtype, d.id as device_id, null::uuid as asset_id,
+           format('%s (%s) is not in the register', d.hostname, case d.kind when 'snmp' then 'SNMP' else 'agent' end) as summary,
+           jsonb_build_object('hostname', d.hostname, 'kind', d.kind, 'serial', d.serial_number, 'manufacturer', d.manufacturer, 'model', d.model) as details
+      from dev d
+     where not exists (select 1 from device_asset_links l where l.device_id = d.id)
+       and not exists (select 1 from device_match_reviews v where v.device_id = d.id)
+    union all
+    select 'ambiguous:' || v.device_id, 'ambiguous', v.key, v.device_id, null,
+           format('%s matches %s register assets by %s', d.hostname, cardinality(v.candidates), v.key),
+           jsonb_build_object('hostname', d.hostname, 'key', v.key, 'candidates', to_jsonb(v.candidates))
+      from device_match_reviews v join dev d on d.id = v.device_id
+    union all
+    select 'mismatch:serial:' || l.asset_id || ':' || l.device_id, 'mismatch', 'serial', l.device_id, l.asset_id,
+           format('%s reports serial %s but asset %s is registered with serial %s', d.hostname, k.value, a.tag, a.serial),
+           jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'deviceSerial', k.value, 'assetSerial', a.serial, 'matchedBy', l.key)
+      from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id
+      join device_identity_keys k on k.device_id = l.device_id and k.key = 'serial'
+      cross join lateral (select upper(btrim(coalesce(a.serial, ''))) as s) x
+     where l.key <> 'serial' and ${USABLE_SERIAL('x.s', '$3::text[]')} and x.s <> k.value
+    union all
+    select 'mismatch:model:' || l.asset_id || ':' || l.device_id, 'mismatch', 'model', l.device_id, l.asset_id,
+           format('%s reports model %s but asset %s is registered as %s', d.hostname, d.model, a.tag, rm.name),
+           jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'deviceModel', d.model, 'assetModel', rm.name, 'modelNumber', rm.model_number)
+      from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id join register_models rm on rm.id = a.model_id
+      cross join lateral (select ${ALNUM('d.model')} as dm, ${ALNUM('rm.name')} as am, ${ALNUM('rm.model_number')} as an) x
+     where length(x.dm) >= 3 and not (upper(btrim(d.model)) = any($4::text[])) and x.am <> ''
+       and position(x.dm in x.am) = 0 and position(x.am in x.dm) = 0
+       and (x.an = '' or (position(x.dm in x.an) = 0 and position(x.an in x.dm) = 0))
+    union all
+    select 'mismatch:assignee-elsewhere:' || l.asset_id || ':' || l.device_id, 'mismatch', 'assignee-elsewhere', l.device_id, l.asset_id,
+           format('asset %s is assigned to %s but %s is used by %s', a.tag, p.name, d.hostname, x.u),
+           jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'assignee', p.username, 'seenUser', x.u)
+      from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id
+      join register_people p on a.assigned_type = 'person' and p.id = a.assigned_id
+      cross join lateral (select ${LAST_USER} as u) x
+     where x.u is not null and p.username is not null and x.u <> lower(p.username)
+       and x.u <> lower(split_part(coalesce(p.email, ''), '@', 1))
+    union all
+    select 'missing:' || a.id, 'missing', null, null, a.id,
+           format('%s (%s) is deployed but no discovery has seen it for more than %s days', a.tag, a.name, c.missing_after_days),
+           jsonb_build_object('tag', a.tag, 'name', a.name, 'lastSeen', ls.last_seen, 'days', c.missing_after_days)
+      from register_assets a join asset_scope s on s.id = a.id join register_categories c on c.id = a.category_id
+      left join lateral (select max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id where l.asset_id = a.id) ls on true
+      left join lateral (select max(t.at) as at from register_transitions t where t.asset_id = a.id and t.to_status = 'deployed') dep on true
+     where a.status = 'deployed' and c.kind in ('hardware', 'networking')
+       and coalesce(greatest(ls.last_seen, dep.at), ls.last_seen, dep.at, a.created_at) < $5::timestamptz - make_interval(days => c.missing_after_days)
+  )`;
+
+/**
+ * Opens findings for causes that appeared, reopens resolved ones whose cause came back, and
+ * resolves open or acknowledged ones whose cause went away. Dismissed findings stay dismissed.
+ */
+export async function refreshFindings(db: Queryable, scope: string[] | null, extraAssets: string[], junk: JunkIdentifiers, now: Date): Promise<void> {
+  await db.query(
+    `with ${CAUSES}, upserted as (
+       insert into findings (id, key, type, subtype, device_id, asset_id, summary, details, first_detected, last_detected, updated_at)
+       select gen_random_uuid(), key, type, subtype, device_id, asset_id, summary, details, $5, $5, $5 from causes
+       on conflict (key) do update set summary = excluded.summary, details = excluded.details, device_id = excluded.device_id,
+         asset_id = excluded.asset_id, last_detected = excluded.last_detected,
+         state = case when findings.state = 'resolved' then 'open' else findings.state end,
+         resolved_at = case when findings.state = 'resolved' then null else findings.resolved_at end,
+         updated_at = case when findings.state = 'resolved' then excluded.updated_at else findings.updated_at end,
+         updated_by = case when findings.state = 'resolved' then null else findings.updated_by end
+       where findings.state = 'resolved' or (findings.summary, findings.details) is distinct from (excluded.summary, excluded.details)
+          or findings.last_detected < excluded.last_detected - interval '1 hour'
+     )
+     update findings f set state = 'resolved', resolved_at = $5, updated_at = $5, updated_by = null
+      where f.state in ('open', 'acknowledged')
+        and ($1::uuid[] is null or f.device_id = any($1::uuid[]) or (f.type = 'missing' and f.asset_id in (select id from asset_scope)))
+        and not exists (select 1 from causes c where c.key = f.key)`,
+    [scope, extraAssets, junk.serials, junk.models, now],
+  );
+}
+
+interface FindingRow {
+  id: string;
+  type: FindingType;
+  subtype: string | null;
+  state: FindingState;
+  device_id: string | null;
+  asset_id: string | null;
+  summary: string;
+  details: Record<string, unknown>;
+  reason: string | null;
+  first_detected: Date;
+  last_detected: Date;
+  resolved_at: Date | null;
+  updated_by: string | null;
+  total?: number;
+}
+
+const FINDING_COLUMNS = 'id, type, subtype, state, device_id, asset_id, summary, details, reason, first_detected, last_detected, resolved_at, updated_by';
+
+function toFinding(r: FindingRow): Finding {
+  return {
+    id: r.id, type: r.type, subtype: r.subtype, state: r.state, deviceId: r.device_id, assetId: r.asset_id, summary: r.summary,
+    details: r.details, reason: r.reason, firstDetected: new Date(r.first_detected).toISOString(),
+    lastDetected: new Date(r.last_detected).toISOString(), resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+    updatedBy: r.updated_by,
+  };
+}
+
+export async function listFindings(db: Queryable, q: { type?: FindingType; state?: FindingState; deviceId?: string; assetId?: string; limit: number; offset: number }) {
+  const { rows } = await db.query<FindingRow>(
+    `select ${FINDING_COLUMNS}, count(*) over ()::int as total from findings
+      where ($1::text is null or type = $1) and ($2::text is null or state = $2)
+        and ($3::uuid is null or device_id = $3) and ($4::uuid is null or asset_id = $4)
+      order by case state when 'open' then 0 when 'acknowledged' then 1 when 'dismissed' then 2 else 3 end, last_detected desc, id
+      limit $5 offset $6`,
+    [q.type ?? null, q.state ?? null, q.deviceId ?? null, q.assetId ?? null, q.limit, q.offset],
+  );
+  return { items: rows.map(toFinding), total: rows[0]?.total ?? 0 };
+}
+
+export async function lockFinding(db: Queryable, id: string): Promise<Finding | undefined> {
+  const { rows } = await db.query<FindingRow>(`select ${FINDING_COLUMNS} from findings where id = $1 for update`, [id]);
+  return rows[0] && toFinding(rows[0]);
+}
+
+export async function getFinding(db: Queryable, id: string): Promise<Finding | undefined> {
+  const { rows } = await db.query<FindingRow>(`select ${FINDING_COLUMNS} from findings where id = $1`, [id]);
+  return rows[0] && toFinding(rows[0]);
+}
+
+export async function setFindingState(db: Queryable, id: string, state: FindingState, by: string, reason: string | null, now: Date): Promise<void> {
+  await db.query(
+    `update findings set state = $2, reason = $3, updated_by = $4, updated_at = $5,
+            resolved_at = case when $2 = 'resolved' then $5 else null end
+      where id = $1`,
+    [id, state, reason, by, now],
+  );
+}
+
+export async function countOpenFindings(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>("select count(*)::int as n from findings where state in ('open', 'acknowledged')");
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,55 @@
+import type { Queryable } from '../database.js';
+
+/** Asks for devices to be reconciled; a device already waiting keeps its place. */
+export async function queueDevices(db: Queryable, deviceIds: string[]): Promise<void> {
+  if (deviceIds.length === 0) return;
+  await db.query(
+    'insert into reconcile_queue (device_id) select unnest($1::uuid[]) on conflict (device_id) do nothing',
+    [deviceIds],
+  );
+}
+
+export async function queueProducts(db: Queryable, productIds: string[]): Promise<void> {
+  if (productIds.length === 0) return;
+  await db.query(
+    'insert into reconcile_product_queue (product_id) select unnest($1::text[]) on conflict (product_id) do nothing',
+    [productIds],
+  );
+}
+
+/**
+ * Takes up to `limit` waiting devices for this transaction: rows another collector holds are
+ * skipped, and the rows are gone once the transaction commits (back in the queue if it fails).
+ */
+export async function claimDevices(db: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ device_id: string }>(
+    `delete from reconcile_queue where device_id in (
+       select device_id from reconcile_queue order by queued_at limit $1 for update skip locked)
+     returning device_id`,
+    [limit],
+  );
+  return rows.map((r) => r.device_id);
+}
+
+export async function claimProducts(db: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ product_id: string }>(
+    `delete from reconcile_product_queue where product_id in (
+       select product_id from reconcile_product_queue order by queued_at limit $1 for update skip locked)
+     returning product_id`,
+    [limit],
+  );
+  return rows.map((r) => r.product_id);
+}
+
+/** Forgets work a full reconciliation that started at `since` has covered. */
+export async function clearQueuedBefore(db: Queryable, since: Date): Promise<void> {
+  await db.query('delete from reconcile_queue where queued_at < $1', [since]);
+  await db.query('delete from reconcile_product_queue where queued_at < $1', [since]);
+}
+
+export async function queueLengths(db: Queryable): Promise<{ devices: number; products: number }> {
+  const { rows } = await db.query<{ devices: number; products: number }>(
+    'select (select count(*)::int from reconcile_queue) as devices, (select count(*)::int from reconcile_product_queue) as products',
+  );
+  return rows[0] ?? { devices: 0, products: 0 };
+}
