@@ -9,6 +9,9 @@ import { AgentConnections } from './services/agent-connections.js';
 import { LiveEvents } from './services/live-events.js';
 import { loadMasterKeys } from './services/secrets.js';
 import { IngestGate } from './services/ingest-gate.js';
+import { startNetworkRuntime } from './services/network/network-runtime.js';
+import { ensureSelfSignedCertificate, readTlsFiles, type TlsFiles } from './services/tls.js';
+import path from 'node:path';
 import { databaseKind, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open.js';
@@ -33,6 +36,14 @@ async function resolveEnrollSecret(db: Database, configured?: string): Promise<{
   return { secret, created: secret === candidate };
 }
 
+/** The certificate to serve HTTPS with: configured files, or a self-signed one kept in the data folder. */
+async function tlsFor(config: CollectorConfig): Promise<TlsFiles | undefined> {
+  if (config.tlsCertFile && config.tlsKeyFile) return readTlsFiles(config.tlsCertFile, config.tlsKeyFile);
+  if (!config.tlsSelfSigned) return undefined;
+  const made = await ensureSelfSignedCertificate(path.join(config.dataDir, 'tls'));
+  return readTlsFiles(made.certFile, made.keyFile);
+}
+
 export async function startCollector(config: CollectorConfig, options: { log?: Logger; db?: Database } = {}): Promise<RunningCollector> {
   const log = options.log ?? pino({ level: config.logLevel, base: { service: 'steward-collector' } });
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.maxDatabaseConnections }));
@@ -48,11 +59,14 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret, secrets,
     // Leave connections for the API and heartbeats while reports are being stored.
     ingestGate: new IngestGate(Math.max(1, config.maxDatabaseConnections - 3)) };
-  const app = await buildServer(ctx);
+  const tls = await tlsFor(config);
+  const app = await buildServer(ctx, tls);
+  // Network discovery: the SNMP poller and sweeps run beside the API, on the same database.
+  const network = await startNetworkRuntime(ctx);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info({ url, database: ctx.databaseKind }, 'collector listening');
   return {
     url,
@@ -61,6 +75,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
     initialAdminPassword: admin.created && !config.adminPassword ? admin.password : undefined,
     createdEnrollSecret: enrol.created ? enrol.secret : undefined,
     async close() {
+      await network.stop();
       await app.close();
       await live.stop();
       await agents.stop();

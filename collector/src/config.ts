@@ -19,6 +19,11 @@ export const collectorConfigSchema = z.object({
   rateLimitPerMinute: z.coerce.number().int().min(10).default(1200),
   /** Login attempts a minute from one address. */
   loginRateLimitPerMinute: z.coerce.number().int().min(1).default(20),
+  /** Serve HTTPS with this certificate and key (PEM files). */
+  tlsCertFile: z.string().min(1).optional(),
+  tlsKeyFile: z.string().min(1).optional(),
+  /** Without a certificate, make a self-signed one in the data folder and serve HTTPS with it. */
+  tlsSelfSigned: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).default(false),
   /** Where the built dashboard is; found next to the collector when not given. */
   dashboardDir: z.string().optional(),
 });
@@ -38,6 +43,9 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
   STEWARD_RATE_LIMIT: 'rateLimitPerMinute',
   STEWARD_DASHBOARD_DIR: 'dashboardDir',
+  STEWARD_TLS_CERT: 'tlsCertFile',
+  STEWARD_TLS_KEY: 'tlsKeyFile',
+  STEWARD_TLS_SELF_SIGNED: 'tlsSelfSigned',
 };
 
 /** Configuration from an optional JSON file (STEWARD_CONFIG), overridden by the environment. */
@@ -49,7 +57,9 @@ export function loadCollectorConfig(env: NodeJS.ProcessEnv = process.env, overri
     if (value !== undefined && value !== '') merged[field] = value;
   }
   Object.assign(merged, overrides);
-  const parsed = collectorConfigSchema.safeParse(merged);
+  const parsed = collectorConfigSchema
+    .refine((c) => !!c.tlsCertFile === !!c.tlsKeyFile, { message: 'tlsCertFile and tlsKeyFile go together', path: ['tlsKeyFile'] })
+    .safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);

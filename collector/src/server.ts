@@ -7,6 +7,7 @@ import type { CollectorContext } from './context.js';
 import { ApiProblem } from './services/errors.js';
 import { DatabaseUnavailableError } from './store/database.js';
 import { sha256Hex } from './services/tokens.js';
+import type { TlsFiles } from './services/tls.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
 import { agentAdminRoutes } from './routes/agent-admin.js';
@@ -17,6 +18,7 @@ import { deviceRoutes } from './routes/devices.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRoutes } from './routes/register/index.js';
+import { networkRoutes } from './routes/network/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -68,8 +70,10 @@ function answerErrors(app: FastifyInstance): void {
   });
 }
 
-export async function buildServer(ctx: CollectorContext): Promise<FastifyInstance> {
+export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promise<FastifyInstance> {
+  // One instance type for HTTP and HTTPS: the routes never need to know which it is.
   const app = Fastify({
+    ...(tls ? { https: tls } : {}),
     // pino's Logger is what fastify wraps; its type only differs from fastify's in optional extras.
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     genReqId: () => randomUUID(),
@@ -100,6 +104,7 @@ export async function buildServer(ctx: CollectorContext): Promise<FastifyInstanc
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);
   registerRoutes(app, ctx);
+  networkRoutes(app, ctx);
   auditRoutes(app, ctx);
   agentAdminRoutes(app, ctx);
   await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));
