@@ -534,7 +534,7 @@ export const importPreview = z.object({
   ignoredColumns: z.array(z.string()),
   willCreate: z.object({
     manufacturers: z.array(z.string()), models: z.array(z.string()), locations: z.array(z.string()),
-    vendors: z.array(z.string()), people: z.array(z.string()),
+    vendors: z.array(z.string()), departments: z.array(z.string()), people: z.array(z.string()),
   }),
   sample: z.array(z.record(z.string(), z.unknown())),
 });

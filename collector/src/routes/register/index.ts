@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CollectorContext } from '../../context.js';
 import { seedDefaultCategories } from '../../services/register/default-categories.js';
 import { assetRoutes } from './asset-routes.js';
+import { importRoutes } from './import-routes.js';
 import { referenceRoutes } from './reference-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { valuationRoutes } from './valuation-routes.js';
@@ -16,4 +17,5 @@ export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): voi
   assetRoutes(app, ctx);
   settingsRoutes(app, ctx);
   valuationRoutes(app, ctx);
+  importRoutes(app, ctx);
 }

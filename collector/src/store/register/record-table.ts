@@ -177,3 +177,32 @@ export async function listRecordIds(db: Queryable, spec: RecordTable, query: Lis
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Inserts many records in one statement, the rows travelling as one JSON parameter. Each row
+ * carries an id and the fields to set; `extraColumns` names store-managed columns the caller may
+ * also set (e.g. the holder of an imported asset).
+ */
+export async function insertManyRecords(
+  db: Queryable,
+  spec: RecordTable,
+  rows: Array<{ id: string } & Record<string, unknown>>,
+  extraColumns: Record<string, FieldSpec> = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  const writable: Record<string, FieldSpec> = { ...extraColumns };
+  for (const [field, f] of Object.entries(spec.fields)) if (!f.readOnly) writable[field] = f;
+  const present = Object.entries(writable).filter(([field]) => rows.some((r) => r[field] !== undefined));
+  const columns = ['id', ...present.map(([, f]) => f.column)];
+  const types = ['id uuid', ...present.map(([, f]) => `${f.column} ${CASTS[f.type]}`)];
+  const json = rows.map((r) => {
+    const record: Record<string, unknown> = { id: r.id };
+    for (const [field, f] of present) record[f.column] = r[field] ?? null;
+    return record;
+  });
+  await db.query(
+    `insert into ${spec.table} (${columns.join(', ')})
+     select ${columns.join(', ')} from json_to_recordset($1::json) as r(${types.join(', ')})`,
+    [JSON.stringify(json)],
+  );
+}
