@@ -8,6 +8,7 @@ import { databaseKind } from './store/database.js';
 import { COLLECTOR_VERSION } from './version.js';
 import { verifyAuditChain } from './services/audit.js';
 import { restoreBackup, writeBackup } from './services/backup.js';
+import { snmpCli } from './services/network/snmp-command.js';
 
 const HELP = `steward ${COLLECTOR_VERSION}: the Steward collector
 
@@ -15,6 +16,8 @@ Usage: steward <command> [options]
   serve        run the collector (API, agent channel, dashboard)
   migrate      bring the database schema up to date and exit
   audit verify check the audit log's hash chain; exits 1 when it is broken
+  snmp probe HOST[:PORT] [--community C | --user U ...] [--save]
+               probe one SNMP device and print what it says; --save registers it with the collector
   backup FILE  write a consistent snapshot of the database to FILE (gzipped)
   restore FILE replace the database's content with a backup (checked before it commits)
                (on the embedded database, stop the collector first: it holds the data folder)
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
     case 'migrate': return migrateOnly();
     case 'backup': return backup(positionals[1]);
     case 'restore': return restore(positionals[1]);
+    case 'snmp': return snmpCli(process.argv.slice(process.argv.indexOf('snmp') + 1));
     case 'audit':
       if (positionals[1] === 'verify') return auditVerify();
       console.log(HELP);

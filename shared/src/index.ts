@@ -6,3 +6,4 @@ export * from './snmp.js';
 export * from './permissions.js';
 export * from './register.js';
 export * from './reconcile.js';
+export * from './network.js';

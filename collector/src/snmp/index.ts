@@ -6,5 +6,5 @@ export { expandTargets, TargetSpecError, type TargetSpec } from './discovery/exp
 export { pollInterfaces } from './poll/poll-interfaces.js';
 export { interfaceDeltas, type InterfaceDeltas } from './poll/interface-rates.js';
 export { counterDelta, type CounterDelta, type CounterWidth, type DeltaContext } from './poll/counter-delta.js';
-export { runSnmpProbeCommand, summarise, SNMP_PROBE_USAGE, UsageError } from './cli/snmp-probe-command.js';
+export { parseSnmpProbeArgs, runSnmpProbeCommand, summarise, SNMP_PROBE_USAGE, UsageError, type SnmpProbeArgs } from './cli/snmp-probe-command.js';
 export { SnmpDeviceError } from './snmp-error.js';

@@ -14,12 +14,17 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/**
- * `steward snmp probe`: probes one device and returns what to print as JSON. argv is what follows
- * "snmp probe" on the command line. Throws UsageError for bad arguments, SnmpDeviceError when the
- * device cannot be reached.
- */
-export async function runSnmpProbeCommand(argv: string[]): Promise<object> {
+/** What the probe command's arguments ask for. */
+export interface SnmpProbeArgs {
+  target: { host: string; port: number };
+  credential: SnmpCredential;
+  timeoutMs?: number;
+  retries?: number;
+  full: boolean;
+}
+
+/** Reads the probe command's arguments (what follows "snmp probe"); throws UsageError for bad ones. */
+export function parseSnmpProbeArgs(argv: string[]): SnmpProbeArgs {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -38,12 +43,24 @@ export async function runSnmpProbeCommand(argv: string[]): Promise<object> {
     },
   });
   if (positionals.length !== 1) throw new UsageError(SNMP_PROBE_USAGE);
-  const target = parseHostPort(positionals[0]!);
-  const credential = credentialFrom(values);
-  const timeoutMs = numberOption(values.timeout, 'timeout');
-  const retries = numberOption(values.retries, 'retries');
-  const result = await probeDevice(target, [credential], { timeoutMs, retries });
-  return values.full ? result : summarise(result);
+  return {
+    target: parseHostPort(positionals[0]!),
+    credential: credentialFrom(values),
+    timeoutMs: numberOption(values.timeout, 'timeout'),
+    retries: numberOption(values.retries, 'retries'),
+    full: values.full === true,
+  };
+}
+
+/**
+ * `steward snmp probe`: probes one device and returns what to print as JSON. argv is what follows
+ * "snmp probe" on the command line. Throws UsageError for bad arguments, SnmpDeviceError when the
+ * device cannot be reached.
+ */
+export async function runSnmpProbeCommand(argv: string[]): Promise<object> {
+  const args = parseSnmpProbeArgs(argv);
+  const result = await probeDevice(args.target, [args.credential], { timeoutMs: args.timeoutMs, retries: args.retries });
+  return args.full ? result : summarise(result);
 }
 
 export function summarise(result: SnmpProbeResult): object {

@@ -3,6 +3,7 @@ import * as timeSeries from './0002-time-series.js';
 import * as register from './0003-register.js';
 import * as reconcile from './0004-reconcile.js';
 import * as audit from './0005-audit.js';
+import * as network from './0006-network.js';
 import * as agentDelta from './0009-agent-delta.js';
 import * as agentSecurity from './0010-agent-security.js';
 
@@ -19,6 +20,7 @@ export const migrations: Migration[] = [
   { id: 3, name: 'register', sql: register.sql },
   { id: 4, name: 'reconcile', sql: reconcile.sql },
   { id: 5, name: 'audit', sql: audit.sql },
+  { id: 6, name: 'network', sql: network.sql },
   { id: 9, name: 'agent-delta', sql: agentDelta.sql },
   { id: 10, name: 'agent-security', sql: agentSecurity.sql },
 ];
