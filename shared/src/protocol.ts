@@ -225,12 +225,71 @@ export type InventoryReport = z.infer<typeof inventoryReport>;
 /** A report as a producer writes it, before defaults are applied. */
 export type InventoryReportInput = z.input<typeof inventoryReport>;
 
+/** A SHA-256 in lower-case hex: names the inventory content a report describes (see inventoryContentHashInput). */
+export const contentHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
+
+/** How deep a delta's merge patch may nest: the report sections themselves nest four levels at most. */
+export const MAX_PATCH_DEPTH = 16;
+
+function depthOf(value: unknown, limit: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (limit <= 0) return Infinity;
+  let deepest = 0;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child, limit - 1));
+  return deepest + 1;
+}
+
+/**
+ * An RFC 7396 JSON merge patch of one report section: objects merge key by key, null removes a
+ * key, anything else (arrays included) replaces. The collector validates the patched section with
+ * the section's own schema, so the patch itself is only bounded here.
+ */
+const sectionPatch = z.record(z.string(), z.unknown()).refine((patch) => depthOf(patch, MAX_PATCH_DEPTH + 1) <= MAX_PATCH_DEPTH, {
+  message: `must not nest deeper than ${MAX_PATCH_DEPTH} levels`,
+});
+
+/**
+ * What changed since the content the collector acknowledged (baseHash). The collector applies it
+ * only when it still holds exactly that content, and checks that the result is `hash`; otherwise it
+ * answers 409 resync_required and the agent sends a full report. Software moves as whole entries:
+ * an upgrade is the old entry removed and the new one added.
+ */
+export const inventoryDelta = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  kind: z.literal('delta'),
+  reportId: z.uuid(),
+  agentId: z.uuid(),
+  agentVersion: text(64),
+  collectedAt: isoDateTime,
+  baseHash: contentHash,
+  hash: contentHash,
+  /** The whole identity, when any of it changed. */
+  identity: deviceIdentity.optional(),
+  hardware: sectionPatch.optional(),
+  os: sectionPatch.optional(),
+  software: z.object({
+    added: z.array(softwareEntry).max(MAX_SOFTWARE_ENTRIES).default([]),
+    removed: z.array(softwareEntry).max(MAX_SOFTWARE_ENTRIES).default([]),
+  }).optional(),
+});
+export type InventoryDelta = z.infer<typeof inventoryDelta>;
+export type InventoryDeltaInput = z.input<typeof inventoryDelta>;
+
+/** Either kind of report an agent posts. */
+export const agentReport = z.discriminatedUnion('kind', [inventoryReport, inventoryDelta]);
+export type AgentReport = z.infer<typeof agentReport>;
+
+/** The error code of a 409 answer to a delta the collector cannot apply: send a full report instead. */
+export const RESYNC_REQUIRED = 'resync_required';
+
 export const reportAnswer = z.object({
   reportId: z.uuid(),
   deviceId: z.uuid(),
   /** True when this report id had already been stored: the agent may forget it. */
   duplicate: z.boolean(),
   softwareCount: count,
+  /** The content hash the collector now holds for the device: the base of the agent's next delta. */
+  contentHash: contentHash.optional(),
 });
 export type ReportAnswer = z.infer<typeof reportAnswer>;
 
@@ -268,6 +327,79 @@ export type AgentMessage = z.infer<typeof agentMessage>;
 /** Messages the collector sends to an agent on the WebSocket channel. */
 export const collectorMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collect-now'), reason: optionalText(256) }),
+  /** Collect now and send a full report, whatever the agent believes the collector holds. */
+  z.object({ type: z.literal('resync'), reason: optionalText(256) }),
   z.object({ type: z.literal('heartbeat-ack'), serverTime: isoDateTime }),
 ]);
 export type CollectorMessage = z.infer<typeof collectorMessage>;
+
+/** The parts of a report that describe the machine, as opposed to the report itself. */
+export type InventoryContent = Pick<InventoryReport, 'identity' | 'hardware' | 'os' | 'software'>;
+
+/** OS fields that change at every collection without anything having changed: sent, never hashed. */
+export const VOLATILE_OS_FIELDS = ['uptimeSeconds'] as const;
+
+/**
+ * JSON with object keys sorted and undefined members left out, so that equal content always reads
+ * the same whichever side built it and in whatever order (PostgreSQL's jsonb reorders keys).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  const members: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
+/** What the software digest hashes: every entry in canonical form, sorted, one a line (a multiset: order never matters). */
+export function softwareDigestInput(software: readonly SoftwareEntry[]): string {
+  return software.map(canonicalJson).sort().join('\n');
+}
+
+/**
+ * What the content hash hashes: identity, hardware and OS (less its volatile fields) in canonical
+ * form, with the software list represented by its digest so the collector can keep that digest
+ * instead of re-reading every entry when only the hardware moved.
+ */
+export function inventoryContentHashInput(content: Omit<InventoryContent, 'software'>, softwareDigest: string): string {
+  const os: Record<string, unknown> = { ...content.os };
+  for (const field of VOLATILE_OS_FIELDS) delete os[field];
+  return canonicalJson({ identity: content.identity, hardware: content.hardware, os, softwareDigest });
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** RFC 7396: applies a merge patch to a JSON value, returning a new value (the target is not changed). */
+export function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return patch;
+  const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = applyMergePatch(result[key], value);
+  }
+  return result;
+}
+
+/**
+ * The smallest RFC 7396 merge patch that turns `before` into `after` (both objects), or undefined
+ * when they are equal. Arrays are replaced whole; undefined members count as absent.
+ */
+export function createMergePatch(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> | undefined {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    const old = before[key];
+    if (isPlainObject(old) && isPlainObject(value)) {
+      const nested = createMergePatch(old, value);
+      if (nested) patch[key] = nested;
+    } else if (old === undefined || canonicalJson(old) !== canonicalJson(value)) {
+      patch[key] = value;
+    }
+  }
+  for (const [key, value] of Object.entries(before)) if (value !== undefined && after[key] === undefined) patch[key] = null;
+  return Object.keys(patch).length ? patch : undefined;
+}

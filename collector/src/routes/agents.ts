@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { agentMessage, enrollRequest, inventoryReport } from '@steward/shared';
+import { agentMessage, enrollRequest, inventoryDelta, inventoryReport } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { authenticateAgent, enrollAgent } from '../services/enrolment.js';
 import { ApiProblem } from '../services/errors.js';
-import { ingestReport } from '../services/ingest.js';
+import { ingestReport, type IngestOutcome } from '../services/ingest.js';
+import { ingestDelta } from '../services/ingest-delta.js';
 import { insertHeartbeat, touchAgent } from '../store/agents.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
@@ -23,10 +24,17 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
 
   app.post('/api/v1/agents/report', { bodyLimit: ctx.config.maxReportBytes }, async (request) => {
     const agent = await authenticateAgent(ctx.db, request.headers.authorization);
-    const report = validate(inventoryReport, request.body, 'report');
-    const outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
+    const isDelta = (request.body as { kind?: unknown } | null)?.kind === 'delta';
+    let outcome: IngestOutcome;
+    if (isDelta) {
+      const delta = validate(inventoryDelta, request.body, 'report');
+      outcome = await ctx.ingestGate.run(() => ingestDelta(ctx.db, agent, delta, request.bodySha256));
+    } else {
+      const report = validate(inventoryReport, request.body, 'report');
+      outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
+    }
     request.log.info(
-      { agentId: agent.id, reportId: report.reportId, software: report.software.length, duplicate: outcome.answer.duplicate },
+      { agentId: agent.id, reportId: outcome.answer.reportId, kind: isDelta ? 'delta' : 'full', software: outcome.answer.softwareCount, duplicate: outcome.answer.duplicate },
       'report ingested',
     );
     if (outcome.change) {
@@ -40,6 +48,13 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     const user = await requirePermission(ctx, request, 'agents:command');
     const { id } = validate(z.object({ id: z.uuid() }), request.params, 'path');
     await ctx.agents.sendToAgent(id, { type: 'collect-now', reason: `asked by ${user.username}` });
+    return { sent: true };
+  });
+
+  app.post('/api/v1/agents/:id/resync', async (request) => {
+    const user = await requirePermission(ctx, request, 'agents:command');
+    const { id } = validate(z.object({ id: z.uuid() }), request.params, 'path');
+    await ctx.agents.sendToAgent(id, { type: 'resync', reason: `asked by ${user.username}` });
     return { sent: true };
   });
 

@@ -1,11 +1,12 @@
-import type { SoftwareEntry } from '@steward/shared';
+import { canonicalJson, type SoftwareEntry } from '@steward/shared';
 import type { InstalledSoftware, SoftwareChange, StoredSoftware } from '../store/software.js';
 
 const keyOf = (s: { source: string; name: string; arch?: string }) => `${s.source}\u0000${s.name}\u0000${s.arch ?? ''}`;
 
 /** Every stored field: an entry whose fields are all equal needs no write at all. */
-const fingerprint = (s: SoftwareEntry) =>
-  [s.source, s.name, s.arch, s.version, s.publisher, s.installDate, s.installLocation, s.productCode].map((v) => v ?? '').join('\u0000');
+export const fingerprint = (s: SoftwareEntry) => canonicalJson([
+  s.source, s.name, s.arch, s.version, s.publisher, s.installDate, s.installLocation, s.productCode, s.systemComponent, s.licence,
+]);
 
 function groupByKey<T extends { source: string; name: string; arch?: string }>(items: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -1,4 +1,4 @@
-import type { InventoryReport } from '@steward/shared';
+import type { DeviceIdentity, HardwareInfo, OsInfo } from '@steward/shared';
 import type { Queryable } from './database.js';
 
 export interface StoredReport {
@@ -6,11 +6,15 @@ export interface StoredReport {
   device_id: string;
   body_sha256: string;
   software_count: number;
+  /** The content hash the report's device holds now (not necessarily the one this report left). */
+  device_content_hash: string | null;
 }
 
 export async function findReport(db: Queryable, reportId: string): Promise<StoredReport | undefined> {
   const { rows } = await db.query<StoredReport>(
-    'select report_id, device_id, body_sha256, software_count from agent_reports where report_id = $1',
+    `select r.report_id, r.device_id, r.body_sha256, r.software_count, d.content_hash as device_content_hash
+       from agent_reports r left join devices d on d.id = r.device_id
+      where r.report_id = $1`,
     [reportId],
   );
   return rows[0];
@@ -29,12 +33,15 @@ export async function insertDevice(db: Queryable, id: string, kind: 'agent' | 's
 /** Records the report id; false when that id is already recorded (a replay, or a concurrent twin). */
 export async function recordReport(
   db: Queryable,
-  report: { reportId: string; agentId: string; deviceId: string; bodySha256: string; collectedAt: string; softwareCount: number; applied: boolean },
+  report: {
+    reportId: string; agentId: string; deviceId: string; bodySha256: string; collectedAt: string; softwareCount: number; applied: boolean;
+    kind?: 'full' | 'delta';
+  },
 ): Promise<boolean> {
   const { rowCount } = await db.query(
-    `insert into agent_reports (report_id, agent_id, device_id, body_sha256, collected_at, software_count, applied)
-     values ($1, $2, $3, $4, $5, $6, $7) on conflict (report_id) do nothing`,
-    [report.reportId, report.agentId, report.deviceId, report.bodySha256, report.collectedAt, report.softwareCount, report.applied],
+    `insert into agent_reports (report_id, agent_id, device_id, body_sha256, collected_at, software_count, applied, kind)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (report_id) do nothing`,
+    [report.reportId, report.agentId, report.deviceId, report.bodySha256, report.collectedAt, report.softwareCount, report.applied, report.kind ?? 'full'],
   );
   return rowCount === 1;
 }
@@ -44,28 +51,77 @@ export async function lastCollectedAt(db: Queryable, deviceId: string): Promise<
   return rows[0]?.last_collected_at ?? null;
 }
 
-export async function updateDeviceFromReport(db: Queryable, deviceId: string, report: InventoryReport): Promise<void> {
+/** What an agent device holds: the base a delta is applied to. */
+export interface DeviceInventoryState {
+  identity: DeviceIdentity | null;
+  hardware: HardwareInfo | null;
+  os: OsInfo | null;
+  softwareCount: number;
+  softwareDigest: string | null;
+  contentHash: string | null;
+  lastCollectedAt: Date | null;
+}
+
+export async function readDeviceInventory(db: Queryable, deviceId: string): Promise<DeviceInventoryState | undefined> {
+  const { rows } = await db.query<{
+    reported_identity: DeviceIdentity | null; hardware: HardwareInfo | null; os: OsInfo | null; software_count: number;
+    software_digest: string | null; content_hash: string | null; last_collected_at: Date | null;
+  }>(
+    `select reported_identity, hardware, os, software_count, software_digest, content_hash, last_collected_at
+       from devices where id = $1`,
+    [deviceId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    identity: row.reported_identity,
+    hardware: row.hardware,
+    os: row.os,
+    softwareCount: row.software_count,
+    softwareDigest: row.software_digest,
+    contentHash: row.content_hash,
+    lastCollectedAt: row.last_collected_at ? new Date(row.last_collected_at) : null,
+  };
+}
+
+/** A device's whole inventory after a report, full or delta. */
+export interface DeviceInventory {
+  identity: DeviceIdentity;
+  hardware: HardwareInfo;
+  os: OsInfo;
+  softwareCount: number;
+  softwareDigest: string;
+  contentHash: string;
+  reportId: string;
+  collectedAt: string;
+}
+
+export async function updateDeviceInventory(db: Queryable, deviceId: string, inventory: DeviceInventory): Promise<void> {
   await db.query(
     `update devices set hostname = $2, fqdn = $3, hardware_uuid = $4, serial_number = $5, manufacturer = $6, model = $7,
             os_name = $8, os_version = $9, mac_addresses = $10, hardware = $11, os = $12, software_count = $13,
-            last_seen = now(), last_report_id = $14, last_collected_at = $15
+            last_seen = now(), last_report_id = $14, last_collected_at = $15,
+            reported_identity = $16, software_digest = $17, content_hash = $18
       where id = $1`,
     [
       deviceId,
-      report.identity.hostname,
-      report.identity.fqdn ?? null,
-      report.identity.hardwareUuid ?? null,
-      report.identity.serialNumber ?? null,
-      report.hardware.system.manufacturer ?? null,
-      report.hardware.system.model ?? null,
-      report.os.name,
-      report.os.version ?? null,
-      report.identity.macAddresses,
-      JSON.stringify(report.hardware),
-      JSON.stringify(report.os),
-      report.software.length,
-      report.reportId,
-      report.collectedAt,
+      inventory.identity.hostname,
+      inventory.identity.fqdn ?? null,
+      inventory.identity.hardwareUuid ?? null,
+      inventory.identity.serialNumber ?? null,
+      inventory.hardware.system.manufacturer ?? null,
+      inventory.hardware.system.model ?? null,
+      inventory.os.name,
+      inventory.os.version ?? null,
+      inventory.identity.macAddresses,
+      JSON.stringify(inventory.hardware),
+      JSON.stringify(inventory.os),
+      inventory.softwareCount,
+      inventory.reportId,
+      inventory.collectedAt,
+      JSON.stringify(inventory.identity),
+      inventory.softwareDigest,
+      inventory.contentHash,
     ],
   );
 }

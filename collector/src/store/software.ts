@@ -29,6 +29,8 @@ interface SoftwareRow {
   install_date: string | null;
   install_location: string | null;
   product_code: string | null;
+  system_component: boolean | null;
+  licence: SoftwareEntry['licence'] | null;
   first_seen: Date;
 }
 
@@ -38,7 +40,8 @@ interface SoftwareRow {
  */
 export async function readInstalledSoftware(db: Queryable, deviceId: string): Promise<StoredSoftware[]> {
   const { rows } = await db.query<SoftwareRow>(
-    `select ctid::text as ctid, source, name, version, publisher, arch, install_date, install_location, product_code, first_seen
+    `select ctid::text as ctid, source, name, version, publisher, arch, install_date, install_location, product_code,
+            system_component, licence, first_seen
        from device_software where device_id = $1`,
     [deviceId],
   );
@@ -52,6 +55,8 @@ export async function readInstalledSoftware(db: Queryable, deviceId: string): Pr
     installDate: r.install_date ?? undefined,
     installLocation: r.install_location ?? undefined,
     productCode: r.product_code ?? undefined,
+    systemComponent: r.system_component ?? undefined,
+    licence: r.licence ?? undefined,
     firstSeen: new Date(r.first_seen),
   }));
 }
@@ -71,13 +76,15 @@ export async function insertInstalledSoftware(db: Queryable, deviceId: string, s
   if (software.length === 0) return;
   const rows = software.map((s) => ({
     source: s.source, name: s.name, version: s.version, publisher: s.publisher, arch: s.arch,
-    install_date: s.installDate, install_location: s.installLocation, product_code: s.productCode, first_seen: s.firstSeen,
+    install_date: s.installDate, install_location: s.installLocation, product_code: s.productCode,
+    system_component: s.systemComponent, licence: s.licence, first_seen: s.firstSeen,
   }));
   await db.query(
-    `insert into device_software (device_id, source, name, version, publisher, arch, install_date, install_location, product_code, first_seen)
-     select $1, source, name, version, publisher, arch, install_date, install_location, product_code, first_seen
+    `insert into device_software (device_id, source, name, version, publisher, arch, install_date, install_location, product_code,
+                                  system_component, licence, first_seen)
+     select $1, source, name, version, publisher, arch, install_date, install_location, product_code, system_component, licence, first_seen
        from json_to_recordset($2::json) as r(source text, name text, version text, publisher text, arch text,
-            install_date text, install_location text, product_code text, first_seen timestamptz)`,
+            install_date text, install_location text, product_code text, system_component boolean, licence jsonb, first_seen timestamptz)`,
     [deviceId, JSON.stringify(rows)],
   );
 }
