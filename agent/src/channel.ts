@@ -4,9 +4,16 @@ import { collectorMessage, type AgentMessage } from '@steward/shared';
 import { backoffDelayMs } from './backoff.js';
 import type { AgentState } from './state.js';
 
+/** What the collector may ask for over the channel. */
+export interface ChannelRequests {
+  collectNow(): void;
+  /** Collect and send a full report, whatever the agent believes the collector holds. */
+  resync(): void;
+}
+
 /**
- * The live WebSocket channel: heartbeats out, "collect now" in. It reconnects by itself with
- * jittered backoff; the HTTP report path never depends on it.
+ * The live WebSocket channel: heartbeats out, "collect now" and "resync" in. It reconnects by
+ * itself with jittered backoff; the HTTP report path never depends on it.
  */
 export class AgentChannel {
   private socket: WebSocket | undefined;
@@ -19,7 +26,7 @@ export class AgentChannel {
     private readonly server: string,
     private readonly state: () => AgentState,
     private readonly log: Logger,
-    private readonly onCollectNow: () => void,
+    private readonly requests: ChannelRequests,
     private readonly heartbeatMs = 30_000,
   ) {}
 
@@ -40,7 +47,12 @@ export class AgentChannel {
     });
     socket.on('message', (data) => {
       const parsed = collectorMessage.safeParse(safeJson(String(data)));
-      if (parsed.success && parsed.data.type === 'collect-now') this.onCollectNow();
+      if (!parsed.success) return;
+      if (parsed.data.type === 'collect-now') this.requests.collectNow();
+      if (parsed.data.type === 'resync') {
+        this.log.info({ reason: parsed.data.reason }, 'collector asks for a full report');
+        this.requests.resync();
+      }
     });
     socket.on('error', (error) => this.log.debug({ err: error.message }, 'channel error'));
     socket.on('close', () => {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { PROTOCOL_VERSION, enrollAnswer, reportAnswer, type ReportAnswer } from '@steward/shared';
+import { PROTOCOL_VERSION, RESYNC_REQUIRED, enrollAnswer, reportAnswer, type ReportAnswer } from '@steward/shared';
 import type { AgentConfig } from './config.js';
 import { readAgentState, saveAgentState, type AgentState } from './state.js';
 import { retryAfterMs } from './backoff.js';
@@ -9,9 +9,19 @@ export type SendOutcome =
   | { kind: 'stored'; answer: ReportAnswer }
   /** The collector could not take it now (down, overloaded): try again later. */
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /** The collector does not hold what the delta was made against: a full report is needed. */
+  | { kind: 'resync'; reason: string }
   /** The collector refused the report itself: sending it again would not help. */
   | { kind: 'rejected'; status: number; reason: string }
   | { kind: 'unauthorized'; reason: string };
+
+function errorCode(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { error?: unknown }).error;
+  } catch {
+    return undefined;
+  }
+}
 
 function endpoint(server: string, route: string): string {
   return new URL(route, server.endsWith('/') ? server : `${server}/`).toString();
@@ -64,6 +74,7 @@ export class CollectorClient {
     const text = await response.text();
     if (response.ok) return { kind: 'stored', answer: reportAnswer.parse(JSON.parse(text)) };
     if (response.status === 401 || response.status === 403) return { kind: 'unauthorized', reason: text };
+    if (response.status === 409 && errorCode(text) === RESYNC_REQUIRED) return { kind: 'resync', reason: text };
     if (response.status === 429 || response.status >= 500) {
       return { kind: 'retry', reason: `${response.status} ${text}`, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
     }

@@ -1,31 +1,81 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './state.js';
 
+/** full: a whole inventory; delta: changes against the previous report; still: a delta that changes nothing but volatile fields. */
+export type SpoolKind = 'full' | 'delta' | 'still';
+
+export interface SpoolItem {
+  name: string;
+  kind: SpoolKind;
+  /** Orders the spool: the order reports were collected in. */
+  position: number;
+  bytes: number;
+}
+
+const NAME = /^(\d+)-(?:\d+-)?(?:(full|delta|still)-)?[0-9a-f-]{36}\.json$/;
+const POSITION_WIDTH = 15;
+
+function parseName(name: string): Omit<SpoolItem, 'bytes'> | undefined {
+  const match = NAME.exec(name);
+  // Names without a kind come from agents that only sent full reports.
+  return match ? { name, position: Number(match[1]), kind: (match[2] as SpoolKind | undefined) ?? 'full' } : undefined;
+}
+
 /**
  * Reports waiting for the collector, kept on disk so that a restart, a crash or a collector outage
- * loses none of them. Files are named so that their order is the order they were collected in.
+ * loses none of them. A file's name carries its position in the queue and its kind; positions
+ * only grow, so the queue keeps its order even when the clock moves back.
  */
 export class ReportSpool {
-  private readonly dir: string;
+  readonly dir: string;
   private readonly rejectedDir: string;
-  private sequence = 0;
+  private nextPosition: number;
 
   constructor(stateDir: string) {
     this.dir = path.join(stateDir, 'spool');
     this.rejectedDir = path.join(stateDir, 'rejected');
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.nextPosition = Math.max(0, ...this.pending().map((item) => item.position + 1));
   }
 
-  add(reportId: string, body: string): string {
-    const name = `${Date.now().toString().padStart(15, '0')}-${String(this.sequence++).padStart(6, '0')}-${reportId}.json`;
+  private nameFor(position: number, kind: SpoolKind, reportId: string): string {
+    return `${String(position).padStart(POSITION_WIDTH, '0')}-${kind}-${reportId}.json`;
+  }
+
+  /** Queues a report at the end. */
+  add(kind: SpoolKind, reportId: string, body: string): SpoolItem {
+    return this.write(this.nextPosition++, kind, reportId, body);
+  }
+
+  /**
+   * Writes a report at a given position: the place of the reports it replaces. Among reports of the
+   * same position a full one sorts last, so a fold interrupted before its sources were removed still
+   * delivers them in an order that makes sense.
+   */
+  write(position: number, kind: SpoolKind, reportId: string, body: string): SpoolItem {
+    const name = this.nameFor(position, kind, reportId);
     writeFileAtomic(path.join(this.dir, name), body);
-    return name;
+    return { name, kind, position, bytes: Buffer.byteLength(body) };
   }
 
   /** Waiting reports, oldest first. */
-  pending(): string[] {
-    return readdirSync(this.dir).filter((f) => f.endsWith('.json')).sort();
+  pending(): SpoolItem[] {
+    const items: SpoolItem[] = [];
+    for (const name of readdirSync(this.dir)) {
+      const parsed = parseName(name);
+      if (!parsed) continue;
+      try {
+        items.push({ ...parsed, bytes: statSync(path.join(this.dir, name)).size });
+      } catch {
+        // Removed meanwhile by a delivery: no longer pending.
+      }
+    }
+    return items.sort((a, b) => a.position - b.position || kindOrder(a.kind) - kindOrder(b.kind) || a.name.localeCompare(b.name));
+  }
+
+  totalBytes(): number {
+    return this.pending().reduce((sum, item) => sum + item.bytes, 0);
   }
 
   read(name: string): string {
@@ -42,3 +92,5 @@ export class ReportSpool {
     renameSync(path.join(this.dir, name), path.join(this.rejectedDir, name));
   }
 }
+
+const kindOrder = (kind: SpoolKind) => (kind === 'full' ? 1 : 0);
