@@ -10,6 +10,8 @@ import { LiveEvents } from './services/live-events.js';
 import { loadMasterKeys } from './services/secrets.js';
 import { IngestGate } from './services/ingest-gate.js';
 import { startNetworkRuntime } from './services/network/network-runtime.js';
+import type { AlertScheduler } from './alerts/alert-scheduler.js';
+import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
 import { ensureSelfSignedCertificate, readTlsFiles, type TlsFiles } from './services/tls.js';
 import path from 'node:path';
 import { databaseKind, type Database } from './store/database.js';
@@ -25,6 +27,8 @@ export interface RunningCollector {
   initialAdminPassword?: string;
   /** Set when this start created the enrolment secret. */
   createdEnrollSecret?: string;
+  /** Alerts: evaluation, digests, scheduled reports and deliveries on a schedule shared through the database. */
+  alerts: AlertScheduler;
   close(): Promise<void>;
 }
 
@@ -68,13 +72,17 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `${tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info({ url, database: ctx.databaseKind }, 'collector listening');
+  // Alerts: this collector's share of rule evaluation, digests, scheduled reports and deliveries.
+  const alerts = startAlertScheduler(ctx);
   return {
     url,
     app,
     ctx,
     initialAdminPassword: admin.created && !config.adminPassword ? admin.password : undefined,
     createdEnrollSecret: enrol.created ? enrol.secret : undefined,
+    alerts,
     async close() {
+      await alerts.stop();
       await network.stop();
       await app.close();
       await live.stop();

@@ -19,6 +19,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRoutes } from './routes/register/index.js';
 import { networkRoutes } from './routes/network/index.js';
+import { alertsAreaRoutes } from './routes/alerts/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -105,6 +106,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   eventRoutes(app, ctx);
   registerRoutes(app, ctx);
   networkRoutes(app, ctx);
+  alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);
   agentAdminRoutes(app, ctx);
   await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));

@@ -15,6 +15,15 @@ export const liveEvent = z.discriminatedUnion('type', [
     online: z.boolean(),
     at: isoDateTime,
   }),
+  z.object({
+    type: z.literal('alert.changed'),
+    alertId: z.uuid(),
+    ruleId: z.uuid(),
+    change: z.enum(['opened', 'updated', 'acknowledged', 'snoozed', 'reminded', 'resolved']),
+    severity: z.enum(['info', 'warning', 'critical']),
+    summary: z.string(),
+    at: isoDateTime,
+  }),
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 

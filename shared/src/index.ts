@@ -7,3 +7,4 @@ export * from './permissions.js';
 export * from './register.js';
 export * from './reconcile.js';
 export * from './network.js';
+export * from './alerts.js';

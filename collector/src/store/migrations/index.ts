@@ -6,6 +6,7 @@ import * as audit from './0005-audit.js';
 import * as network from './0006-network.js';
 import * as agentDelta from './0009-agent-delta.js';
 import * as agentSecurity from './0010-agent-security.js';
+import * as alerts from './0011-alerts.js';
 
 export interface Migration {
   id: number;
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { id: 6, name: 'network', sql: network.sql },
   { id: 9, name: 'agent-delta', sql: agentDelta.sql },
   { id: 10, name: 'agent-security', sql: agentSecurity.sql },
+  { id: 11, name: 'alerts', sql: alerts.sql },
 ];

@@ -1,0 +1,21 @@
+import type { AlertRuleKind } from '@steward/shared';
+import type { RuleSource } from './candidate.js';
+import { agentSilent, snmpDeviceDown } from './device-rules.js';
+import { renewalDue, warrantyExpiring } from './expiry-rules.js';
+import { deviceMissing, deviceUnregistered, licenceShortfall, unlicensedInstall } from './reconcile-rules.js';
+import { checkoutOverdue, maintenanceDue, maintenanceOverdue } from './register-rules.js';
+
+/** What each kind of rule looks at. */
+export const RULE_SOURCES: { [K in AlertRuleKind]: RuleSource<K> } = {
+  warranty_expiring: warrantyExpiring,
+  renewal_due: renewalDue,
+  maintenance_due: maintenanceDue,
+  maintenance_overdue: maintenanceOverdue,
+  checkout_overdue: checkoutOverdue,
+  device_missing: deviceMissing,
+  device_unregistered: deviceUnregistered,
+  unlicensed_install: unlicensedInstall,
+  licence_shortfall: licenceShortfall,
+  agent_silent: agentSilent,
+  snmp_device_down: snmpDeviceDown,
+};
