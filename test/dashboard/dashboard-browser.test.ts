@@ -30,7 +30,7 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     });
     adminToken = await collector.login();
     browser = await launchChromium();
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -66,6 +66,12 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     const agents = (await apiDevices('limit=1&kind=agent')).total;
     expect(await page.getByRole('region', { name: 'Agents', exact: true }).locator('.stat-value').textContent()).toBe(String(agents));
     expect(await page.getByTestId('current-user').textContent()).toContain('Administrator');
+    // Fewer devices than the overview's sample: the breakdown is exact and covers every device.
+    const bars = page.getByRole('table', { name: 'Devices by operating system' }).locator('.bar-value');
+    await bars.first().waitFor();
+    const perSystem = (await bars.allTextContents()).map((value) => Number(value.replace(/,/g, '')));
+    expect(perSystem.reduce((sum, n) => sum + n, 0)).toBe(expected);
+    expect(await page.getByTestId('sample-note').count()).toBe(0);
     await saveScreenshot(page, 'overview', true);
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'preact/hooks';
 import { fetchHealth } from '../api/health.js';
+import { whenIdle } from '../api/when-idle.js';
 import { ConnectionBanner } from '../components/connection-banner.js';
 import { Sidebar } from '../components/sidebar.js';
 import { TopBar } from '../components/top-bar.js';
@@ -24,7 +25,11 @@ export function Shell() {
   const { api, me, live, logOut } = useApp();
   const route = useRoute();
   const liveState = useLiveState(live);
-  const health = useLoader('health', useCallback((signal: AbortSignal) => fetchHealth(api, signal), [api]));
+  // Only the sidebar's footer needs it: it waits until the screen's own requests are out.
+  const health = useLoader('health', useCallback(async (signal: AbortSignal) => {
+    await whenIdle(signal);
+    return fetchHealth(api, signal);
+  }, [api]));
   const section = sectionOf(route);
   useFocusOnNavigation(route);
   const footer = health.data ? `Steward ${health.data.version} · ${DATABASE_LABELS[health.data.database]}` : undefined;

@@ -23,9 +23,12 @@ export interface DashboardCollector {
   stop(): Promise<void>;
 }
 
-/** A real collector on an embedded database in a fresh directory, serving `dashboardDir` at `/`. */
-export async function startDashboardCollector(dashboardDir: string): Promise<DashboardCollector> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'steward-dashboard-db-'));
+/**
+ * A real collector on an embedded database, serving `dashboardDir` at `/`. The database lives in a
+ * fresh directory removed on stop, unless `keepDataDir` names one to reuse (a seeded fleet).
+ */
+export async function startDashboardCollector(dashboardDir: string, keepDataDir?: string): Promise<DashboardCollector> {
+  const dataDir = keepDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'steward-dashboard-db-'));
   const config = loadCollectorConfig({}, {
     host: '127.0.0.1',
     port: 0,
@@ -65,7 +68,7 @@ export async function startDashboardCollector(dashboardDir: string): Promise<Das
     },
     async stop() {
       await running.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
