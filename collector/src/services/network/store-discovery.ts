@@ -37,8 +37,8 @@ export async function storeDiscoveryIn(tx: Queryable, result: SnmpProbeResult, c
     sysObjectID: result.system.sysObjectID ?? null, sysName: result.system.sysName ?? null,
     host: result.target.host, port: result.target.port,
   };
-  const serialKey = fields.serialNumber ? `serial\u0000${fields.serialNumber}\u0000${fields.manufacturer ?? ''}` : undefined;
-  const addressKey = `address\u0000${match.sysObjectID ?? ''}\u0000${match.sysName ?? ''}\u0000${match.host}\u0000${match.port}`;
+  const serialKey = fields.serialNumber ? JSON.stringify(['serial', fields.serialNumber, fields.manufacturer]) : undefined;
+  const addressKey = JSON.stringify(['address', match.sysObjectID, match.sysName, match.host, match.port]);
   await lockDiscoveryKeys(tx, serialKey ? [serialKey, addressKey] : [addressKey]);
   let deviceId = (fields.serialNumber ? await findDeviceBySerial(tx, fields.serialNumber, fields.manufacturer) : undefined)
     ?? await findDeviceByAddress(tx, match);

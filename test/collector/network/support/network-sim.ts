@@ -23,7 +23,8 @@ export async function startNetworkSim(files: Record<string, string>, hosts: stri
   const data = join(root, 'data');
   const cache = join(root, 'cache');
   mkdirSync(cache);
-  // snmpsimd drops root to nobody, who must be able to write its index.
+  // snmpsimd drops root to nobody, who must be able to read the links and write its index.
+  chmodSync(root, 0o755);
   chmodSync(cache, 0o777);
   for (const [community, source] of Object.entries(files)) {
     const [name, endpoint] = community.split('/');
