@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { CollectorContext } from '../../context.js';
 import { seedDefaultCategories } from '../../services/register/default-categories.js';
 import { assetRoutes } from './asset-routes.js';
+import { contractRoutes } from './contract-routes.js';
+import { exportRoutes } from './export-routes.js';
 import { importRoutes } from './import-routes.js';
+import { maintenanceRoutes } from './maintenance-routes.js';
 import { referenceRoutes } from './reference-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { valuationRoutes } from './valuation-routes.js';
@@ -18,4 +21,7 @@ export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): voi
   settingsRoutes(app, ctx);
   valuationRoutes(app, ctx);
   importRoutes(app, ctx);
+  maintenanceRoutes(app, ctx);
+  contractRoutes(app, ctx);
+  exportRoutes(app, ctx);
 }

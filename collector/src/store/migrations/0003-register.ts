@@ -254,7 +254,7 @@ create table register_work_orders (
   kind text not null,
   vendor_id uuid references register_vendors(id) on delete set null,
   status text not null,
-  opened_on date not null,
+  opened_on date not null default current_date,
   due_on date,
   completed_on date,
   cost numeric(14, 2),
@@ -324,7 +324,8 @@ create table register_imports (
   created_by text not null,
   created_at timestamptz not null default now(),
   state text not null default 'previewed',
-  rows jsonb not null,
+  -- The checked rows as JSON text: kept as text because they are only ever read back whole.
+  checked text not null,
   error_rows integer not null,
   total_rows integer not null,
   imported integer

@@ -1,5 +1,4 @@
 import type { RecordTable } from './record-table.js';
-import { subtreeIds } from './tree-sql.js';
 
 /** The name of what an asset is assigned to: a person, department, location or another asset. */
 export function holderName(typeColumn: string, idColumn: string): string {
@@ -68,11 +67,11 @@ export const assetsTable: RecordTable = {
   },
   filters: {
     status: (p) => `t.status = any(${p}::text[])`,
-    categoryId: (p) => `t.category_id in (${subtreeIds('register_categories', p)})`,
+    categoryId: (p) => `t.category_id = any(${p}::uuid[])`,
     modelId: (p) => `t.model_id = any(${p}::uuid[])`,
     manufacturerId: (p) => `t.model_id in (select id from register_models where manufacturer_id = any(${p}::uuid[]))`,
-    locationId: (p) => `t.location_id in (${subtreeIds('register_locations', p)})`,
-    departmentId: (p) => `t.department_id in (${subtreeIds('register_departments', p)})`,
+    locationId: (p) => `t.location_id = any(${p}::uuid[])`,
+    departmentId: (p) => `t.department_id = any(${p}::uuid[])`,
     vendorId: (p) => `t.vendor_id = any(${p}::uuid[])`,
     assignedPersonId: (p) => `t.assigned_type = 'person' and t.assigned_id = any(${p}::uuid[])`,
     assigned: (p) => `(t.assigned_id is not null) = ${p}::boolean`,
@@ -81,6 +80,7 @@ export const assetsTable: RecordTable = {
     expiresBefore: (p) => `least(t.expires_on, t.warranty_expires) <= ${p}::date`,
     ids: (p) => `t.id = any(${p}::uuid[])`,
   },
+  subtreeFilters: { categoryId: 'register_categories', locationId: 'register_locations', departmentId: 'register_departments' },
 };
 
 export const assignmentsTable: RecordTable = {

@@ -83,3 +83,11 @@ export async function assetExists(db: Queryable, id: string): Promise<boolean> {
 export async function touchAssetAudit(db: Queryable, id: string, at: Date): Promise<void> {
   await db.query('update register_assets set last_audited_at = $2 where id = $1', [id, at]);
 }
+
+/**
+ * Refreshes the planner's statistics of the asset table after a bulk load: the embedded database
+ * has no autovacuum to do it, and stale counts make list queries choose slow plans.
+ */
+export async function refreshAssetStatistics(db: Queryable): Promise<void> {
+  await db.exec('analyze register_assets; analyze register_history; analyze register_transitions');
+}

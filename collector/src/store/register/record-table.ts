@@ -1,5 +1,6 @@
 import type { RegisterObjectType } from '@steward/shared';
 import type { Queryable } from '../database.js';
+import { subtreeOf, type TreeTable } from './tree.js';
 
 export type ColumnType = 'text' | 'uuid' | 'int' | 'numeric' | 'date' | 'bool' | 'jsonb' | 'timestamptz';
 
@@ -27,6 +28,11 @@ export interface RecordTable {
   joins?: string;
   sorts: Record<string, string>;
   filters: Record<string, FilterSql>;
+  /**
+   * Filters on nested tables that take in everything beneath the ids given: the ids are expanded
+   * before the list query, so the planner sees the real list and can use its statistics.
+   */
+  subtreeFilters?: Record<string, TreeTable>;
 }
 
 export interface ListQuery {
@@ -103,7 +109,18 @@ export function orderOf(spec: RecordTable, sort: string, order: 'asc' | 'desc'):
   return `${expression} ${order}, t.id ${order}`;
 }
 
-export async function listRecords<T>(db: Queryable, spec: RecordTable, query: ListQuery): Promise<ListPage<T>> {
+/** The query with its subtree filters expanded to every id beneath the ones asked for. */
+async function expandSubtrees<Q extends Record<string, unknown>>(db: Queryable, spec: RecordTable, query: Q): Promise<Q> {
+  const expanded: Record<string, unknown> = { ...query };
+  for (const [key, table] of Object.entries(spec.subtreeFilters ?? {})) {
+    const ids = query[key];
+    if (Array.isArray(ids) && ids.length) expanded[key] = await subtreeOf(db, table, ids as string[]);
+  }
+  return expanded as Q;
+}
+
+export async function listRecords<T>(db: Queryable, spec: RecordTable, asked: ListQuery): Promise<ListPage<T>> {
+  const query = await expandSubtrees(db, spec, asked);
   const params: unknown[] = [];
   const where = whereOf(spec, query, params);
   const order = orderOf(spec, query.sort, query.order);
@@ -168,7 +185,8 @@ export async function lockRecord(db: Queryable, spec: RecordTable, id: string): 
 }
 
 /** Ids of the rows matching a list query, in its order: for exports and bulk actions. */
-export async function listRecordIds(db: Queryable, spec: RecordTable, query: ListQuery): Promise<string[]> {
+export async function listRecordIds(db: Queryable, spec: RecordTable, asked: ListQuery): Promise<string[]> {
+  const query = await expandSubtrees(db, spec, asked);
   const params: unknown[] = [];
   const where = whereOf(spec, query, params);
   const { rows } = await db.query<{ id: string }>(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../store/database.js';
 import { assetsTable } from '../../../store/register/asset-tables.js';
-import { findTakenTags } from '../../../store/register/assets.js';
+import { findTakenTags, refreshAssetStatistics } from '../../../store/register/assets.js';
 import { insertAssignments, type NewAssignment } from '../../../store/register/assignments.js';
 import { insertHistory } from '../../../store/register/history.js';
 import { finishImport, getImport } from '../../../store/register/imports.js';
@@ -13,7 +13,7 @@ import { withConstraintAnswers } from '../constraint-errors.js';
 import { allocateTags } from '../tags.js';
 import type { ImportedAsset } from './check-rows.js';
 import { createMissingReferences } from './create-references.js';
-import type { StoredCheck } from './preview.js';
+import { settledCheck, type StoredCheck } from './preview.js';
 import type { ReferenceIndex } from './reference-index.js';
 
 /** Columns the store manages itself that an import sets: who holds each checked-out asset. */
@@ -48,14 +48,21 @@ function assetRecord(a: ImportedAsset, id: string, tag: string, refs: ReferenceI
  * user accepts importing the good rows; either way the register never holds half an import.
  */
 export async function commitImport(db: Database, actor: Actor, importId: string, acceptValidRows: boolean) {
+  const answer = await writeImport(db, actor, importId, acceptValidRows);
+  if (answer.imported >= 1_000) await refreshAssetStatistics(db);
+  return answer;
+}
+
+async function writeImport(db: Database, actor: Actor, importId: string, acceptValidRows: boolean) {
   return withConstraintAnswers(() => db.transaction(async (tx) => {
-    const stored = await getImport<StoredCheck>(tx, importId, true);
+    const stored = await getImport(tx, importId, true);
     if (!stored) throw new ApiProblem(404, 'not_found', `no import with id ${importId}`);
     if (stored.state !== 'previewed') throw new ApiProblem(409, 'import_settled', `this import was already ${stored.state}`);
     if (stored.errorRows > 0 && !acceptValidRows) {
-      throw new ApiProblem(409, 'import_has_errors', `${stored.errorRows} rows have errors; fix the file, or accept importing only the ${stored.checked.assets.length} good rows`);
+      throw new ApiProblem(409, 'import_has_errors', `${stored.errorRows} rows have errors; fix the file, or accept importing only the ${stored.totalRows - stored.errorRows} good rows`);
     }
-    const assets = stored.checked.assets;
+    const check = JSON.parse(stored.checked) as StoredCheck;
+    const assets = check.assets ?? [];
     await refuseTakenTags(tx, assets);
     const refs = await createMissingReferences(tx, actor, assets);
     const newTags = await allocateTags(tx, assets.filter((a) => !a.tag).length);
@@ -74,8 +81,9 @@ export async function commitImport(db: Database, actor: Actor, importId: string,
     await insertManyRecords(tx, assetsTable, records, HOLDER_COLUMNS);
     await insertAssignments(tx, assignments);
     await insertTransitions(tx, records.map((r) => ({ assetId: r.id, fromStatus: null, toStatus: r.status, by: actor.username, reason: `imported from CSV (${importId})` })));
-    await insertHistory(tx, records.map((r) => ({ objectType: 'asset' as const, objectId: r.id, action: 'imported', by: actor.username, before: null, after: r })));
-    await finishImport(tx, importId, 'committed', records.length);
+    const withoutNulls = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null));
+    await insertHistory(tx, records.map((r) => ({ objectType: 'asset' as const, objectId: r.id, action: 'imported', by: actor.username, before: null, after: withoutNulls(r) })));
+    await finishImport(tx, importId, 'committed', records.length, settledCheck(check));
     return { importId, imported: records.length, skipped: stored.errorRows };
   }));
 }
@@ -85,6 +93,6 @@ export async function discardImport(db: Database, importId: string): Promise<voi
     const stored = await getImport(tx, importId, true);
     if (!stored) throw new ApiProblem(404, 'not_found', `no import with id ${importId}`);
     if (stored.state !== 'previewed') throw new ApiProblem(409, 'import_settled', `this import was already ${stored.state}`);
-    await finishImport(tx, importId, 'discarded', null);
+    await finishImport(tx, importId, 'discarded', null, settledCheck(JSON.parse(stored.checked) as StoredCheck));
   });
 }

@@ -15,8 +15,16 @@ export const MAX_IMPORT_ROWS = 200_000;
 /** The preview lists this many errors at most; the count of rows in error is always exact. */
 const MAX_ERRORS_SHOWN = 2_000;
 
-export interface StoredCheck extends CheckedImport {
+export interface StoredCheck extends Omit<CheckedImport, 'assets'> {
+  /** Gone once the import is settled. */
+  assets?: ImportedAsset[];
   columns: Record<string, string>;
+}
+
+/** What stays of a settled import: its report, without the rows. */
+export function settledCheck(check: StoredCheck): string {
+  const { assets: _rows, ...report } = check;
+  return JSON.stringify(report);
 }
 
 function sampleOf(assets: ImportedAsset[]): Array<Record<string, unknown>> {
@@ -28,7 +36,7 @@ function sampleOf(assets: ImportedAsset[]): Array<Record<string, unknown>> {
 
 export function previewAnswer(id: string, fileName: string | null, totalRows: number, check: StoredCheck): ImportPreview {
   return {
-    importId: id, fileName, totalRows, validRows: check.assets?.length ?? totalRows - check.errorRows, errorRows: check.errorRows,
+    importId: id, fileName, totalRows, validRows: totalRows - check.errorRows, errorRows: check.errorRows,
     errors: check.errors.slice(0, MAX_ERRORS_SHOWN), columns: check.columns, ignoredColumns: check.ignoredColumns,
     willCreate: check.willCreate, sample: sampleOf(check.assets ?? []),
   };
@@ -51,12 +59,13 @@ export async function previewImport(db: Database, actor: Actor, csvText: string,
   const columns = Object.fromEntries([...plan.fields].map(([index, field]) => [table.headers[index]!, field]));
   const stored: StoredCheck = { ...checked, columns };
   const id = randomUUID();
-  await insertImport(db, { id, fileName, createdBy: actor.username, checked: stored, errorRows: checked.errorRows, totalRows: table.rows.length });
+  await insertImport(db, { id, fileName, createdBy: actor.username, checked: JSON.stringify(stored), errorRows: checked.errorRows, totalRows: table.rows.length });
   return previewAnswer(id, fileName, table.rows.length, stored);
 }
 
 export async function readImportPreview(db: Database, id: string): Promise<ImportPreview & { state: string; imported: number | null }> {
-  const stored = await getImport<StoredCheck>(db, id);
+  const stored = await getImport(db, id);
   if (!stored) throw new ApiProblem(404, 'not_found', `no import with id ${id}`);
-  return { ...previewAnswer(id, stored.fileName, stored.totalRows, stored.checked), state: stored.state, imported: stored.imported };
+  const check = JSON.parse(stored.checked) as StoredCheck;
+  return { ...previewAnswer(id, stored.fileName, stored.totalRows, check), state: stored.state, imported: stored.imported };
 }

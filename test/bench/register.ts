@@ -1,0 +1,93 @@
+import { assetListQuery } from '@steward/shared';
+import { migrate } from '../../collector/src/store/migrate.js';
+import { assetsTable } from '../../collector/src/store/register/asset-tables.js';
+import { listRecords } from '../../collector/src/store/register/record-table.js';
+import { categoriesTable } from '../../collector/src/store/register/reference-tables.js';
+import { seedDefaultCategories } from '../../collector/src/services/register/default-categories.js';
+import { previewImport } from '../../collector/src/services/register/csv-import/preview.js';
+import { commitImport } from '../../collector/src/services/register/csv-import/commit.js';
+import type { Database } from '../../collector/src/store/database.js';
+import { createTestDatabase } from '../support/database.js';
+
+export interface RegisterFigures {
+  backend: string;
+  assets: number;
+  /** Rows per second through preview + commit of a 10,000-row CSV file. */
+  importRowsPerSecond: number;
+  searchP50Ms: number;
+  searchP95Ms: number;
+  filteredPageP50Ms: number;
+  filteredPageP95Ms: number;
+}
+
+const actor = { id: '00000000-0000-0000-0000-000000000001', username: 'bench' };
+const WORDS = ['latitude', 'thinkpad', 'elitebook', 'optiplex', 'poweredge', 'catalyst', 'meraki', 'surface', 'macbook', 'probook', 'precision', 'proliant'];
+const STATUSES = ['in_stock', 'deployed', 'deployed', 'deployed', 'in_repair', 'retired'];
+const CATEGORY_KEYS = ['hardware.computers', 'hardware.servers', 'hardware.network', 'hardware.peripherals', 'hardware.printers', 'hardware.mobile'];
+
+/** A deterministic CSV of `count` assets numbered from `start`, spread over categories, models and rooms. */
+function assetCsv(start: number, count: number): string {
+  const lines = ['Asset Tag,Name,Category,Model,Manufacturer,Serial,Status,Location,Purchase Date,Purchase Cost,Notes'];
+  for (let i = start; i < start + count; i++) {
+    const word = WORDS[i % WORDS.length]!;
+    lines.push([
+      `B-${String(i).padStart(7, '0')}`, `${word} ${i % 997}`, CATEGORY_KEYS[i % CATEGORY_KEYS.length], `${word} gen ${i % 7}`, `Maker ${i % 5}`,
+      `SN${(i * 7919).toString(36).toUpperCase()}`, STATUSES[i % STATUSES.length], `Campus ${i % 3} / Building ${i % 4} / Room ${i % 40}`,
+      `20${18 + (i % 7)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, String(200 + (i % 2800)),
+      i % 10 === 0 ? 'refurbished unit' : '',
+    ].join(','));
+  }
+  return lines.join('\n');
+}
+
+async function importRows(db: Database, start: number, count: number): Promise<number> {
+  const started = performance.now();
+  const preview = await previewImport(db, actor, assetCsv(start, count), null);
+  if (preview.errorRows) throw new Error(`bench CSV has errors: ${JSON.stringify(preview.errors.slice(0, 3))}`);
+  await commitImport(db, actor, preview.importId, false);
+  return count / ((performance.now() - started) / 1000);
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeQueries(runs: number, query: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 10; i++) await query(i); // warm caches and plans
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await query(i);
+    samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/**
+ * The register with `total` assets: CSV import rate (preview + commit of 10,000 rows), full-text
+ * search, and a filtered, sorted page, each as the API runs it (the same store calls).
+ */
+export async function benchRegister(backend: 'embedded' | 'postgres', total = 100_000): Promise<RegisterFigures> {
+  const t = await createTestDatabase(backend);
+  await migrate(t.db);
+  await seedDefaultCategories(t.db);
+  const importRowsPerSecond = await importRows(t.db, 0, 10_000);
+  for (let start = 10_000; start < total; start += 10_000) await importRows(t.db, start, Math.min(10_000, total - start));
+
+  const categories = await listRecords<{ id: string; key: string }>(t.db, categoriesTable, { sort: 'name', order: 'asc', limit: 100, offset: 0 });
+  const computers = categories.items.find((c) => c.key === 'hardware.computers')!.id;
+  const terms = ['thinkpad 4', 'sn1a', 'refurb', 'optiplex 99', 'b-00123', 'proliant', 'macbook 12', 'meraki 5'];
+  const search = await timeQueries(200, (i) =>
+    listRecords(t.db, assetsTable, assetListQuery.parse({ search: terms[i % terms.length], limit: 50 })));
+  const page = await timeQueries(200, (i) =>
+    listRecords(t.db, assetsTable, assetListQuery.parse({
+      status: 'deployed,in_repair', categoryId: computers, sort: i % 2 ? 'purchaseDate' : 'name', order: i % 3 ? 'desc' : 'asc',
+      limit: 50, offset: (i % 10) * 50,
+    })));
+  await t.drop();
+  return {
+    backend, assets: total, importRowsPerSecond,
+    searchP50Ms: search.p50, searchP95Ms: search.p95, filteredPageP50Ms: page.p50, filteredPageP95Ms: page.p95,
+  };
+}
