@@ -31,3 +31,17 @@ export function interfaceMacsOf(file: string): string[] {
 export function probeCommunity(port: number, community: string, host = '127.0.0.1'): Promise<SnmpProbeResult> {
   return probeDevice({ host, port }, [{ id: 'command-line', version: '2c', community }], { timeoutMs: 3000, retries: 1 });
 }
+
+/** The port a recording's bridge learned a MAC on, named as its ifName says (through dot1dBasePortIfIndex). */
+export function learnedPortOf(file: string, mac: string): { bridgePort: number; ifIndex?: number; ifName?: string } {
+  const rec = readSnmprec(file);
+  const row = forwardingRowsOf(file).find((r) => r.mac === mac);
+  if (!row) throw new Error(`${mac} is not in the forwarding table of ${file}`);
+  const ifIndex = rec.get(`1.3.6.1.2.1.17.1.4.1.2.${row.port}`)?.value;
+  const name = ifIndex === undefined ? undefined : rec.get(`1.3.6.1.2.1.31.1.1.1.1.${ifIndex}`);
+  return {
+    bridgePort: row.port,
+    ifIndex: ifIndex === undefined ? undefined : Number(ifIndex),
+    ifName: name ? (name.bytes ? name.bytes.toString('latin1') : name.value) : undefined,
+  };
+}
