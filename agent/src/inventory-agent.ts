@@ -79,12 +79,12 @@ export class InventoryAgent {
     let item: SpoolItem;
     if (!latest || this.fullWanted) {
       const report = fullReport(this.state.agentId, content, collectedAt);
-      item = this.spool.add('full', report.reportId, JSON.stringify(report));
+      item = this.spoolReport('full', report);
       this.fullWanted = false;
     } else {
       const changes = hash === latest.hash ? volatileChanges(latest.content, content) : diffInventory(latest.content, content);
       const report = deltaReport(this.state.agentId, latest.hash, hash, changes, collectedAt);
-      item = this.spoolDelta(report, hash === latest.hash);
+      item = this.spoolReport(hash === latest.hash ? 'still' : 'delta', report);
     }
     if (!latest || hash !== latest.hash) this.snapshots.setLatest({ hash, content, collectedAt });
     const folded = boundSpool(this.spool, this.config.spoolMaxBytes, { acked: this.snapshots.acked(), latest: this.snapshots.latest() }, this.state.agentId);
@@ -93,11 +93,15 @@ export class InventoryAgent {
     return item;
   }
 
-  /** Spools a delta; one that changes nothing replaces a previous such delta still waiting, which it makes pointless. */
-  private spoolDelta(report: InventoryDelta, unchanged: boolean): SpoolItem {
-    const waiting = this.spool.pending().at(-1);
-    const item = this.spool.add(unchanged ? 'still' : 'delta', report.reportId, JSON.stringify(report));
-    if (unchanged && waiting?.kind === 'still') this.spool.remove(waiting.name);
+  /**
+   * Spools a report. Unchanged-cycle deltas still waiting are dropped: they carry nothing but
+   * volatile fields and the time of a cycle, which the newer report carries too, so a long outage
+   * of unchanged cycles leaves one report in the spool, not one per cycle.
+   */
+  private spoolReport(kind: SpoolItem['kind'], report: InventoryReport | InventoryDelta): SpoolItem {
+    const superseded = this.spool.pending().filter((waiting) => waiting.kind === 'still');
+    const item = this.spool.add(kind, report.reportId, JSON.stringify(report));
+    for (const waiting of superseded) this.spool.remove(waiting.name);
     return item;
   }
 
