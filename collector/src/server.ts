@@ -18,6 +18,7 @@ import { deviceRoutes } from './routes/devices.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRoutes } from './routes/register/index.js';
+import { reconcileRoutes } from './routes/reconcile/index.js';
 import { networkRoutes } from './routes/network/index.js';
 import { alertsAreaRoutes } from './routes/alerts/index.js';
 
@@ -105,6 +106,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);
   registerRoutes(app, ctx);
+  reconcileRoutes(app, ctx);
   networkRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { softwareSource } from './protocol.js';
+import { assetInput, initialAssetStatus } from './register.js';
 import { isoDateTime, optionalText, text } from './text.js';
 
 /**
@@ -340,11 +341,8 @@ export const findingAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('link'), assetId: z.uuid() }),
   z.object({
     action: z.literal('register'),
-    asset: z.object({
-      assetTag: optionalText(64),
-      category: optionalText(64),
-      status: optionalText(32),
-    }).default({}),
+    /** The new asset; its name and serial default to what the device reports, its status to deployed. */
+    asset: assetInput.omit({ deviceId: true, status: true }).partial({ name: true }).extend({ status: initialAssetStatus.default('deployed') }),
   }),
 ]);
 export type FindingAction = z.infer<typeof findingAction>;
@@ -361,13 +359,13 @@ export const reconcileSettings = z.object({
 }).strict();
 export type ReconcileSettings = z.infer<typeof reconcileSettings>;
 
-export const reportFormat = z.enum(['csv', 'pdf', 'html']);
+export const reconcileReportFormat = z.enum(['csv', 'pdf', 'html']);
 export const licenceReportQuery = z.object({
-  format: reportFormat.default('html'),
+  format: reconcileReportFormat.default('html'),
   asOf: z.iso.datetime({ offset: true }).or(dateOnly).optional(),
   groupBy: z.enum(['product', 'vendor', 'department']).default('product'),
 });
-export const deviceReportQuery = z.object({ format: reportFormat.default('html') });
+export const deviceReportQuery = z.object({ format: reconcileReportFormat.default('html') });
 
 export const reconcileRun = z.object({
   devices: z.number().int(),

@@ -7,6 +7,7 @@ import { deleteIdlePositions } from '../../store/reconcile/positions.js';
 import { clearQueuedBefore } from '../../store/reconcile/queue.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
 import { addAllTitles } from '../../store/reconcile/titles.js';
+import { rulesGeneration } from '../../store/reconcile/generation.js';
 import { ensureShippedCatalogue } from '../catalogue/ensure-catalogue.js';
 import { junkIdentifiers } from '../identity/junk-identifiers.js';
 import { normaliseStoredTitles } from '../normalise/normalise-stored-titles.js';
@@ -16,6 +17,7 @@ import { recomputePositionsIn } from './recompute-positions.js';
 export const FULL_LOCK = 7_210_556;
 
 export const LAST_FULL_RUN_KEY = 'reconcile.lastFullRun';
+export const LAST_FULL_GENERATION_KEY = 'reconcile.lastFullGeneration';
 
 /**
  * Recomputes everything from the inventories, the register and the entitlements in one
@@ -37,6 +39,7 @@ export async function runFullReconciliation(db: Database, options: { wait?: bool
     await tx.query("set local work_mem = '256MB'");
     const settings = await readReconcileSettings(tx);
     const junk = junkIdentifiers();
+    const generation = await rulesGeneration(tx);
     const newTitles = await addAllTitles(tx);
     const { normalised } = await normaliseStoredTitles(db, tx);
     const installs = await refreshAllInstalls(tx);
@@ -51,6 +54,11 @@ export async function runFullReconciliation(db: Database, options: { wait?: bool
       `insert into settings (key, value, updated_at) values ($1, to_jsonb($2::text), now())
        on conflict (key) do update set value = excluded.value, updated_at = now()`,
       [LAST_FULL_RUN_KEY, started.toISOString()],
+    );
+    await tx.query(
+      `insert into settings (key, value, updated_at) values ($1, to_jsonb($2::integer), now())
+       on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      [LAST_FULL_GENERATION_KEY, generation],
     );
     const { rows } = await tx.query<{ devices: number; titles: number }>(
       'select (select count(*)::int from devices) as devices, (select count(*)::int from software_titles) as titles',

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../store/database.js';
-import { storePositions } from '../../store/reconcile/positions.js';
+import { deleteIdlePositions, storePositions } from '../../store/reconcile/positions.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
 import { computePositions } from '../licence/compute-positions.js';
 
@@ -9,6 +9,7 @@ export async function recomputePositionsIn(tx: Queryable, productIds: string[], 
   const settings = await readReconcileSettings(tx);
   const { figures, unlicensed } = await computePositions(tx, [...new Set(productIds)].sort(), at, settings.shelfwareAfterDays);
   await storePositions(tx, figures, unlicensed, at, history);
+  await deleteIdlePositions(tx, productIds);
 }
 
 /** Recomputes the licence position of the products now, writing history where the figures moved. */

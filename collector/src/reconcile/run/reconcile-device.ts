@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../store/database.js';
-import { deviceExists, deviceMacs, devicesWithMacs, matchDevices, refreshIdentityKeys } from '../../store/reconcile/identity.js';
+import { deviceExists, deviceMacs, devicesSeenBySwitch, devicesWithMacs, matchDevices, refreshIdentityKeys } from '../../store/reconcile/identity.js';
 import { refreshFindings } from '../../store/reconcile/findings.js';
 import { refreshDeviceInstalls } from '../../store/reconcile/installs.js';
 import { queueDevices, queueProducts } from '../../store/reconcile/queue.js';
@@ -46,6 +46,9 @@ export async function reconcileDeviceIn(owner: object, tx: Queryable, deviceId: 
   const changes = await matchDevices(tx, [deviceId], settings.identityKeys);
   const assets = changes.flatMap((c) => [c.before, c.after]).filter((a): a is string => a !== null);
   await refreshFindings(tx, [deviceId], assets, junk, new Date());
+  // A switch's forwarding table places other devices: their location findings follow it.
+  const placed = await devicesSeenBySwitch(tx, deviceId);
+  if (placed.length) await refreshFindings(tx, placed, [], junk, new Date());
   await queueProducts(tx, products);
   await queueDevices(tx, neighbours);
   return { deviceId, products, neighbours };

@@ -16,6 +16,28 @@ const CAUSES = `
   scope as (select id from devices where $1::uuid[] is null or id = any($1::uuid[])),
   dev as (select d.* from devices d join scope s on s.id = d.id),
   linked as (select l.device_id, l.asset_id, l.key from device_asset_links l join scope s on s.id = l.device_id),
+  up (start, id, parent_id, kind, depth) as (
+    select l.id, l.id, l.parent_id, l.kind, 0 from register_locations l
+    union all
+    select u.start, p.id, p.parent_id, p.kind, u.depth + 1 from up u join register_locations p on p.id = u.parent_id where u.depth < 32
+  ),
+  -- The building a location is in (or its site when no building is recorded): the unit a switch port places a device in.
+  building as (
+    select distinct on (start) start as location_id, id as building_id from up where kind in ('building', 'site')
+     order by start, (kind = 'building') desc, depth
+  ),
+  -- Where a switch has learned a device's MAC on an access port (two addresses at most), and where that switch is.
+  port_sightings as (
+    select distinct on (l.device_id) l.device_id, f.device_id as switch_id, coalesce(f.if_name, f.bridge_port::text) as port, sa.location_id as switch_location
+      from linked l
+      join device_identity_keys k on k.device_id = l.device_id and k.key = 'mac'
+      join snmp_forwarding f on f.mac = k.value and f.device_id <> l.device_id and coalesce(f.status, 'learned') not in ('self', 'invalid', 'mgmt')
+      join device_asset_links sl on sl.device_id = f.device_id
+      join register_assets sa on sa.id = sl.asset_id
+     where sa.location_id is not null
+       and (select count(distinct f2.mac) from snmp_forwarding f2 where f2.device_id = f.device_id and f2.bridge_port = f.bridge_port) <= 2
+     order by l.device_id, f.seen_at desc, f.device_id
+  ),
   asset_scope as (
     select a.id from register_assets a where $1::uuid[] is null
     union select asset_id from linked
@@ -60,6 +82,15 @@ const CAUSES = `
      where x.u is not null and p.username is not null and x.u <> lower(p.username)
        and x.u <> lower(split_part(coalesce(p.email, ''), '@', 1))
     union all
+    select 'mismatch:location:' || l.asset_id || ':' || l.device_id, 'mismatch', 'location', l.device_id, l.asset_id,
+           format('%s is connected to %s port %s in %s, but asset %s is registered in %s', d.hostname, sw.hostname, ps.port, sloc.name, a.tag, aloc.name),
+           jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'switch', sw.hostname, 'port', ps.port, 'seenIn', sloc.name, 'registeredIn', aloc.name)
+      from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id
+      join port_sightings ps on ps.device_id = l.device_id join devices sw on sw.id = ps.switch_id
+      join building ab on ab.location_id = a.location_id join building sb on sb.location_id = ps.switch_location
+      join register_locations aloc on aloc.id = ab.building_id join register_locations sloc on sloc.id = sb.building_id
+     where ab.building_id <> sb.building_id
+    union all
     select 'missing:' || a.id, 'missing', null, null, a.id,
            format('%s (%s) is deployed but no discovery has seen it for more than %s days', a.tag, a.name, c.missing_after_days),
            jsonb_build_object('tag', a.tag, 'name', a.name, 'lastSeen', ls.last_seen, 'days', c.missing_after_days)
@@ -76,7 +107,7 @@ const CAUSES = `
  */
 export async function refreshFindings(db: Queryable, scope: string[] | null, extraAssets: string[], junk: JunkIdentifiers, now: Date): Promise<void> {
   await db.query(
-    `with ${CAUSES}, upserted as (
+    `with recursive ${CAUSES}, upserted as (
        insert into findings (id, key, type, subtype, device_id, asset_id, summary, details, first_detected, last_detected, updated_at)
        select gen_random_uuid(), key, type, subtype, device_id, asset_id, summary, details, $5, $5, $5 from causes
        on conflict (key) do update set summary = excluded.summary, details = excluded.details, device_id = excluded.device_id,
@@ -148,8 +179,8 @@ export async function getFinding(db: Queryable, id: string): Promise<Finding | u
 
 export async function setFindingState(db: Queryable, id: string, state: FindingState, by: string, reason: string | null, now: Date): Promise<void> {
   await db.query(
-    `update findings set state = $2, reason = $3, updated_by = $4, updated_at = $5,
-            resolved_at = case when $2 = 'resolved' then $5 else null end
+    `update findings set state = $2, reason = $3, updated_by = $4, updated_at = $5::timestamptz,
+            resolved_at = case when $2 = 'resolved' then $5::timestamptz else null end
       where id = $1`,
     [id, state, reason, by, now],
   );
@@ -158,4 +189,22 @@ export async function setFindingState(db: Queryable, id: string, state: FindingS
 export async function countOpenFindings(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>("select count(*)::int as n from findings where state in ('open', 'acknowledged')");
   return rows[0]?.n ?? 0;
+}
+
+export interface ReportedFinding extends Finding {
+  hostname: string | null;
+  deviceKind: string | null;
+  assetTag: string | null;
+  assetName: string | null;
+}
+
+/** Findings not resolved, with the device and asset they are about, for the device reconciliation report. */
+export async function findingsForReport(db: Queryable): Promise<ReportedFinding[]> {
+  const { rows } = await db.query<FindingRow & { hostname: string | null; kind: string | null; tag: string | null; asset_name: string | null }>(
+    `select ${FINDING_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}, d.hostname, d.kind, a.tag, a.name as asset_name
+       from findings f left join devices d on d.id = f.device_id left join register_assets a on a.id = f.asset_id
+      where f.state <> 'resolved'
+      order by f.type, f.subtype nulls first, f.state, lower(coalesce(d.hostname, a.tag, '')), f.id`,
+  );
+  return rows.map((r) => ({ ...toFinding(r), hostname: r.hostname, deviceKind: r.kind, assetTag: r.tag, assetName: r.asset_name }));
 }

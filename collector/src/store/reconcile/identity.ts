@@ -149,3 +149,37 @@ export async function deviceExists(db: Queryable, deviceId: string): Promise<boo
   const { rows } = await db.query('select 1 from devices where id = $1', [deviceId]);
   return rows.length > 0;
 }
+
+/** A person's link of a device to an asset: kept until a person changes it, whatever matching finds. */
+export async function linkDeviceManually(db: Queryable, deviceId: string, assetId: string, by: string): Promise<void> {
+  await db.query(
+    `insert into device_asset_links (device_id, asset_id, method, key, confidence, linked_by)
+     values ($1, $2, 'manual', 'manual', 1, $3)
+     on conflict (device_id) do update set asset_id = excluded.asset_id, method = 'manual', key = 'manual', confidence = 1,
+       linked_at = now(), linked_by = excluded.linked_by`,
+    [deviceId, assetId, by],
+  );
+  await db.query('delete from device_match_reviews where device_id = $1', [deviceId]);
+}
+
+export async function assetExistsForLink(db: Queryable, assetId: string): Promise<boolean> {
+  const { rows } = await db.query('select 1 from register_assets where id = $1', [assetId]);
+  return rows.length > 0;
+}
+
+export async function deviceForRegistration(db: Queryable, deviceId: string) {
+  const { rows } = await db.query<{ hostname: string; serial_number: string | null }>(
+    'select hostname, serial_number from devices where id = $1', [deviceId]);
+  return rows[0];
+}
+
+/** Devices whose MAC addresses a switch has learned: their location findings depend on it. */
+export async function devicesSeenBySwitch(db: Queryable, switchId: string): Promise<string[]> {
+  const { rows } = await db.query<{ device_id: string }>(
+    `select distinct k.device_id from snmp_forwarding f
+       join device_identity_keys k on k.key = 'mac' and k.value = f.mac
+      where f.device_id = $1 and k.device_id <> $1`,
+    [switchId],
+  );
+  return rows.map((r) => r.device_id);
+}

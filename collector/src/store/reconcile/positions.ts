@@ -65,12 +65,13 @@ export async function storePositions(db: Queryable, figures: PositionFigures[], 
   }
 }
 
-/** Positions of products nothing installs and nothing entitles any more. */
-export async function deleteIdlePositions(db: Queryable): Promise<void> {
+/** Positions of products (of the given ones, or any) that nothing installs and nothing entitles any more. */
+export async function deleteIdlePositions(db: Queryable, productIds: string[] | null = null): Promise<void> {
   await db.query(
-    `delete from licence_positions p where p.installs = 0
+    `delete from licence_positions p where p.installs = 0 and ($1::text[] is null or p.product_id = any($1::text[]))
        and not exists (select 1 from entitlements e where e.product_id = p.product_id)
        and not exists (select 1 from licence_installs li where li.product_id = p.product_id)`,
+    [productIds],
   );
 }
 

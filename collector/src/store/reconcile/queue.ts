@@ -53,3 +53,21 @@ export async function queueLengths(db: Queryable): Promise<{ devices: number; pr
   );
   return rows[0] ?? { devices: 0, products: 0 };
 }
+
+/** Drops one device from the queue: used when reconciling it failed, so it does not block the rest. */
+export async function dropQueuedDevice(db: Queryable, deviceId: string): Promise<void> {
+  await db.query('delete from reconcile_queue where device_id = $1', [deviceId]);
+}
+
+/** A value that changes whenever register assets, people or departments change. */
+export async function registerFingerprint(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ f: string }>(
+    `select concat_ws('|',
+       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from register_assets),
+       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from register_people),
+       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from register_departments),
+       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from register_models),
+       (select count(*) from register_transitions)) as f`,
+  );
+  return rows[0]?.f ?? '';
+}

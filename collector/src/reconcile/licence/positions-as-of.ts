@@ -1,0 +1,57 @@
+import type { LicencePosition, PositionList } from '@steward/shared';
+import type { Database } from '../../store/database.js';
+import type { UnlicensedPick } from '../../store/reconcile/consumers.js';
+import { listProducts } from '../../store/reconcile/catalogue.js';
+import { productsInPlay } from '../../store/reconcile/installs.js';
+import { listPositions } from '../../store/reconcile/positions.js';
+import { readReconcileSettings } from '../../store/reconcile/settings.js';
+import { computePositions } from './compute-positions.js';
+
+/** A date-only asOf means the end of that day. */
+export function asOfInstant(asOf?: string): Date | undefined {
+  if (!asOf) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(`${asOf}T23:59:59.999Z`) : new Date(asOf);
+}
+
+export interface PositionsAt {
+  list: PositionList;
+  /** The unlicensed installs behind the figures, when they were computed for the date. */
+  unlicensed?: UnlicensedPick[];
+}
+
+function totals(items: LicencePosition[]): PositionList['totals'] {
+  return {
+    shortfallCost: Math.round(items.reduce((sum, p) => sum + (p.shortfallCost ?? 0), 0) * 100) / 100,
+    unlicensed: items.reduce((sum, p) => sum + p.unlicensed, 0),
+    products: items.length,
+  };
+}
+
+/**
+ * The licence position now (as last computed) or as of a date: entitlements in force that day
+ * against the installs first seen by then, computed afresh.
+ */
+export async function positionsAt(db: Database, q: { productId?: string; vendor?: string; shortfallOnly?: boolean; asOf?: string }): Promise<PositionsAt> {
+  const at = asOfInstant(q.asOf);
+  if (!at) {
+    const items = await listPositions(db, q);
+    return { list: { items, totals: totals(items), asOf: new Date().toISOString() } };
+  }
+  return db.transaction(async (tx) => {
+    const settings = await readReconcileSettings(tx);
+    const ids = q.productId ? [q.productId] : await productsInPlay(tx);
+    const { figures, unlicensed } = await computePositions(tx, ids, at, settings.shelfwareAfterDays);
+    const products = new Map((await listProducts(tx)).map((p) => [p.id, p]));
+    const computedAt = at.toISOString();
+    const items = figures
+      .map((f): LicencePosition => ({ ...f, publisher: products.get(f.productId)?.publisher ?? '', product: products.get(f.productId)?.name ?? f.productId, computedAt }))
+      .filter((p) => (!q.vendor || p.publisher.toLowerCase() === q.vendor.toLowerCase()) && (!q.shortfallOnly || p.shortfall > 0))
+      .sort((a, b) => (b.shortfallCost ?? -1) - (a.shortfallCost ?? -1) || b.shortfall - a.shortfall || a.publisher.localeCompare(b.publisher) || a.product.localeCompare(b.product));
+    const kept = new Set(items.map((i) => i.productId));
+    return { list: { items, totals: totals(items), asOf: computedAt }, unlicensed: unlicensed.filter((u) => kept.has(u.productId)) };
+  });
+}
+
+export async function positionsAsOf(db: Database, q: { productId?: string; vendor?: string; shortfallOnly?: boolean; asOf?: string }): Promise<PositionList> {
+  return (await positionsAt(db, q)).list;
+}

@@ -1,0 +1,42 @@
+import type { FindingType } from '@steward/shared';
+import type { ReportedFinding } from '../../store/reconcile/findings.js';
+import { formatInstant, formatNumber, type ReportDocument, type ReportTable } from './report-table.js';
+
+const SECTIONS: Array<{ type: FindingType; title: string }> = [
+  { type: 'unregistered', title: 'Discovered devices not in the register' },
+  { type: 'missing', title: 'Deployed assets no discovery has seen' },
+  { type: 'mismatch', title: 'Devices that disagree with their asset' },
+  { type: 'ambiguous', title: 'Devices matching several assets (to review)' },
+];
+
+const COLUMNS: ReportTable['columns'] = [
+  { header: 'Kind', width: 60 }, { header: 'Device', width: 80 }, { header: 'Seen by', width: 40 }, { header: 'Asset', width: 70 },
+  { header: 'What', width: 260 }, { header: 'State', width: 60 }, { header: 'First detected', width: 70 }, { header: 'Last detected', width: 70 },
+  { header: 'Reason', width: 120 },
+];
+
+/** The device reconciliation report: discovered against registered, every finding not yet resolved. */
+export function deviceReportDocument(findings: ReportedFinding[], generatedAt: Date): ReportDocument {
+  const count = (type: FindingType) => findings.filter((f) => f.type === type && f.state !== 'dismissed').length;
+  return {
+    title: 'Device reconciliation report',
+    subtitle: `Generated ${formatInstant(generatedAt.toISOString())}`,
+    figures: [
+      ['Unregistered devices', formatNumber(count('unregistered'))],
+      ['Missing assets', formatNumber(count('missing'))],
+      ['Mismatches', formatNumber(count('mismatch'))],
+      ['Ambiguous matches', formatNumber(count('ambiguous'))],
+      ['Dismissed', formatNumber(findings.filter((f) => f.state === 'dismissed').length)],
+    ],
+    tables: SECTIONS.map(({ type, title }) => ({
+      title,
+      columns: COLUMNS,
+      rows: findings.filter((f) => f.type === type).map((f) => [
+        f.subtype ?? f.type, f.hostname, f.deviceKind === 'snmp' ? 'SNMP' : f.deviceKind ? 'agent' : null,
+        f.assetTag ? `${f.assetTag}${f.assetName ? ` (${f.assetName})` : ''}` : null, f.summary, f.state,
+        f.firstDetected.slice(0, 10), f.lastDetected.slice(0, 10), f.reason,
+      ]),
+    })),
+    note: 'Findings resolve themselves when their cause goes away; dismissed ones stay dismissed with the reason given.',
+  };
+}

@@ -1,0 +1,78 @@
+import type { LicencePosition, UnlicensedInstall } from '@steward/shared';
+import type { Database } from '../../store/database.js';
+import { departmentBreakdown, unlicensedEvidence, type DepartmentLine } from '../../store/reconcile/report-data.js';
+import { ensureShippedCatalogue } from '../catalogue/ensure-catalogue.js';
+import { positionsAt } from '../licence/positions-as-of.js';
+
+export interface PositionGroup {
+  name: string;
+  positions: LicencePosition[];
+  installs: number;
+  unlicensed: number;
+  shortfallCost: number;
+}
+
+export interface LicenceReportData {
+  asOf: string;
+  generatedAt: string;
+  groupBy: 'product' | 'vendor' | 'department';
+  summary: {
+    products: number;
+    productsShort: number;
+    installs: number;
+    unlicensed: number;
+    shortfallCost: number;
+    currencies: string[];
+  };
+  groups: PositionGroup[];
+  departments: Array<DepartmentLine & { product: string }>;
+  unlicensed: Array<UnlicensedInstall & { product: string; publisher: string }>;
+}
+
+function group(name: string, positions: LicencePosition[]): PositionGroup {
+  return {
+    name,
+    positions,
+    installs: positions.reduce((s, p) => s + p.installs, 0),
+    unlicensed: positions.reduce((s, p) => s + p.unlicensed, 0),
+    shortfallCost: Math.round(positions.reduce((s, p) => s + (p.shortfallCost ?? 0), 0) * 100) / 100,
+  };
+}
+
+/**
+ * Everything a licence reconciliation report shows, computed afresh as of the date: the summary,
+ * each product's position (grouped by product, vendor or department), and every unlicensed
+ * install with its evidence.
+ */
+export async function licenceReportData(db: Database, options: { asOf?: string; groupBy: LicenceReportData['groupBy'] }): Promise<LicenceReportData> {
+  await ensureShippedCatalogue(db);
+  const generatedAt = new Date();
+  const { list, unlicensed } = await positionsAt(db, { asOf: options.asOf ?? generatedAt.toISOString() });
+  const picks = unlicensed ?? [];
+  const byId = new Map(list.items.map((p) => [p.productId, p]));
+  const [evidence, departments] = await Promise.all([
+    unlicensedEvidence(db, picks),
+    options.groupBy === 'department' ? departmentBreakdown(db, list.items.map((p) => p.productId), new Date(list.asOf), picks) : Promise.resolve([]),
+  ]);
+  const byVendor = new Map<string, LicencePosition[]>();
+  for (const p of list.items) byVendor.set(p.publisher, [...(byVendor.get(p.publisher) ?? []), p]);
+  const groups = options.groupBy === 'vendor'
+    ? [...byVendor.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, ps]) => group(name, ps))
+    : [group('All products', list.items)];
+  return {
+    asOf: list.asOf,
+    generatedAt: generatedAt.toISOString(),
+    groupBy: options.groupBy,
+    summary: {
+      products: list.items.length,
+      productsShort: list.items.filter((p) => p.shortfall > 0).length,
+      installs: list.items.reduce((s, p) => s + p.installs, 0),
+      unlicensed: list.totals.unlicensed,
+      shortfallCost: list.totals.shortfallCost,
+      currencies: [...new Set(list.items.filter((p) => p.shortfallCost).map((p) => p.currency ?? ''))].filter(Boolean).sort(),
+    },
+    groups,
+    departments: departments.map((d) => ({ ...d, product: `${byId.get(d.productId)?.publisher ?? ''} ${byId.get(d.productId)?.product ?? d.productId}`.trim() })),
+    unlicensed: evidence.map((u) => ({ ...u, product: byId.get(u.productId)?.product ?? u.productId, publisher: byId.get(u.productId)?.publisher ?? '' })),
+  };
+}
