@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { CollectorContext } from '../../context.js';
 import { seedDefaultCategories } from '../../services/register/default-categories.js';
 import { assetRoutes } from './asset-routes.js';
+import { auditRoundRoutes } from './audit-routes.js';
 import { contractRoutes } from './contract-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { importRoutes } from './import-routes.js';
+import { labelRoutes } from './label-routes.js';
 import { maintenanceRoutes } from './maintenance-routes.js';
 import { referenceRoutes } from './reference-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -24,4 +26,6 @@ export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): voi
   maintenanceRoutes(app, ctx);
   contractRoutes(app, ctx);
   exportRoutes(app, ctx);
+  auditRoundRoutes(app, ctx);
+  labelRoutes(app, ctx);
 }
