@@ -67,7 +67,8 @@ create table alert_integrations (
 create table alert_tickets (
   id uuid primary key,
   integration_id uuid not null references alert_integrations(id) on delete cascade,
-  alert_id uuid references alerts(id) on delete set null,
+  -- A deleted rule takes its alerts and their ticket records along; the helpdesk keeps its tickets.
+  alert_id uuid references alerts(id) on delete cascade,
   finding_id uuid,
   -- The register asset or discovered device the ticket is about, for the helpdesk lookup.
   asset_id uuid,
