@@ -57,8 +57,10 @@ function drawLabel(doc: PDFKit.PDFDocument, x: number, y: number, stock: LabelSt
     doc.font('Helvetica').fontSize(small).text(heading, textX, cursor, { width: textWidth, height: small * 1.2, lineBreak: false, ellipsis: true });
     cursor += small * 1.3;
   }
-  const tagSize = Math.max(stock.height / 5.5, 6);
-  doc.font('Helvetica-Bold').fontSize(tagSize).text(item.tag, textX, cursor, { width: textWidth, lineBreak: false });
+  // The tag must stay whole and readable: shrink it to the width rather than wrap it.
+  doc.font('Helvetica-Bold').fontSize(100);
+  const tagSize = Math.min(Math.max(stock.height / 5.5, 6), (100 * textWidth) / doc.widthOfString(item.tag));
+  doc.fontSize(tagSize).text(item.tag, textX, cursor, { width: textWidth + 1, lineBreak: false });
   cursor += tagSize * 1.2;
   doc.font('Helvetica').fontSize(small).text(item.name, textX, cursor, { width: textWidth, height: small * 1.2, lineBreak: false, ellipsis: true });
   const barcodeHeight = y + stock.height - pad - (cursor + small * 1.4);
