@@ -245,7 +245,7 @@ export const networkDeviceDetail = networkDeviceSummary.extend({
 export type NetworkDeviceDetail = z.infer<typeof networkDeviceDetail>;
 
 export const networkDeviceUpdate = z.object({
-  pollIntervalSeconds: z.number().int().min(10).max(86_400).optional(),
+  pollIntervalSeconds: z.number().int().min(1).max(86_400).optional(),
   credentialId: z.uuid().nullable().optional(),
   /** Poll now rather than at the next scheduled time. */
   pollNow: z.boolean().optional(),
