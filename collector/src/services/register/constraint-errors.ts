@@ -21,9 +21,10 @@ export function translateConstraintError(error: unknown): unknown {
     const field = UNIQUE_FIELDS[e.constraint ?? ''] ?? (e.constraint?.endsWith('_name') ? 'name' : 'value');
     return new ApiProblem(409, 'duplicate', `${field}: already used by another record`, [`${field}: already used by another record`]);
   }
-  if (e?.code === '23503') {
+  // 23001: a RESTRICT foreign key (PostgreSQL 17 reports it apart from NO ACTION ones).
+  if (e?.code === '23503' || e?.code === '23001') {
     const column = /Key \(([a-z_]+)\)/.exec(e.detail ?? '')?.[1];
-    if (/is still referenced/.test(e.detail ?? '')) {
+    if (e.code === '23001' || /is (still )?referenced/.test(e.detail ?? '')) {
       return new ApiProblem(409, 'in_use', 'this record is still in use by other register records; reassign or remove those first');
     }
     const field = column ? snakeToCamel(column) : 'reference';
