@@ -1,54 +1,38 @@
-import { checkoutsDueBefore, scheduledAssets, type ScheduledAssetRow } from '../../store/alerts/sources/register-sources.js';
-import type { Queryable } from '../../store/database.js';
+import type { MaintenanceDue } from '@steward/shared';
+import { maintenanceDue as registerMaintenanceDue } from '../../services/register/maintenance.js';
+import { checkoutsDueBefore } from '../../store/alerts/sources/register-sources.js';
 import type { AlertCandidate, RuleSource } from './candidate.js';
 import { addDays, daysBetween, isoDay, relativeDays } from './calendar-days.js';
-import { nextMaintenanceDue } from './next-maintenance-due.js';
 
-interface DueItem {
-  row: ScheduledAssetRow;
-  dueOn: string;
-}
-
-async function maintenanceDueDates(db: Queryable): Promise<DueItem[]> {
-  const items: DueItem[] = [];
-  for (const row of await scheduledAssets(db)) {
-    const dueOn = nextMaintenanceDue({
-      startsOn: row.starts_on, intervalDays: row.interval_days, intervalMonths: row.interval_months, cron: row.cron, lastDone: row.last_done,
-    });
-    if (dueOn) items.push({ row, dueOn });
-  }
-  return items;
-}
-
-function maintenanceCandidate({ row, dueOn }: DueItem, today: string, kind: 'due' | 'overdue'): AlertCandidate {
-  const n = daysBetween(today, dueOn);
+function maintenanceCandidate(item: MaintenanceDue, today: string, kind: 'due' | 'overdue'): AlertCandidate {
+  const n = daysBetween(today, item.dueOn);
   return {
     subjectType: 'asset',
-    subjectId: row.asset_id,
+    subjectId: item.assetId,
     // The due date is in the key: once done, the next occurrence is a new alert.
-    subjectKey: `maintenance:${row.schedule_id}:${row.asset_id}:${dueOn}`,
-    summary: `${row.tag} ${row.name}: ${row.title} ${kind === 'due' ? `due ${relativeDays(n)}` : `overdue since ${dueOn} (${-n} days)`}`,
-    details: { scheduleId: row.schedule_id, assetId: row.asset_id, tag: row.tag, title: row.title, dueOn, lastDone: row.last_done, estimatedCost: row.estimated_cost },
+    subjectKey: `maintenance:${item.scheduleId}:${item.assetId}:${item.dueOn}`,
+    summary: `${item.assetTag} ${item.assetName}: ${item.title} ${kind === 'due' ? `due ${relativeDays(n)}` : `overdue since ${item.dueOn} (${-n} days)`}`,
+    details: { scheduleId: item.scheduleId, assetId: item.assetId, tag: item.assetTag, title: item.title, dueOn: item.dueOn, lastDone: item.lastDoneOn },
   };
 }
 
+const MAINTENANCE_TABLES = ['register_maintenance_schedules', 'register_work_orders', 'register_assets'];
+
 export const maintenanceDue: RuleSource<'maintenance_due'> = {
-  tables: ['register_maintenance_schedules', 'register_work_orders', 'register_assets'],
+  tables: MAINTENANCE_TABLES,
   async find(db, params, now) {
     const today = isoDay(now);
-    const until = addDays(today, params.days);
-    return (await maintenanceDueDates(db))
-      .filter((i) => i.dueOn >= today && i.dueOn <= until)
-      .map((i) => maintenanceCandidate(i, today, 'due'));
+    const items = await registerMaintenanceDue(db, today, params.days);
+    return items.filter((i) => i.dueOn >= today).map((i) => maintenanceCandidate(i, today, 'due'));
   },
 };
 
 export const maintenanceOverdue: RuleSource<'maintenance_overdue'> = {
-  tables: ['register_maintenance_schedules', 'register_work_orders', 'register_assets'],
+  tables: MAINTENANCE_TABLES,
   async find(db, params, now) {
     const today = isoDay(now);
-    const before = addDays(today, -params.graceDays);
-    return (await maintenanceDueDates(db)).filter((i) => i.dueOn < before).map((i) => maintenanceCandidate(i, today, 'overdue'));
+    const items = await registerMaintenanceDue(db, addDays(today, -params.graceDays), 0, true);
+    return items.map((i) => maintenanceCandidate(i, today, 'overdue'));
   },
 };
 

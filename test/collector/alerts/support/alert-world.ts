@@ -1,4 +1,5 @@
-import type { LiveEvent } from '@steward/shared';
+import type { LiveEvent, Role } from '@steward/shared';
+import { createUser } from '../../../../collector/src/services/auth.js';
 import { alertDepsFrom, type AlertDeps } from '../../../../collector/src/alerts/alert-deps.js';
 import { drainDeliveries, type DrainResult } from '../../../../collector/src/alerts/delivery-worker.js';
 import { evaluateAlerts } from '../../../../collector/src/alerts/evaluate-alerts.js';
@@ -103,6 +104,14 @@ export async function startAlertWorld(backend: 'embedded' | 'postgres'): Promise
       await c.stop();
     },
   };
+}
+
+/** A client signed in as a new user of the given role. */
+export async function clientWithRole(w: AlertWorld, role: Role): Promise<ApiClient> {
+  const username = `${role}-${Math.random().toString(36).slice(2, 8)}`;
+  await createUser(w.c.ctx.db, username, 'a-long-test-password', role);
+  const { token } = expectStatus(await new ApiClient(w.c.url, {}).post('/api/v1/auth/login', { username, password: 'a-long-test-password' }), 200);
+  return new ApiClient(w.c.url, { authorization: `Bearer ${token}` });
 }
 
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);

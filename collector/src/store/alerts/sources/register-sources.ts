@@ -75,35 +75,6 @@ export async function assetsExpiring(db: Queryable, from: string, to: string): P
   return rows;
 }
 
-export interface ScheduledAssetRow {
-  schedule_id: string;
-  title: string;
-  interval_days: number | null;
-  interval_months: number | null;
-  cron: string | null;
-  starts_on: string;
-  asset_id: string;
-  tag: string;
-  name: string;
-  estimated_cost: number | null;
-  last_done: string | null;
-}
-
-/** Every active maintenance schedule with each asset it covers and when it was last done there. */
-export async function scheduledAssets(db: Queryable): Promise<ScheduledAssetRow[]> {
-  const { rows } = await db.query<ScheduledAssetRow>(
-    `select s.id as schedule_id, s.title, s.interval_days, s.interval_months, s.cron, s.starts_on::text as starts_on,
-            a.id as asset_id, a.tag, a.name, s.estimated_cost::float8 as estimated_cost,
-            (select max(w.completed_on)::text from register_work_orders w
-              where w.schedule_id = s.id and w.asset_id = a.id and w.status = 'done') as last_done
-       from register_maintenance_schedules s
-       join register_assets a on (a.id = s.asset_id or (s.asset_id is null and a.model_id = s.model_id))
-      where s.active and a.status <> all($1::text[])`,
-    [INACTIVE_STATUSES],
-  );
-  return rows;
-}
-
 export interface OverdueCheckoutRow {
   assignment_id: string;
   asset_id: string;
