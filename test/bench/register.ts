@@ -22,7 +22,8 @@ export interface RegisterFigures {
 
 const actor = { id: '00000000-0000-0000-0000-000000000001', username: 'bench' };
 const WORDS = ['latitude', 'thinkpad', 'elitebook', 'optiplex', 'poweredge', 'catalyst', 'meraki', 'surface', 'macbook', 'probook', 'precision', 'proliant'];
-const STATUSES = ['in_stock', 'deployed', 'deployed', 'deployed', 'in_repair', 'retired'];
+// Five statuses against six categories, so that status and category do not move together.
+const STATUSES = ['in_stock', 'deployed', 'deployed', 'in_repair', 'retired'];
 const CATEGORY_KEYS = ['hardware.computers', 'hardware.servers', 'hardware.network', 'hardware.peripherals', 'hardware.printers', 'hardware.mobile'];
 
 /** A deterministic CSV of `count` assets numbered from `start`, spread over categories, models and rooms. */

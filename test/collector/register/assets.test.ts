@@ -127,6 +127,19 @@ describe.each(CONTRACT_BACKENDS)('assets and reference records on %s', (backend)
     expect(bad.body.issues.join()).toMatch(/sort/);
   });
 
+  it('searches, sorts and pages every list', async () => {
+    const lists = ['assets', 'categories', 'models', 'manufacturers', 'vendors', 'people', 'departments', 'locations', 'contracts',
+      'assignments', 'maintenance/schedules', 'maintenance/work-orders', 'audits', 'history'];
+    for (const list of lists) {
+      const answer = await admin.get(`/${list}?search=${encodeURIComponent('no such thing 50%')}&limit=5&order=desc`);
+      expect([list, answer.status]).toEqual([list, 200]);
+      expect([list, answer.body.total]).toEqual([list, 0]);
+      expect(answer.body.limit).toBe(5);
+    }
+    const found = expectStatus(await admin.get('/categories?search=certif'), 200);
+    expect(found.items.map((cat: { key: string }) => cat.key)).toEqual(['networking.certificates']);
+  });
+
   it('refuses loops in nested locations and deleting what is in use', async () => {
     const a = expectStatus(await admin.post('/locations', { name: 'Loop A' }), 201).id;
     const b = expectStatus(await admin.post('/locations', { name: 'Loop B', parentId: a }), 201).id;

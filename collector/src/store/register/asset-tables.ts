@@ -104,6 +104,8 @@ export const assignmentsTable: RecordTable = {
     overdue: 't.checked_in_at is null and t.expected_return < current_date',
   },
   sorts: { checkedOutAt: 't.checked_out_at', expectedReturn: 't.expected_return', checkedInAt: 't.checked_in_at' },
+  // An assignment is found by its asset or by its note.
+  search: (p) => `t.asset_id in (select id from register_assets where search_text like ${p}) or lower(coalesce(t.note, '')) like ${p}`,
   filters: {
     assetId: (p) => `t.asset_id = any(${p}::uuid[])`,
     personId: (p) => `t.target_type = 'person' and t.target_id = any(${p}::uuid[])`,

@@ -20,6 +20,7 @@ export const auditRoundsTable: RecordTable = {
     scans: '(select count(*)::int from register_audit_scans s where s.round_id = t.id)',
   },
   sorts: { startedAt: 't.started_at' },
+  search: (p) => `lower(coalesce(t.note, '') || ' ' || t.started_by) like ${p}`,
   filters: { locationId: (p) => `t.location_id = any(${p}::uuid[])`, open: (p) => `(t.closed_at is null) = ${p}::boolean` },
 };
 

@@ -28,6 +28,8 @@ export interface RecordTable {
   joins?: string;
   sorts: Record<string, string>;
   filters: Record<string, FilterSql>;
+  /** What the list's search matches, given the placeholder of the LIKE pattern; default: the table's search text. */
+  search?: FilterSql;
   /**
    * Filters on nested tables that take in everything beneath the ids given: the ids are expanded
    * before the list query, so the planner sees the real list and can use its statistics.
@@ -93,7 +95,8 @@ export function whereOf(spec: RecordTable, query: { search?: string; [filter: st
   const where: string[] = [];
   if (query.search?.trim()) {
     params.push(containsPattern(query.search.trim()));
-    where.push(`t.search_text like $${params.length}`);
+    const placeholder = `$${params.length}`;
+    where.push(spec.search ? `(${spec.search(placeholder)})` : `t.search_text like ${placeholder}`);
   }
   for (const [key, filter] of Object.entries(spec.filters)) {
     const value = query[key];

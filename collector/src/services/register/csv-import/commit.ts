@@ -6,7 +6,7 @@ import { insertAssignments, type NewAssignment } from '../../../store/register/a
 import { insertHistory } from '../../../store/register/history.js';
 import { finishImport, getImport } from '../../../store/register/imports.js';
 import { insertManyRecords } from '../../../store/register/record-table.js';
-import { insertTransitions } from '../../../store/register/transitions.js';
+import { insertInitialTransitions } from '../../../store/register/transitions.js';
 import { ApiProblem } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { withConstraintAnswers } from '../constraint-errors.js';
@@ -80,7 +80,7 @@ async function writeImport(db: Database, actor: Actor, importId: string, acceptV
     }
     await insertManyRecords(tx, assetsTable, records, HOLDER_COLUMNS);
     await insertAssignments(tx, assignments);
-    await insertTransitions(tx, records.map((r) => ({ assetId: r.id, fromStatus: null, toStatus: r.status, by: actor.username, reason: `imported from CSV (${importId})` })));
+    await insertInitialTransitions(tx, records.map((r) => r.id), actor.username, `imported from CSV (${importId})`);
     const withoutNulls = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null));
     await insertHistory(tx, records.map((r) => ({ objectType: 'asset' as const, objectId: r.id, action: 'imported', by: actor.username, before: null, after: withoutNulls(r) })));
     await finishImport(tx, importId, 'committed', records.length, settledCheck(check));
