@@ -84,9 +84,14 @@ export const hardwareInfo = z.object({
     cores: count.optional(),
     threads: count.optional(),
     speedGHz: z.number().nonnegative().optional(),
+    /** x86 family, model and stepping numbers, as /proc/cpuinfo and CPUID tell them. */
+    family: count.optional(),
+    model: count.optional(),
+    stepping: count.optional(),
   }).default({}),
   memory: z.object({
     totalBytes: bytes.optional(),
+    swapBytes: bytes.optional(),
     modules: z.array(z.object({
       slot: optionalText(128),
       sizeBytes: bytes.optional(),
@@ -114,12 +119,34 @@ export const hardwareInfo = z.object({
     speedMbps: z.number().nonnegative().optional(),
     virtual: z.boolean().optional(),
     type: optionalText(64),
+    /** The kernel driver bound to the device. */
+    driver: optionalText(128),
+    /** up, down, dormant...: the link's operational state. */
+    status: optionalText(32),
+    mtu: count.optional(),
   })).max(1024).default([]),
   gpus: z.array(z.object({
     vendor: optionalText(256),
     model: optionalText(256),
     vramBytes: bytes.optional(),
   })).max(64).default([]),
+  /** PCI devices: bridges, storage, network and other controllers. */
+  controllers: z.array(z.object({
+    name: optionalText(256),
+    manufacturer: optionalText(256),
+    /** The class (or subclass) name: Host bridge, Ethernet controller... */
+    type: optionalText(128),
+    /** Class and subclass in hex, e.g. 0200. */
+    pciClass: optionalText(8),
+    /** Domain:bus:device.function. */
+    slot: optionalText(32),
+    vendorId: optionalText(8),
+    productId: optionalText(8),
+    /** Subsystem vendor:device, when the card names one. */
+    subsystemId: optionalText(16),
+    revision: optionalText(8),
+    driver: optionalText(128),
+  })).max(1024).optional(),
   /** What the operating system runs on: bare metal, a virtual machine, or a container. */
   virtualization: z.object({
     role: z.enum(['physical', 'vm', 'container']),

@@ -4,6 +4,9 @@ import { readSysfsDmi } from './sysfs-dmi.js';
 import { collectDmidecode, type DmiHardware } from './dmidecode.js';
 import { readBlockDevices } from './block-devices.js';
 import { readNetInterfaces } from './net-interfaces.js';
+import { readNetLinkDetails } from './net-link-details.js';
+import { readPciControllers } from './pci-controllers.js';
+import { parseCpuIdentification, parseSwapTotal } from './cpu-identification.js';
 import { readDisplayControllers } from './pci-display.js';
 import { readBatteries } from './power-supply.js';
 import { readDrmMonitors } from './edid.js';
@@ -16,10 +19,11 @@ import type { HardwareInput } from './si-hardware.js';
  * processes except dmidecode (as root, for memory modules and sockets) and the virtualisation probe.
  */
 export async function collectLinuxHardware(): Promise<HardwareInput> {
-  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, gpus, batteries, monitors] = await Promise.all([
+  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, gpus, batteries, monitors, controllers] = await Promise.all([
     readSysText('/proc/cpuinfo'), readSysText('/proc/meminfo'), readSysfsDmi(), collectDmidecode().catch(() => undefined),
-    readBlockDevices(), readNetInterfaces(), readDisplayControllers(), readBatteries(), readDrmMonitors(),
+    readBlockDevices(), readNetInterfaces(), readDisplayControllers(), readBatteries(), readDrmMonitors(), readPciControllers(),
   ]);
+  const links = await Promise.all(nics.map((nic) => readNetLinkDetails(nic.name)));
   const cpu = parseCpuinfo(cpuinfo ?? '');
   const system = { ...sysDmi.system, ...dmidecode?.system };
   const virtualization = await detectLinuxVirtualization({
@@ -30,11 +34,12 @@ export async function collectLinuxHardware(): Promise<HardwareInput> {
     bios: { ...sysDmi.bios, ...dmidecode?.bios },
     baseboard: nonEmpty({ ...sysDmi.baseboard, ...dmidecode?.baseboard }),
     chassis: nonEmpty({ ...sysDmi.chassis, ...dmidecode?.chassis }),
-    cpu: mergeCpu(cpu.cpu, dmidecode),
-    memory: { totalBytes: parseMemTotal(meminfo ?? ''), modules: dmidecode?.memoryModules ?? [] },
+    cpu: { ...mergeCpu(cpu.cpu, dmidecode), ...parseCpuIdentification(cpuinfo ?? '') },
+    memory: { totalBytes: parseMemTotal(meminfo ?? ''), swapBytes: parseSwapTotal(meminfo ?? ''), modules: dmidecode?.memoryModules ?? [] },
     disks,
-    networkInterfaces: nics,
+    networkInterfaces: nics.map((nic, i) => ({ ...nic, ...links[i] })),
     gpus,
+    controllers,
     virtualization,
     batteries,
     monitors,
