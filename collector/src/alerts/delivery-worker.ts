@@ -1,27 +1,18 @@
 import {
   claimDueDeliveries, markDelivered, markFailed, markRetry, markWaiting, type DeliveryRow,
 } from '../store/alerts/deliveries.js';
+import { renderReportAttachment, type ReportAttachmentRequest } from '../reports/report-attachment.js';
 import type { AlertDeps } from './alert-deps.js';
 import { AttemptFailed, NotYet, PermanentFailure } from './channels/delivery-outcome.js';
-import { sendEmail, type EmailMessage } from './channels/email-sender.js';
+import { sendEmail } from './channels/email-sender.js';
 import { giveUpTicket, sendTicketOperation } from './channels/ticket-sender.js';
 import { sendWebhook } from './channels/webhook-sender.js';
 import { metrics } from './metrics.js';
 
-/** Builds what an e-mail delivery carries beyond its text (a scheduled report's file). */
-export type AttachmentRenderer = (deps: AlertDeps, payload: Record<string, unknown>) => Promise<EmailMessage['attachments']>;
-
-let renderAttachments: AttachmentRenderer = async () => undefined;
-
-/** The reports module registers how to render a report attached to an e-mail. */
-export function useAttachmentRenderer(renderer: AttachmentRenderer): void {
-  renderAttachments = renderer;
-}
-
 async function send(deps: AlertDeps, d: DeliveryRow): Promise<number | null> {
   const p = d.payload;
   if (d.channel === 'email') {
-    const message = { to: p.to as string[], subject: String(p.subject), text: String(p.text), attachments: await renderAttachments(deps, p) };
+    const message = { to: p.to as string[], subject: String(p.subject), text: String(p.text), attachments: p.report ? await renderReportAttachment(deps.db, p.report as ReportAttachmentRequest) : undefined };
     await sendEmail(deps, message);
     return null;
   }

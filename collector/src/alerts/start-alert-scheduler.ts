@@ -1,5 +1,6 @@
 import type { CollectorContext } from '../context.js';
 import { closeSettledFindingTickets } from '../integrations/ticket-service.js';
+import { runDueReportSchedules } from '../reports/report-schedule-service.js';
 import { alertConfigOf, alertDepsFrom } from './alert-deps.js';
 import { AlertScheduler, defaultSchedulerOptions, type TickJob } from './alert-scheduler.js';
 
@@ -8,7 +9,7 @@ export function startAlertScheduler(ctx: CollectorContext, extraJobs: TickJob[] 
   const interval = alertConfigOf(ctx).alertIntervalSeconds;
   const scheduler = new AlertScheduler(alertDepsFrom(ctx), defaultSchedulerOptions({
     ...(interval ? { intervalSeconds: interval } : {}),
-    jobs: [closeSettledFindingTickets, ...extraJobs],
+    jobs: [closeSettledFindingTickets, runDueReportSchedules, ...extraJobs],
   }));
   scheduler.start();
   return scheduler;

@@ -5,6 +5,7 @@ import { channelRoutes } from './channel-routes.js';
 import { integrationRoutes } from './integration-routes.js';
 import { lookupRoutes } from './lookup-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
+import { reportRoutes } from './report-routes.js';
 
 /** Alerts, their channels, helpdesk integrations, service tokens, the helpdesk lookup, reports and metrics. */
 export function alertsAreaRoutes(app: FastifyInstance, ctx: CollectorContext): void {
@@ -13,4 +14,5 @@ export function alertsAreaRoutes(app: FastifyInstance, ctx: CollectorContext): v
   integrationRoutes(app, ctx);
   lookupRoutes(app, ctx);
   metricsRoutes(app, ctx);
+  reportRoutes(app, ctx);
 }
