@@ -88,4 +88,13 @@ describe('SNMP credential sets', () => {
       'snmp-credential.create', 'snmp-credential.create', 'snmp-credential.update', 'snmp-credential.reorder', 'snmp-credential.delete',
     ]);
   });
+
+  it('documents every network route with its schemas', async () => {
+    const doc = (await (await fetch(`${c.url}/docs/json`)).json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    for (const path of ['/api/v1/network/credentials', '/api/v1/network/sweeps', '/api/v1/network/sweeps/{id}', '/api/v1/network/devices/{id}', '/api/v1/network/discoveries', '/api/v1/devices/{id}/switch-port']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/v1/network/discoveries']!.post!.requestBody).toBeDefined();
+  });
 });
+
