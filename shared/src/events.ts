@@ -24,6 +24,15 @@ export const liveEvent = z.discriminatedUnion('type', [
     summary: z.string(),
     at: isoDateTime,
   }),
+  z.object({
+    type: z.literal('register.changed'),
+    /** asset, category, model, person, ... as in the register's history. */
+    objectType: z.string(),
+    /** The object changed; for a CSV import, the import's id. */
+    objectId: z.string(),
+    action: z.string(),
+    at: isoDateTime,
+  }),
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LiveEvent } from '@steward/shared';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import type { TestCollector } from '../../support/collector.js';
 import { clientWithRole, expectStatus, startRegister, type RegisterClient } from './register-api.js';
@@ -117,6 +118,18 @@ describe.each(CONTRACT_BACKENDS)('check-out and check-in on %s', (backend) => {
     const log = expectStatus(await admin.get(`/assignments?assetId=${id}`), 200);
     expect(log.items[0].checkedInAt).not.toBeNull();
     expect(log.items[0].note).toContain('stolen');
+  });
+
+  it('announces each change to live dashboards', async () => {
+    const seen: LiveEvent[] = [];
+    const unsubscribe = c.ctx.live.subscribe((event) => seen.push(event));
+    const id = await newLaptop('Announced laptop');
+    expectStatus(await admin.post(`/assets/${id}/checkout`, { target: { type: 'person', id: alice } }), 200);
+    await vi.waitFor(() => {
+      const actions = seen.filter((e) => e.type === 'register.changed' && e.objectId === id).map((e) => (e as { action: string }).action);
+      expect(actions).toEqual(['created', 'checked_out']);
+    });
+    unsubscribe();
   });
 
   it('lets the helpdesk check out and in but not edit, and the auditor only read', async () => {

@@ -15,6 +15,7 @@ import { getSanitisation } from '../../store/register/sanitisations.js';
 import { listTransitions } from '../../store/register/transitions.js';
 import { requirePermission } from '../auth.js';
 import { validate } from '../validate.js';
+import { announce } from './announce.js';
 import { idParams } from './record-routes.js';
 
 const base = '/api/v1/register/assets';
@@ -33,26 +34,33 @@ export function assetRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post(base, async (request, reply) => {
     const user = await requirePermission(ctx, request, 'register:write');
     const body = validate(assetCreateRequest, request.body, 'body');
-    reply.code(201);
-    return createAsset(ctx.db, user, body);
+    const asset = await createAsset(ctx.db, user, body);
+    announce(ctx, 'asset', asset.id, 'created');
+    return reply.code(201).send(asset);
   });
 
   app.patch(`${base}/:id`, async (request) => {
     const user = await requirePermission(ctx, request, 'register:write');
     const { id } = validate(idParams, request.params, 'path');
-    return updateAsset(ctx.db, user, id, validate(assetPatch, request.body, 'body'));
+    const asset = await updateAsset(ctx.db, user, id, validate(assetPatch, request.body, 'body'));
+    announce(ctx, 'asset', id, 'updated');
+    return asset;
   });
 
   app.delete(`${base}/:id`, async (request, reply) => {
     const user = await requirePermission(ctx, request, 'register:write');
-    await deleteAsset(ctx.db, user, validate(idParams, request.params, 'path').id);
+    const { id } = validate(idParams, request.params, 'path');
+    await deleteAsset(ctx.db, user, id);
+    announce(ctx, 'asset', id, 'deleted');
     return reply.code(204).send();
   });
 
   app.post(`${base}/:id/transitions`, async (request) => {
     const user = await requirePermission(ctx, request, 'register:write');
     const { id } = validate(idParams, request.params, 'path');
-    return transitionAsset(ctx.db, user, id, validate(transitionRequest, request.body, 'body'));
+    const asset = await transitionAsset(ctx.db, user, id, validate(transitionRequest, request.body, 'body'));
+    announce(ctx, 'asset', id, `status:${asset.status}`);
+    return asset;
   });
 
   app.get(`${base}/:id/transitions`, async (request) => {
@@ -91,13 +99,17 @@ export function assetRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post(`${base}/:id/checkout`, async (request) => {
     const user = await requirePermission(ctx, request, 'register:checkout');
     const { id } = validate(idParams, request.params, 'path');
-    return checkOutAsset(ctx.db, user, id, validate(checkoutRequest, request.body, 'body'));
+    const asset = await checkOutAsset(ctx.db, user, id, validate(checkoutRequest, request.body, 'body'));
+    announce(ctx, 'asset', id, 'checked_out');
+    return asset;
   });
 
   app.post(`${base}/:id/checkin`, async (request) => {
     const user = await requirePermission(ctx, request, 'register:checkout');
     const { id } = validate(idParams, request.params, 'path');
-    return checkInAsset(ctx.db, user, id, validate(checkinRequest, request.body ?? {}, 'body'));
+    const asset = await checkInAsset(ctx.db, user, id, validate(checkinRequest, request.body ?? {}, 'body'));
+    announce(ctx, 'asset', id, 'checked_in');
+    return asset;
   });
 
   app.get(`${base}/:id/history`, async (request) => {

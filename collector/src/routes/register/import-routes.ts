@@ -7,6 +7,7 @@ import { previewImport, readImportPreview } from '../../services/register/csv-im
 import { decodeCsv } from '../../services/register/csv-import/read-csv.js';
 import { requirePermission } from '../auth.js';
 import { validate } from '../validate.js';
+import { announce } from './announce.js';
 import { idParams } from './record-routes.js';
 
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
@@ -41,7 +42,9 @@ export function importRoutes(app: FastifyInstance, ctx: CollectorContext): void 
     const user = await requirePermission(ctx, request, 'register:write');
     const { id } = validate(idParams, request.params, 'path');
     const { acceptValidRows } = validate(importCommitRequest, request.body ?? {}, 'body');
-    return commitImport(ctx.db, user, id, acceptValidRows);
+    const answer = await commitImport(ctx.db, user, id, acceptValidRows);
+    announce(ctx, 'asset', id, 'imported');
+    return answer;
   });
 
   app.delete('/api/v1/register/import/:id', async (request, reply) => {

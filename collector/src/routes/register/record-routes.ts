@@ -6,6 +6,7 @@ import { changeRecord, createRecord, readRecord, removeRecord, type RecordHook }
 import { listRecords, type ListQuery, type RecordTable } from '../../store/register/record-table.js';
 import { requirePermission } from '../auth.js';
 import { validate } from '../validate.js';
+import { announce } from './announce.js';
 
 export const idParams = z.object({ id: z.uuid() });
 
@@ -38,21 +39,25 @@ export function recordRoutes(app: FastifyInstance, ctx: CollectorContext, r: Rec
   app.post(base, async (request, reply) => {
     const user = await requirePermission(ctx, request, 'register:write');
     const body = validate(r.input, request.body, 'body') as Record<string, unknown>;
-    reply.code(201);
-    return createRecord(ctx.db, r.spec, user, body, r.hook?.(body));
+    const created = await createRecord<{ id: string }>(ctx.db, r.spec, user, body, r.hook?.(body));
+    announce(ctx, r.spec.objectType, created.id, 'created');
+    return reply.code(201).send(created);
   });
 
   app.patch(`${base}/:id`, async (request) => {
     const user = await requirePermission(ctx, request, 'register:write');
     const { id } = validate(idParams, request.params, 'path');
     const body = validate(patch, request.body, 'body') as Record<string, unknown>;
-    return changeRecord(ctx.db, r.spec, user, id, body, r.hook?.(body));
+    const changed = await changeRecord(ctx.db, r.spec, user, id, body, r.hook?.(body));
+    announce(ctx, r.spec.objectType, id, 'updated');
+    return changed;
   });
 
   app.delete(`${base}/:id`, async (request, reply) => {
     const user = await requirePermission(ctx, request, 'register:write');
     const { id } = validate(idParams, request.params, 'path');
     await removeRecord(ctx.db, r.spec, user, id);
+    announce(ctx, r.spec.objectType, id, 'deleted');
     return reply.code(204).send();
   });
 }
