@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snmpCredentialSetView } from '@steward/shared';
 import { createUser } from '../../../collector/src/services/auth.js';
 import { loginAs, startSingleNetworkCollector } from './support/network-collector.js';
 
@@ -40,6 +41,7 @@ describe('SNMP credential sets', () => {
     expect(v3.body).toMatchObject({ version: '3', user: 'steward', level: 'authPriv', authProtocol: 'sha256', privProtocol: 'aes', position: 2, secrets: { authKey: true, privKey: true } });
     const one = await c.api('GET', '/api/v1/network/credentials', undefined, auditor);
     expect(one.status).toBe(200);
+    snmpCredentialSetView.array().parse(one.body.items);
     expect(one.body.items.map((i: { name: string }) => i.name)).toEqual(['office v2c', 'core v3']);
 
     const readable = await everythingReadable();

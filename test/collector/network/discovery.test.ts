@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveEvent, SnmpProbeResult } from '@steward/shared';
+import { networkDeviceDetail, networkDeviceList, type LiveEvent, type SnmpProbeResult } from '@steward/shared';
 import { createUser } from '../../../collector/src/services/auth.js';
 import { loadExpected, readSnmprec, recordingsPresent, RECORDINGS_DIR } from '../snmp/support/recordings.js';
 import { toolAvailable } from '../snmp/support/required-tool.js';
@@ -53,6 +53,8 @@ describe.skipIf(!runnable)('registering SNMP discoveries', () => {
     expect(device.hardware.networkInterfaces.map((i: { name: string }) => i.name)).toContain('Te1/0/24');
 
     const detail = (await c.api('GET', `/api/v1/network/devices/${id}`)).body;
+    // The answer is what the shared schema promises the dashboard.
+    networkDeviceDetail.parse(detail);
     const ifIndexes = [...rec.keys()].filter((o) => o.startsWith('1.3.6.1.2.1.2.2.1.1.')).map((o) => Number(rec.get(o)!.value));
     expect(detail.interfaces.map((i: { ifIndex: number }) => i.ifIndex)).toEqual(ifIndexes.sort((a, b) => a - b));
     expect(detail.interfaceCount).toBe(ifIndexes.length);
@@ -126,7 +128,9 @@ describe.skipIf(!runnable)('registering SNMP discoveries', () => {
       expect.objectContaining({ description: 'Black Cartridge HP CF289A', type: 'toner', maxCapacity: 10000, level: 2500, percent: 25 }),
       expect.objectContaining({ description: 'Fuser Kit', type: 'fuser', percent: 95 }),
     ]);
+    networkDeviceDetail.parse(detail);
     const list = (await c.api('GET', '/api/v1/network/devices?deviceType=printer')).body;
+    networkDeviceList.parse(list);
     expect(list.items.map((d: { id: string }) => d.id)).toEqual([deviceId]);
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { networkDeviceList, sweepView } from '@steward/shared';
 import { createUser } from '../../../collector/src/services/auth.js';
 import { networkRuntimeOf } from '../../../collector/src/services/network/network-runtime.js';
 import { toolAvailable } from '../snmp/support/required-tool.js';
@@ -50,12 +51,14 @@ describe.skipIf(!runnable)('discovery sweeps', () => {
     expect(during.status).toBe('running');
 
     const view = await finished(answer.body.id);
+    sweepView.parse(view);
     expect(view, JSON.stringify(view.results)).toMatchObject({ status: 'finished', total: 4, done: 4, identified: 3, noResponse: 1, errors: 0, devicesCreated: 3, devicesUpdated: 0, error: null });
     expect(view.results.map((r: { host: string }) => r.host).sort()).toEqual(['127.0.0.1', '127.0.0.2', '127.0.0.3']);
     expect(view.results.every((r: { status: string; credentialId: string; deviceId: string }) => r.status === 'identified' && r.credentialId === lab && r.deviceId)).toBe(true);
     expect(view.results.map((r: { sysName: string }) => r.sysName).sort()).toEqual(['access-sw-1', 'core-sw-1', 'web-01']);
 
     const devices = (await c.api('GET', '/api/v1/network/devices')).body;
+    networkDeviceList.parse(devices);
     expect(devices.total).toBe(3);
     const byName = Object.fromEntries(devices.items.map((d: { hostname: string }) => [d.hostname, d]));
     expect(byName['access-sw-1']).toMatchObject({ address: '127.0.0.1', interfaceCount: 4, neighbourCount: 1, forwardingCount: 15, vendor: 'Cisco' });

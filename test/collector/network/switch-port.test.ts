@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { switchPortLocation } from '@steward/shared';
 import { enrolTestAgent } from '../../support/collector.js';
 import { makeReport } from '../../support/reports.js';
 import { recordingsPresent, RECORDINGS_DIR } from '../snmp/support/recordings.js';
@@ -54,7 +55,7 @@ describe.skipIf(!runnable)('where devices plug in, from switch forwarding tables
     return ((await response.json()) as { deviceId: string }).deviceId;
   }
 
-  const switchPort = async (deviceId: string) => (await c.api('GET', `/api/v1/devices/${deviceId}/switch-port`)).body;
+  const switchPort = async (deviceId: string) => switchPortLocation.parse((await c.api('GET', `/api/v1/devices/${deviceId}/switch-port`)).body);
 
   it('puts a computer on the access port its MAC was learned on, not on the uplinks that also carry it', async () => {
     const pc = await agentWith('pc-a', [PC_A]);

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CollectorContext } from '../../context.js';
-import { interruptAbandonedSweeps } from '../../store/network/sweeps.js';
+import { interruptAbandonedSweeps, SWEEP_SILENCE_SECONDS } from '../../store/network/sweeps.js';
 import { ApiProblem } from '../errors.js';
 import { NetworkPoller } from './poller.js';
 import { SweepRunner } from './sweeps.js';
-
-/** A running sweep whose collector has not written for this long has died with it. */
-const SWEEP_SILENCE_SECONDS = 60;
 
 /** What network discovery runs in the background of one collector. */
 export interface NetworkRuntime {

@@ -103,8 +103,13 @@ function toView(row: SweepRow, results: SweepView['results']): SweepView {
   };
 }
 
-const SWEEP_COLUMNS = `id, status, include, exclude, port, credential_ids::text[] as credential_ids, started_by, started_at, finished_at,
-  total, done, identified, no_response, errors, devices_created, devices_updated, error`;
+/** A sweep whose collector has not written for this long died with it (see interruptAbandonedSweeps). */
+export const SWEEP_SILENCE_SECONDS = 60;
+
+// A running sweep nobody beats for any more is answered as interrupted even before a collector marks it so.
+const SWEEP_COLUMNS = `id, case when status = 'running' and heartbeat_at < now() - make_interval(secs => ${SWEEP_SILENCE_SECONDS})
+  then 'interrupted' else status end as status, include, exclude, port, credential_ids::text[] as credential_ids, started_by, started_at,
+  finished_at, total, done, identified, no_response, errors, devices_created, devices_updated, error`;
 
 export async function getSweep(db: Queryable, id: string): Promise<SweepView | undefined> {
   const { rows } = await db.query<SweepRow>(`select ${SWEEP_COLUMNS} from snmp_sweeps where id = $1`, [id]);
