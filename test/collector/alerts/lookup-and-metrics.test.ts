@@ -80,6 +80,14 @@ describe.each(CONTRACT_BACKENDS)('helpdesk lookup and metrics on %s', (backend) 
     expectStatus(await helpdeskUser.post('/api/v1/alerts/rules', { name: 'not mine', kind: 'device_missing' }), 403);
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = expectStatus(await w.admin.get('/docs/json'), 200);
+    for (const route of ['/api/v1/lookup/assets', '/api/v1/alerts/rules', '/api/v1/integrations', '/api/v1/reports/{kind}', '/api/v1/report-schedules']) {
+      expect(Object.keys(doc.paths)).toContain(route);
+    }
+    expect(doc.paths['/api/v1/lookup/assets'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['hostname', 'serial', 'tag', 'user']);
+  });
+
   it('exposes Prometheus metrics to a metrics token, with figures others feed and figures read on scrape', async () => {
     const scraper = expectStatus(await w.admin.post('/api/v1/service-tokens', { name: 'prometheus', scopes: ['metrics'] }), 201);
     const before = (await metrics.reportsIngested.get()).values.find((v) => v.labels.outcome === 'applied')?.value ?? 0;

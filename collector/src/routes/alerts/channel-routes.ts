@@ -5,38 +5,41 @@ import type { CollectorContext } from '../../context.js';
 import { readNotificationView, writeNotificationView } from '../../alerts/notification-service.js';
 import { changeWebhook, createWebhook, listWebhookRecords, removeWebhook } from '../../alerts/webhook-service.js';
 import { requirePermission } from '../auth.js';
+import { apiDoc } from '../openapi.js';
 import { validate } from '../validate.js';
 
 const idParams = z.object({ id: z.uuid() });
 
+const tags = ['Alerts'];
+
 /** Where alerts go: webhooks, and the SMTP relay and digest settings. */
 export function channelRoutes(app: FastifyInstance, ctx: CollectorContext): void {
-  app.get('/api/v1/alerts/webhooks', async (request) => {
+  app.get('/api/v1/alerts/webhooks', apiDoc({ tags, summary: 'Outgoing webhooks (secrets never answered)' }), async (request) => {
     await requirePermission(ctx, request, 'alerts:read');
     return listWebhookRecords(ctx.db);
   });
-  app.post('/api/v1/alerts/webhooks', async (request, reply) => {
+  app.post('/api/v1/alerts/webhooks', apiDoc({ tags, summary: 'Add a webhook signed with HMAC-SHA256 (X-Steward-Timestamp, X-Steward-Signature)', body: webhookInput }), async (request, reply) => {
     const user = await requirePermission(ctx, request, 'alerts:write');
     const body = validate(webhookInput, request.body, 'body');
     reply.code(201);
     return createWebhook(ctx.db, ctx.secrets, user, body);
   });
-  app.patch('/api/v1/alerts/webhooks/:id', async (request) => {
+  app.patch('/api/v1/alerts/webhooks/:id', apiDoc({ tags, summary: 'Change a webhook', params: idParams, body: webhookUpdate }), async (request) => {
     const user = await requirePermission(ctx, request, 'alerts:write');
     const { id } = validate(idParams, request.params, 'path');
     return changeWebhook(ctx.db, ctx.secrets, user, id, validate(webhookUpdate, request.body, 'body'));
   });
-  app.delete('/api/v1/alerts/webhooks/:id', async (request, reply) => {
+  app.delete('/api/v1/alerts/webhooks/:id', apiDoc({ tags, summary: 'Delete a webhook', params: idParams }), async (request, reply) => {
     const user = await requirePermission(ctx, request, 'alerts:write');
     await removeWebhook(ctx.db, user, validate(idParams, request.params, 'path').id);
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/alerts/settings', async (request) => {
+  app.get('/api/v1/alerts/settings', apiDoc({ tags, summary: 'SMTP relay and daily digest settings (password never answered)' }), async (request) => {
     await requirePermission(ctx, request, 'alerts:read');
     return readNotificationView(ctx.db);
   });
-  app.put('/api/v1/alerts/settings', async (request) => {
+  app.put('/api/v1/alerts/settings', apiDoc({ tags, summary: 'Set the SMTP relay and the daily digest', body: notificationSettingsInput }), async (request) => {
     const user = await requirePermission(ctx, request, 'settings:write');
     return writeNotificationView(ctx.db, ctx.secrets, user, validate(notificationSettingsInput, request.body, 'body'));
   });
