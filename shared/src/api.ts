@@ -50,6 +50,8 @@ export const deviceSummary = z.object({
   firstSeen: isoDateTime,
   lastSeen: isoDateTime,
   online: z.boolean(),
+  /** The agent reporting this device, when it has one (for commands such as collect-now). */
+  agentId: z.uuid().nullable().optional(),
 });
 export type DeviceSummary = z.infer<typeof deviceSummary>;
 
@@ -72,3 +74,19 @@ export const apiError = z.object({
   issues: z.array(z.string()).optional(),
 });
 export type ApiError = z.infer<typeof apiError>;
+
+/** Who the session belongs to. */
+export const meAnswer = z.object({ username: z.string(), role: z.enum(['admin', 'itadmin', 'compliance', 'helpdesk', 'auditor']) });
+export type MeAnswer = z.infer<typeof meAnswer>;
+
+/** Exact estate-wide figures for the overview, whatever the estate's size. */
+export const deviceStatistics = z.object({
+  total: z.number().int(),
+  byKind: z.record(z.string(), z.number().int()),
+  byOs: z.array(z.object({ os: z.string(), devices: z.number().int() })),
+  agentsOnline: z.number().int(),
+  agentsTotal: z.number().int(),
+  softwareInstalls: z.number().int(),
+  seenLast24h: z.number().int(),
+});
+export type DeviceStatistics = z.infer<typeof deviceStatistics>;

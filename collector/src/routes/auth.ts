@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loginRequest, roleAllows, type Permission } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
-import { authenticateUser, login } from '../services/auth.js';
+import { authenticateUser, login, logout } from '../services/auth.js';
 import { ApiProblem } from '../services/errors.js';
 import type { UserRow } from '../store/users.js';
 import { validate } from './validate.js';
@@ -26,6 +26,11 @@ export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post('/api/v1/auth/login', { ...apiDoc({ tags: ['auth'], summary: 'Log in; returns a bearer token', body: loginRequest }), config: { rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } } }, async (request) => {
     const body = validate(loginRequest, request.body, 'login');
     return login(ctx.db, body.username, body.password, request.ip);
+  });
+
+  app.post('/api/v1/auth/logout', async (request, reply) => {
+    await logout(ctx.db, request.headers.authorization, request.ip);
+    return reply.code(204).send();
   });
 
   app.get('/api/v1/me', async (request) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { deviceListQuery } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { ApiProblem } from '../services/errors.js';
-import { getDevice, listDevices } from '../store/devices.js';
+import { deviceStatistics, getDevice, listDevices } from '../store/devices.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
 import { apiDoc } from './openapi.js';
@@ -14,6 +14,11 @@ export function deviceRoutes(app: FastifyInstance, ctx: CollectorContext): void 
   app.get('/api/v1/devices', apiDoc({ tags: ['devices'], summary: 'List devices (agent and network) with search, filters, sorting and paging', querystring: deviceListQuery }), async (request) => {
     await requirePermission(ctx, request, 'devices:read');
     return listDevices(ctx.db, validate(deviceListQuery, request.query, 'query'));
+  });
+
+  app.get('/api/v1/devices/statistics', apiDoc({ tags: ['devices'], summary: 'Exact estate-wide counts for the overview' }), async (request) => {
+    await requirePermission(ctx, request, 'devices:read');
+    return deviceStatistics(ctx.db);
   });
 
   app.get('/api/v1/devices/:id', apiDoc({ tags: ['devices'], summary: 'One device with hardware, OS and software', params: deviceParams }), async (request) => {

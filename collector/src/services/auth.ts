@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { LoginAnswer } from '@steward/shared';
 import type { Database } from '../store/database.js';
 import {
-  clearFailedLogins, countUsers, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin, type Role, type UserRow,
+  clearFailedLogins, countUsers, deleteSession, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin, type Role, type UserRow,
 } from '../store/users.js';
 import { recordAudit } from './audit.js';
 import { ApiProblem } from './errors.js';
@@ -72,4 +72,16 @@ export async function authenticateUser(db: Database, authorization: string | und
 
 export async function authenticateToken(db: Database, token: string): Promise<UserRow | undefined> {
   return findSessionUser(db, hashToken(token));
+}
+
+/** Ends the session behind a bearer token; an unknown token ends nothing and says nothing. */
+export async function logout(db: Database, authorization: string | undefined, sourceIp?: string): Promise<void> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return;
+  const user = await authenticateToken(db, token);
+  if (!user) return;
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, hashToken(token));
+    await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action: 'auth.logout' });
+  });
 }

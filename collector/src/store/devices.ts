@@ -1,4 +1,4 @@
-import type { DeviceDetail, DeviceListQuery, DeviceSummary, SoftwareEntry } from '@steward/shared';
+import type { DeviceDetail, DeviceListQuery, DeviceStatistics, DeviceSummary, SoftwareEntry } from '@steward/shared';
 import type { Queryable } from './database.js';
 
 /** The expression the trigram index covers; searches must use it verbatim to be served by it. */
@@ -30,12 +30,14 @@ interface DeviceRow {
   first_seen: Date;
   last_seen: Date;
   online: boolean;
+  agent_id: string | null;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.kind, d.hostname, d.fqdn, d.serial_number, d.hardware_uuid, d.manufacturer, d.model,
   d.os_name, d.os_version, d.mac_addresses, d.software_count, d.first_seen, d.last_seen,
   exists (select 1 from agents a where a.device_id = d.id and a.revoked_at is null
-          and a.last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS})) as online`;
+          and a.last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS})) as online,
+  (select a.id from agents a where a.device_id = d.id and a.revoked_at is null order by a.enrolled_at desc limit 1) as agent_id`;
 
 function toSummary(row: DeviceRow): DeviceSummary {
   return {
@@ -54,6 +56,7 @@ function toSummary(row: DeviceRow): DeviceSummary {
     firstSeen: new Date(row.first_seen).toISOString(),
     lastSeen: new Date(row.last_seen).toISOString(),
     online: row.online,
+    agentId: row.agent_id,
   };
 }
 
@@ -125,4 +128,27 @@ export async function listDeviceSoftware(db: Queryable, deviceId: string): Promi
     installLocation: r.install_location ?? undefined,
     productCode: r.product_code ?? undefined,
   }));
+}
+
+export async function deviceStatistics(db: Queryable): Promise<DeviceStatistics> {
+  const [kinds, oses, agents, totals] = await Promise.all([
+    db.query<{ kind: string; n: number }>('select kind, count(*)::int as n from devices group by kind'),
+    db.query<{ os: string; n: number }>(
+      "select coalesce(os_name, 'unknown') as os, count(*)::int as n from devices group by 1 order by 2 desc, 1 limit 20"),
+    db.query<{ online: number; total: number }>(
+      `select count(*) filter (where revoked_at is null and last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS}))::int as online,
+              count(*) filter (where revoked_at is null)::int as total from agents`),
+    db.query<{ software: number; recent: number }>(
+      "select coalesce(sum(software_count), 0)::int as software, count(*) filter (where last_seen > now() - interval '1 day')::int as recent from devices"),
+  ]);
+  const byKind = Object.fromEntries(kinds.rows.map((r) => [r.kind, r.n]));
+  return {
+    total: kinds.rows.reduce((n, r) => n + r.n, 0),
+    byKind,
+    byOs: oses.rows.map((r) => ({ os: r.os, devices: r.n })),
+    agentsOnline: agents.rows[0]?.online ?? 0,
+    agentsTotal: agents.rows[0]?.total ?? 0,
+    softwareInstalls: totals.rows[0]?.software ?? 0,
+    seenLast24h: totals.rows[0]?.recent ?? 0,
+  };
 }

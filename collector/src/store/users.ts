@@ -69,3 +69,7 @@ export async function recordFailedLogin(db: Queryable, userId: string, threshold
 export async function clearFailedLogins(db: Queryable, userId: string): Promise<void> {
   await db.query('update users set failed_logins = 0, locked_until = null where id = $1', [userId]);
 }
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('delete from api_sessions where token_hash = $1', [tokenHash]);
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceStatistics, meAnswer } from '@steward/shared';
+import { enrolTestAgent, startTestCollector, type TestCollector } from '../support/collector.js';
+import { makeReport, syntheticSoftware } from '../support/reports.js';
+
+let c: TestCollector;
+let auth: { authorization: string };
+
+beforeAll(async () => {
+  c = await startTestCollector();
+  auth = await c.adminAuth();
+  const oses = ['Debian GNU/Linux', 'Debian GNU/Linux', 'Windows 11 Pro'];
+  for (const [i, os] of oses.entries()) {
+    const agent = await enrolTestAgent(c.url, `stat-${i}`);
+    const report = makeReport(agent.agentId, {
+      identity: { hostname: `stat-${i}`, macAddresses: [] },
+      os: { platform: os.startsWith('Windows') ? 'windows' : 'linux', name: os },
+      software: syntheticSoftware(10 * (i + 1)),
+    });
+    const r = await fetch(`${c.url}/api/v1/agents/report`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` }, body: JSON.stringify(report),
+    });
+    expect(r.status).toBe(200);
+  }
+});
+afterAll(async () => c?.stop());
+
+describe('devices API', () => {
+  it('gives exact estate-wide statistics', async () => {
+    const stats = deviceStatistics.parse(await (await fetch(`${c.url}/api/v1/devices/statistics`, { headers: auth })).json());
+    expect(stats).toMatchObject({ total: 3, byKind: { agent: 3 }, softwareInstalls: 10 + 20 + 30, seenLast24h: 3, agentsTotal: 3 });
+    expect(stats.byOs).toEqual([{ os: 'Debian GNU/Linux', devices: 2 }, { os: 'Windows 11 Pro', devices: 1 }]);
+  });
+
+  it('names the agent of each agent device', async () => {
+    const list = (await (await fetch(`${c.url}/api/v1/devices`, { headers: auth })).json()) as { items: Array<{ agentId: string | null }> };
+    expect(list.items.every((d) => typeof d.agentId === 'string')).toBe(true);
+  });
+
+  it('says who is logged in, and logging out ends the session', async () => {
+    const me = meAnswer.parse(await (await fetch(`${c.url}/api/v1/me`, { headers: auth })).json());
+    expect(me).toEqual({ username: 'admin', role: 'admin' });
+    expect((await fetch(`${c.url}/api/v1/auth/logout`, { method: 'POST', headers: auth })).status).toBe(204);
+    expect((await fetch(`${c.url}/api/v1/me`, { headers: auth })).status).toBe(401);
+  });
+});
