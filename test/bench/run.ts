@@ -1,25 +1,76 @@
-// `npm run bench`: every benchmark, printing figures and their ratio to the target.
-import { benchIngest } from './ingest.js';
+// `npm run bench`: every benchmark in one run, printing figures beside their targets.
+// `npm run bench -- ingest snmp` runs only the named suites. PostgreSQL figures need TEST_DATABASE_URL.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const backends: Array<'embedded' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
 
 function line(name: string, value: string, target?: string) {
   console.log(`${name.padEnd(58)} ${value.padStart(14)}${target ? `   (target ${target})` : ''}`);
 }
 
-async function ingest() {
-  console.log('\n== Agent report ingest (1,000 software entries per report)');
-  const backends: Array<'embedded' | 'postgres'> = ['embedded'];
-  if (process.env.TEST_DATABASE_URL) backends.push('postgres');
-  else console.log('(set TEST_DATABASE_URL to measure the PostgreSQL back end too)');
-  for (const backend of backends) {
-    const f = await benchIngest(backend);
-    line(`reports/s, ${backend}, first inventory of a device`, f.firstPerSecond.toFixed(1));
-    line(`reports/s, ${backend}, re-report with 20 packages upgraded`, f.repeatPerSecond.toFixed(1));
-  }
+/** A bench that prints its own figures when run as a script. */
+function script(file: string, args: string[] = []) {
+  return async () => {
+    const result = spawnSync(process.execPath, ['--conditions=steward-source', '--import', 'tsx', path.join(here, file), ...args], { stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`${file} exited with ${result.status}`);
+  };
 }
 
+const suites: Record<string, () => Promise<void>> = {
+  async ingest() {
+    const { benchIngest } = await import('./ingest.js');
+    console.log('\n== Agent report ingest (1,000 software entries per report)');
+    for (const backend of backends) {
+      const f = await benchIngest(backend);
+      line(`reports/s, ${backend}, first inventory of a device`, f.firstPerSecond.toFixed(1));
+      line(`reports/s, ${backend}, re-report with 20 packages upgraded`, f.repeatPerSecond.toFixed(1));
+    }
+  },
+  async agent() {
+    const { benchAgent, printAgentBench } = await import('./agent.js');
+    console.log('\n== Agent');
+    printAgentBench(await benchAgent(), line);
+  },
+  snmp: script('snmp.ts'),
+  async register() {
+    const { benchRegister } = await import('./register.js');
+    console.log('\n== Asset register (100,000 assets)');
+    for (const backend of backends) {
+      const f = await benchRegister(backend);
+      line(`${backend}: full-text search p50 / p95`, `${f.searchP50Ms.toFixed(1)} / ${f.searchP95Ms.toFixed(1)} ms`, 'p95 ≤ 50 ms');
+      line(`${backend}: filtered, sorted page p50 / p95`, `${f.filteredPageP50Ms.toFixed(1)} / ${f.filteredPageP95Ms.toFixed(1)} ms`, 'p95 ≤ 50 ms');
+      line(`${backend}: CSV import`, `${f.importRowsPerSecond.toFixed(0)} rows/s`, '≥ 5,000 rows/s');
+    }
+  },
+  async network() {
+    const { benchNetwork } = await import('./network.js');
+    console.log('\n== Network discovery store');
+    for (const backend of backends) console.log(backend, JSON.stringify(await benchNetwork(backend)));
+  },
+  reconcile: script('reconcile.ts'),
+  async dashboard() {
+    const { benchDashboard, printDashboardFigures } = await import('./dashboard.js');
+    printDashboardFigures(await benchDashboard());
+  },
+};
+
 const only = process.argv.slice(2);
-const suites: Record<string, () => Promise<void>> = { ingest };
+const failed: string[] = [];
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
-  await run();
+  if (!existsSync(path.join(here, `${name}.ts`))) {
+    console.log(`\n(${name}: no benchmark here)`);
+    continue;
+  }
+  try {
+    await run();
+  } catch (error) {
+    failed.push(name);
+    console.log(`\n${name}: could not run: ${(error as Error).message}`);
+  }
 }
+if (failed.length) process.exitCode = 1;
