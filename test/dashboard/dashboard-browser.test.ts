@@ -178,7 +178,7 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
 
   it('says which screens are not available yet instead of showing invented data', async () => {
     const page = await adminPage();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licences' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByTestId('not-available').waitFor();
     expect(await page.locator('main table').count()).toBe(0);
     await saveScreenshot(page, 'not-available');

@@ -12,6 +12,13 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  accept?: string;
+}
+
+/** A file the collector sent, with the name its content-disposition gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
 }
 
 /** A failed API call, with the collector's error code when it gave one. */
@@ -59,8 +66,16 @@ export class ApiClient {
     }
   }
 
-  private async send(path: string, { method = 'GET', query, body, signal }: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  /** Fetches a file (a report) with the session's token, which a plain link could not carry. */
+  async download(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+    const response = await this.send(path, { accept: '*/*', ...options });
+    if (!response.ok) throw failureFrom(response.status, await readJson(response));
+    const blob = await response.blob();
+    return { blob, filename: filenameFrom(response.headers.get('content-disposition')) ?? path.split('/').pop() ?? 'download' };
+  }
+
+  private async send(path: string, { method = 'GET', query, body, signal, accept = 'application/json' }: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     const token = this.options.token();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -90,6 +105,11 @@ export function queryString(query: Record<string, QueryValue> | undefined): stri
   }
   const encoded = params.toString();
   return encoded ? `?${encoded}` : '';
+}
+
+function filenameFrom(disposition: string | null): string | undefined {
+  const match = disposition?.match(/filename="([^"]+)"/);
+  return match?.[1];
 }
 
 async function readJson(response: Response): Promise<unknown> {

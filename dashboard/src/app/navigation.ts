@@ -1,8 +1,8 @@
 import type { IconName } from '../components/icon.js';
 import type { Action } from '../permissions.js';
-import type { PendingSection, Route } from '../routing/routes.js';
+import type { PendingSection, Route, ScreenSection } from '../routing/routes.js';
 
-export type SectionId = 'overview' | 'devices' | PendingSection;
+export type SectionId = 'overview' | 'devices' | ScreenSection | PendingSection;
 
 export interface NavigationItem {
   id: SectionId;
@@ -31,6 +31,7 @@ export function sectionOf(route: Route): SectionId | null {
     case 'overview': return 'overview';
     case 'devices':
     case 'device': return 'devices';
+    case 'screen':
     case 'pending': return route.section;
     case 'not-found': return null;
   }

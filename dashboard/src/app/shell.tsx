@@ -15,6 +15,7 @@ import { ForbiddenView } from '../views/forbidden-view.js';
 import { NotFoundView } from '../views/not-found-view.js';
 import { OverviewView } from '../views/overview/overview-view.js';
 import { PendingView } from '../views/pending-view.js';
+import { LazyScreen } from './lazy-screen.js';
 import { useApp } from './app-context.js';
 import { navigationItem, sectionOf } from './navigation.js';
 
@@ -57,6 +58,7 @@ function Screen({ route }: { route: Route }) {
     case 'overview': return <OverviewView />;
     case 'devices': return <DevicesView list={route.list} />;
     case 'device': return <DeviceView key={route.id} id={route.id} tab={route.tab} />;
+    case 'screen': return <LazyScreen section={route.section} />;
     case 'pending': return <PendingView section={route.section} />;
     case 'not-found': return <NotFoundView path={route.path} />;
   }
@@ -67,7 +69,7 @@ function Screen({ route }: { route: Route }) {
  * a screen (filters, pages, tabs) leave focus where the person is working.
  */
 function useFocusOnNavigation(route: Route): void {
-  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'pending' ? route.section : route.name;
+  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'pending' || route.name === 'screen' ? route.section : route.name;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {

@@ -19,8 +19,12 @@ export const DEFAULT_DEVICES_STATE: DevicesListState = {
   search: '', kind: undefined, sort: 'hostname', order: 'asc', page: 1, pageSize: 50,
 };
 
+/** Screens the collector backs, each a single address loaded on first visit. */
+export const SCREEN_SECTIONS = ['findings', 'reports'] as const;
+export type ScreenSection = (typeof SCREEN_SECTIONS)[number];
+
 /** Screens that other parts of Steward will back; until then they say so. */
-export const PENDING_SECTIONS = ['network', 'findings', 'licences', 'register', 'reports', 'alerts', 'settings'] as const;
+export const PENDING_SECTIONS = ['network', 'licences', 'register', 'alerts', 'settings'] as const;
 export type PendingSection = (typeof PENDING_SECTIONS)[number];
 
 export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software'] as const;
@@ -30,6 +34,7 @@ export type Route =
   | { name: 'overview' }
   | { name: 'devices'; list: DevicesListState }
   | { name: 'device'; id: string; tab: DeviceTab }
+  | { name: 'screen'; section: ScreenSection }
   | { name: 'pending'; section: PendingSection }
   | { name: 'not-found'; path: string };
 
@@ -44,6 +49,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (first === 'devices' && second && rest.length === 0) {
     return { name: 'device', id: second, tab: parseDeviceTab(new URLSearchParams(queryPart).get('tab')) };
   }
+  if (!second && isScreenSection(first)) return { name: 'screen', section: first };
   if (!second && isPendingSection(first)) return { name: 'pending', section: first };
   return { name: 'not-found', path: pathPart };
 }
@@ -53,6 +59,7 @@ export function routeHref(route: Route): string {
     case 'overview': return '/';
     case 'devices': return `/devices${devicesQueryString(route.list)}`;
     case 'device': return `/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
+    case 'screen':
     case 'pending': return `/${route.section}`;
     case 'not-found': return route.path;
   }
@@ -101,6 +108,10 @@ function positiveInteger(value: string | null): number | undefined {
   if (!value || !/^\d{1,7}$/.test(value)) return undefined;
   const parsed = Number(value);
   return parsed >= 1 ? parsed : undefined;
+}
+
+function isScreenSection(value: string): value is ScreenSection {
+  return (SCREEN_SECTIONS as readonly string[]).includes(value);
 }
 
 function isPendingSection(value: string): value is PendingSection {

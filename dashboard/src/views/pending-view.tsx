@@ -5,10 +5,8 @@ import type { PendingSection } from '../routing/routes.js';
 
 const PURPOSE: Record<PendingSection, string> = {
   network: 'SNMP sweeps and the network devices they find: switches, printers, access points.',
-  findings: 'Problems found across the estate: unsupported systems, missing updates, unexpected software.',
   licences: 'Software licences held against installs found, with over- and under-use.',
   register: 'The asset register: owners, locations, purchase and warranty records for each device.',
-  reports: 'Exports and scheduled reports for audits and management.',
   alerts: 'Notifications raised by changes, such as a device going silent or new software appearing.',
   settings: 'Users, roles, enrolment secrets and collector settings.',
 };

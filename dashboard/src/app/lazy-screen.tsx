@@ -1,0 +1,37 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorNotice, LoadingRow } from '../components/notices.js';
+import type { ScreenSection } from '../routing/routes.js';
+
+/** Each screen is its own chunk, fetched on first visit, so the first page load stays small. */
+const LOADERS: Record<ScreenSection, () => Promise<ComponentType>> = {
+  findings: () => import('../views/findings/findings-view.js').then((m) => m.FindingsView),
+  reports: () => import('../views/reports/reports-view.js').then((m) => m.ReportsView),
+};
+
+const loaded = new Map<ScreenSection, ComponentType>();
+
+export function LazyScreen({ section }: { section: ScreenSection }) {
+  const [screen, setScreen] = useState<{ section: ScreenSection; view: ComponentType } | null>(() => {
+    const view = loaded.get(section);
+    return view ? { section, view } : null;
+  });
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    if (screen?.section === section) return;
+    let current = true;
+    setError(null);
+    LOADERS[section]().then(
+      (view) => {
+        loaded.set(section, view);
+        if (current) setScreen({ section, view });
+      },
+      (failure: unknown) => { if (current) setError(failure); },
+    );
+    return () => { current = false; };
+  }, [section]);
+  if (error) return <ErrorNotice error={error} onRetry={() => location.reload()} />;
+  if (!screen || screen.section !== section) return <LoadingRow text="Loading…" />;
+  const View = screen.view;
+  return <View />;
+}

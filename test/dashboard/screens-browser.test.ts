@@ -1,0 +1,110 @@
+import { readFileSync, rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findingList, positionList } from '@steward/shared';
+import { chromiumMissing, launchChromium } from './support/browser.js';
+import { saveScreenshot, signIn } from './support/browser-session.js';
+import { buildDashboard } from './support/built-dashboard.js';
+import { ADMIN_PASSWORD, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
+import { fleetHostname, fleetReport } from './support/fleet.js';
+import { enrolAgent, inParallel, sendReport } from './support/simulated-agent.js';
+
+const FLEET_SIZE = 6;
+
+/**
+ * The review and compliance screens in Debian's chromium against a real collector: agents report,
+ * a full reconciliation runs through the API, and people act on what it found.
+ */
+describe.skipIf(chromiumMissing())('findings, reports and role-aware register actions in a browser', () => {
+  let distDir: string;
+  let collector: DashboardCollector;
+  let browser: Browser;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    distDir = await buildDashboard();
+    collector = await startDashboardCollector(distDir);
+    await inParallel(FLEET_SIZE, 3, async (index) => {
+      const agent = await enrolAgent(collector.url, fleetHostname(index, 'rv'));
+      await sendReport(collector.url, agent, fleetReport(agent.agentId, index, fleetHostname(index, 'rv')));
+    });
+    adminToken = await collector.login();
+    const run = await api('/api/v1/reconcile/run', { method: 'POST' });
+    if (!run.ok) throw new Error(`reconciliation failed: ${run.status} ${await run.text()}`);
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
+  });
+
+  function api(path: string, init: RequestInit = {}) {
+    return fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${adminToken}`, ...init.headers } });
+  }
+
+  async function pageAs(username: string, password: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+    await signIn(page, collector.url, username, password);
+    return page;
+  }
+
+  it('registers a discovered device from the findings queue and its finding closes in place', async () => {
+    const open = findingList.parse(await (await api('/api/v1/findings?type=unregistered&state=open')).json());
+    expect(open.total).toBeGreaterThan(0);
+    const target = open.items[0]!;
+
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
+    const row = page.locator(`tr[data-finding-id="${target.id}"]`);
+    await row.waitFor();
+    expect(await page.getByTestId('findings-table').locator('tbody tr[data-finding-id]').count()).toBe(Math.min(open.total, 50));
+    await saveScreenshot(page, 'findings');
+    await row.getByRole('button', { name: 'Register' }).click();
+    const form = page.getByRole('form', { name: 'Register as a new asset' });
+    await form.getByRole('button', { name: 'Register asset' }).waitFor();
+    await expect.poll(() => form.locator('select option').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'findings-register');
+    await form.getByRole('button', { name: 'Register asset' }).click();
+    await expect.poll(() => row.getByTestId('finding-state').textContent()).toBe('Resolved');
+    expect(await row.getByRole('button').count()).toBe(0);
+
+    const after = findingList.parse(await (await api(`/api/v1/findings?type=unregistered&state=open`)).json());
+    expect(after.items.map((item) => item.id)).not.toContain(target.id);
+    const registered = await (await api(`/api/v1/register/assets?limit=5`)).json() as { items: { deviceId: string | null }[] };
+    expect(registered.items.map((item) => item.deviceId)).toContain(target.deviceId);
+    await page.close();
+  });
+
+  it('runs the licence reconciliation report and downloads it as CSV and PDF', async () => {
+    const positions = positionList.parse(await (await api('/api/v1/licenses/position')).json());
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    const card = page.getByTestId('licence-report');
+    await card.waitFor();
+    await saveScreenshot(page, 'reports');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^licence-reconciliation-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await csv.path(), 'utf8');
+    expect(text.split(/\r?\n/).filter(Boolean).length).toBeGreaterThan(1);
+    for (const position of positions.items) expect(text).toContain(position.product);
+    await card.getByRole('status').getByText(csv.suggestedFilename()).waitFor();
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('shows no register actions to roles without register:write', async () => {
+    await collector.addUser('audra', 'auditor-password-2', 'auditor');
+    const page = await pageAs('audra', 'auditor-password-2');
+    await page.goto(`${collector.url}/findings`);
+    await page.getByTestId('findings-table').waitFor();
+    expect(await page.getByTestId('findings-table').locator('tbody tr[data-finding-id]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('findings-table').getByRole('button').count()).toBe(0);
+    await page.close();
+  });
+});
