@@ -60,7 +60,7 @@ export function jiraConnector(s: JiraSettings, http: HttpClient): HelpdeskConnec
       async close(key, note) {
         const { values } = answerOf<{ values: Array<{ id: string; name: string }> }>(
           await http.send('GET', `${base}/rest/servicedeskapi/request/${issueKey(key)}/transition`, headers), [200], 'Jira: request transitions');
-        const t = pickTransition(values, s.closeTransition, (v) => /resolve|close|done|cancel/i.test(v.name), key);
+        const t = pickTransition(values, s.closeTransition, (v) => /resolve|close|done/i.test(v.name), key);
         answerOf(await http.send('POST', `${base}/rest/servicedeskapi/request/${issueKey(key)}/transition`, headers, { id: t.id, additionalComment: { body: note } }), [204], 'Jira: transition request');
       },
     };

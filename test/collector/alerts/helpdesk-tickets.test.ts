@@ -5,8 +5,8 @@ import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { addDays, expectStatus, isoDay, startAlertWorld, type AlertWorld } from './support/alert-world.js';
 import { startGlpiStub, startJiraStub, startServiceNowStub, startZammadStub, type ItsmStub } from './support/itsm-stubs.js';
 
-const STUBS = { servicenow: startServiceNowStub, jira: startJiraStub, glpi: startGlpiStub, zammad: startZammadStub };
-const SECRET_FIELDS: Record<string, string[]> = { servicenow: ['password'], jira: ['apiToken'], glpi: ['appToken', 'userToken'], zammad: ['token'] };
+const STUBS = { servicenow: startServiceNowStub, jira: () => startJiraStub('issue'), 'jira-request': () => startJiraStub('request'), glpi: startGlpiStub, zammad: startZammadStub };
+const SECRET_FIELDS: Record<string, string[]> = { servicenow: ['password'], jira: ['apiToken'], 'jira-request': ['apiToken'], glpi: ['appToken', 'userToken'], zammad: ['token'] };
 
 describe.each(CONTRACT_BACKENDS)('helpdesk tickets on %s', (backend) => {
   let w: AlertWorld;
@@ -58,7 +58,7 @@ describe.each(CONTRACT_BACKENDS)('helpdesk tickets on %s', (backend) => {
       const alert = expectStatus(await w.admin.get(`/api/v1/alerts?ruleId=${ruleId}`), 200).items[0];
       alertId = alert.id;
       expect(tickets[0]!.description).toContain(alert.id);
-      expect(alert.tickets).toEqual([expect.objectContaining({ integrationId, kind, state: 'open', externalKey: tickets[0]!.key })]);
+      expect(alert.tickets).toEqual([expect.objectContaining({ integrationId, kind: stub().integration.kind, state: 'open', externalKey: tickets[0]!.key })]);
     });
 
     it('adds a note when the alert changes', async () => {
@@ -81,6 +81,7 @@ describe.each(CONTRACT_BACKENDS)('helpdesk tickets on %s', (backend) => {
       if (kind === 'servicenow') expect(ticket!.closeFields).toMatchObject({ state: '6', close_code: 'Solution provided' });
       if (kind === 'glpi') expect(ticket!.closeFields).toMatchObject({ status: 5 });
       if (kind === 'jira') expect(ticket!.closeFields).toMatchObject({ transition: 'Done' });
+      if (kind === 'jira-request') expect(ticket!.closeFields).toMatchObject({ transition: 'Resolve this issue' });
       const alert = expectStatus(await w.admin.get(`/api/v1/alerts/${alertId}`), 200);
       expect(alert.tickets[0].state).toBe('closed');
     });

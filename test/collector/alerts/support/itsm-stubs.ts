@@ -88,7 +88,44 @@ function adfText(doc: unknown): string {
   return d.content.map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n\n');
 }
 
-export function startJiraStub(): Promise<ItsmStub> {
+/** Jira Service Management customer requests (servicedeskapi): plain-text fields, its own transitions. */
+function serviceDeskRequest(req: StubRequest, tickets: Map<string, StubTicket>, next: () => number): { status: number; body?: unknown } | undefined {
+  const body = req.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- request bodies are inspected loosely
+  const transitions = [{ id: '761', name: 'Respond to support' }, { id: '781', name: 'Resolve this issue' }];
+  if (req.method === 'POST' && req.path === '/rest/servicedeskapi/request') {
+    checkJson(req);
+    const f = body.requestFieldValues ?? {};
+    if (body.serviceDeskId !== '4' || body.requestTypeId !== '12') return { status: 400, body: { errorMessage: 'The service desk or request type does not exist', i18nErrorMessage: {} } };
+    if (!f.summary) return { status: 400, body: { errorMessage: 'Summary is required', i18nErrorMessage: {} } };
+    if (f.description !== undefined && typeof f.description !== 'string') return { status: 400, body: { errorMessage: 'Description must be text', i18nErrorMessage: {} } };
+    const n = next();
+    const key = `HELP-${n}`;
+    tickets.set(key, { id: String(20000 + n), key, title: f.summary, description: f.description ?? '', fields: body, state: 'open', comments: [] });
+    return { status: 201, body: { issueId: String(20000 + n), issueKey: key, _links: { web: `http://jira.example/servicedesk/customer/portal/4/${key}` } } };
+  }
+  const m = /^\/rest\/servicedeskapi\/request\/([A-Z]+-\d+)\/(comment|transition)$/.exec(req.path);
+  if (!m) return undefined;
+  const t = tickets.get(m[1]!);
+  if (!t) return { status: 404, body: { errorMessage: 'Request does not exist', i18nErrorMessage: {} } };
+  if (req.method === 'POST' && m[2] === 'comment') {
+    checkJson(req);
+    check(typeof body.body === 'string' && body.body && typeof body.public === 'boolean', 'a comment needs body (text) and public (boolean)');
+    t.comments.push(body.body);
+    return { status: 201, body: { id: String(t.comments.length), body: body.body, public: body.public } };
+  }
+  if (req.method === 'GET') return { status: 200, body: { size: 2, start: 0, limit: 50, isLastPage: true, values: transitions } };
+  checkJson(req);
+  const chosen = transitions.find((x) => x.id === body.id);
+  if (!chosen) return { status: 400, body: { errorMessage: 'The transition is not valid for this request', i18nErrorMessage: {} } };
+  if (body.additionalComment?.body) t.comments.push(body.additionalComment.body);
+  if (chosen.name.startsWith('Resolve')) {
+    t.state = 'closed';
+    t.closeFields = { transition: chosen.name };
+  }
+  return { status: 204 };
+}
+
+export function startJiraStub(mode: 'issue' | 'request' = 'issue'): Promise<ItsmStub> {
   const email = 'ops@example.org';
   const token = 'atlassian-api-token-0042';
   let counter = 0;
@@ -97,8 +134,11 @@ export function startJiraStub(): Promise<ItsmStub> {
     { id: '21', name: 'In Progress', to: { statusCategory: { key: 'indeterminate' } } },
     { id: '31', name: 'Done', to: { statusCategory: { key: 'done' } } },
   ];
-  return itsmStub((url) => ({ kind: 'jira', baseUrl: url, username: email, apiToken: token, mode: 'issue', projectKey: 'OPS', issueType: 'Task' }), (req, tickets) => {
+  const settings = mode === 'issue' ? { projectKey: 'OPS', issueType: 'Task' } : { serviceDeskId: '4', requestTypeId: '12' };
+  return itsmStub((url) => ({ kind: 'jira', baseUrl: url, username: email, apiToken: token, mode, ...settings }), (req, tickets) => {
     if (req.headers.authorization !== basic(email, token)) return { status: 401, body: { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'] } };
+    const request = serviceDeskRequest(req, tickets, () => ++counter);
+    if (request) return request;
     const body = req.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- request bodies are inspected loosely
     if (req.method === 'POST' && req.path === '/rest/api/3/issue') {
       checkJson(req);
