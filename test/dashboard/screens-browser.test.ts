@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingList, positionList } from '@steward/shared';
+import { findingList, positionList, triageList } from '@steward/shared';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
 import { buildDashboard } from './support/built-dashboard.js';
@@ -95,6 +95,38 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     const [pdf] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PDF' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('shows the licence position per product, drills down to unlicensed installs, and lists unrecognised titles', async () => {
+    const positions = positionList.parse(await (await api('/api/v1/licenses/position')).json());
+    const triage = triageList.parse(await (await api('/api/v1/software/triage?limit=100')).json());
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.goto(`${collector.url}/licences`);
+    if (positions.items.length > 0) {
+      const table = page.getByTestId('position-table');
+      await table.waitFor();
+      expect(await table.locator('tbody tr[data-product-id]').count()).toBe(positions.items.length);
+      const product = positions.items.find((item) => item.unlicensed > 0) ?? positions.items[0]!;
+      await table.locator(`tr[data-product-id="${product.productId}"]`).getByRole('button').click();
+      if (product.unlicensed > 0) {
+        await expect.poll(() => page.getByTestId('unlicensed-table').locator('tbody tr').count()).toBe(Math.min(product.unlicensed, 200));
+      } else {
+        await page.getByText('Every install of this product is covered.').waitFor();
+      }
+    } else {
+      await page.getByText('No licensable products found').waitFor();
+    }
+    await saveScreenshot(page, 'licences-position');
+    await page.getByRole('tab', { name: 'Unrecognised software' }).click();
+    if (triage.total > 0) {
+      await expect.poll(() => page.getByTestId('triage-table').locator('tbody tr').count()).toBe(triage.items.length);
+    } else {
+      await page.getByText('Every title is recognised').waitFor();
+    }
+    await saveScreenshot(page, 'licences-triage');
+    await page.getByRole('tab', { name: 'Entitlements' }).click();
+    await page.getByText('No entitlements recorded').waitFor();
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import type { ScreenSection } from '../routing/routes.js';
 /** Each screen is its own chunk, fetched on first visit, so the first page load stays small. */
 const LOADERS: Record<ScreenSection, () => Promise<ComponentType>> = {
   findings: () => import('../views/findings/findings-view.js').then((m) => m.FindingsView),
+  licences: () => import('../views/licences/licences-view.js').then((m) => m.LicencesView),
   reports: () => import('../views/reports/reports-view.js').then((m) => m.ReportsView),
 };
 
