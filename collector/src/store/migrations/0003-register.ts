@@ -156,7 +156,9 @@ create table register_assets (
 create unique index register_assets_tag on register_assets (lower(tag));
 create index register_assets_name on register_assets (lower(name));
 create index register_assets_status on register_assets (status);
-create index register_assets_category on register_assets (category_id);
+-- Category with status: the common filter of lists and counts, answered from the index alone.
+create index register_assets_category on register_assets (category_id, status);
+create index register_assets_purchase_date on register_assets (purchase_date);
 create index register_assets_model on register_assets (model_id);
 create index register_assets_location on register_assets (location_id);
 create index register_assets_department on register_assets (department_id);

@@ -1,5 +1,5 @@
 import type { AssetStatus, AssignmentTargetType } from '@steward/shared';
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
 
 /** What the lifecycle and check-out rules need to know about an asset, read under its row lock. */
 export interface AssetState {
@@ -85,9 +85,10 @@ export async function touchAssetAudit(db: Queryable, id: string, at: Date): Prom
 }
 
 /**
- * Refreshes the planner's statistics of the asset table after a bulk load: the embedded database
- * has no autovacuum to do it, and stale counts make list queries choose slow plans.
+ * Refreshes the planner's statistics of the asset table after a bulk load on the embedded database,
+ * which has no autovacuum to do it: stale counts make list queries choose slow plans. A PostgreSQL
+ * server's autovacuum does this itself.
  */
-export async function refreshAssetStatistics(db: Queryable): Promise<void> {
-  await db.exec('analyze register_assets; analyze register_history; analyze register_transitions');
+export async function refreshAssetStatistics(db: Database): Promise<void> {
+  if (db.backend === 'embedded') await db.exec('analyze register_assets');
 }

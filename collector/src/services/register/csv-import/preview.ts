@@ -11,7 +11,7 @@ import { planColumns } from './columns.js';
 import { readCsv } from './read-csv.js';
 import { ReferenceIndex } from './reference-index.js';
 
-export const MAX_IMPORT_ROWS = 200_000;
+export const MAX_IMPORT_ROWS = 100_000;
 /** The preview lists this many errors at most; the count of rows in error is always exact. */
 const MAX_ERRORS_SHOWN = 2_000;
 
