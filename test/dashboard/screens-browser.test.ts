@@ -130,13 +130,77 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await page.close();
   });
 
-  it('shows no register actions to roles without register:write', async () => {
-    await collector.addUser('audra', 'auditor-password-2', 'auditor');
-    const page = await pageAs('audra', 'auditor-password-2');
-    await page.goto(`${collector.url}/findings`);
-    await page.getByTestId('findings-table').waitFor();
-    expect(await page.getByTestId('findings-table').locator('tbody tr[data-finding-id]').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('findings-table').getByRole('button').count()).toBe(0);
+  it('imports assets from CSV: the preview names the rows and fields in error, the commit imports the valid rows', async () => {
+    const categories = await (await api('/api/v1/register/categories?limit=500')).json() as { items: { name: string }[] };
+    const category = categories.items[0]!.name;
+    const csv = [
+      'Asset tag,Name,Category,Serial,Purchase date',
+      `IMP-0001,Imported laptop one,${category},SER-IMP-1,2025-03-01`,
+      `IMP-0002,Imported laptop two,No such category here,SER-IMP-2,2025-03-01`,
+      `IMP-0003,Imported laptop three,${category},SER-IMP-3,not-a-date`,
+      `IMP-0004,Imported laptop four,${category},SER-IMP-4,2025-04-01`,
+    ].join('\n');
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.goto(`${collector.url}/register`);
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    await page.getByTestId('import-panel').locator('input[type=file]').setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.locator('p').first().textContent()).toContain('4 rows: 2 ready, 2 in error');
+    const errorRows = await page.getByTestId('import-errors').locator('tbody tr').allTextContents();
+    expect(errorRows.some((row) => row.includes('Category'))).toBe(true);
+    expect(errorRows.some((row) => row.includes('Purchase date'))).toBe(true);
+    await saveScreenshot(page, 'register-import-preview');
+    await preview.getByRole('button', { name: 'Import the 2 valid rows' }).click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('Imported 2 assets');
+    const imported = await (await api('/api/v1/register/assets?search=Imported%20laptop')).json() as { items: { tag: string }[] };
+    expect(imported.items.map((item) => item.tag).sort()).toEqual(['IMP-0001', 'IMP-0004']);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByLabel('Search assets').fill('Imported laptop');
+    await expect.poll(() => page.getByTestId('assets-table').locator('tbody tr').count()).toBe(2);
+    await saveScreenshot(page, 'register');
     await page.close();
+  });
+
+  it('shows no register actions to roles without register:write: helpdesk may only check out, auditors nothing', async () => {
+    const categories = await (await api('/api/v1/register/categories?limit=500')).json() as { items: { id: string }[] };
+    const created = await api('/api/v1/register/assets', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Role check laptop', categoryId: categories.items[0]!.id, status: 'in_stock' }),
+    });
+    expect(created.status).toBe(201);
+    const assetId = (await created.json() as { id: string }).id;
+    await collector.addUser('audra', 'auditor-password-2', 'auditor');
+    await collector.addUser('hal', 'helpdesk-password-2', 'helpdesk');
+
+    const admin = await pageAs('admin', ADMIN_PASSWORD);
+    await admin.goto(`${collector.url}/register/${assetId}`);
+    const adminActions = admin.getByTestId('asset-actions');
+    await adminActions.getByRole('button', { name: 'Change status' }).waitFor();
+    expect(await adminActions.getByRole('button', { name: 'Check out' }).count()).toBe(1);
+    await saveScreenshot(admin, 'register-asset');
+    await admin.close();
+
+    const helpdesk = await pageAs('hal', 'helpdesk-password-2');
+    await helpdesk.goto(`${collector.url}/register/${assetId}`);
+    const helpdeskActions = helpdesk.getByTestId('asset-actions');
+    await helpdeskActions.getByRole('button', { name: 'Check out' }).waitFor();
+    expect(await helpdeskActions.getByRole('button', { name: 'Change status' }).count()).toBe(0);
+    await helpdesk.goto(`${collector.url}/register`);
+    await helpdesk.getByTestId('assets-table').waitFor();
+    expect(await helpdesk.getByRole('button', { name: 'Import CSV' }).count()).toBe(0);
+    await helpdesk.close();
+
+    const auditor = await pageAs('audra', 'auditor-password-2');
+    await auditor.goto(`${collector.url}/register/${assetId}`);
+    await auditor.getByTestId('asset-facts').waitFor();
+    expect(await auditor.getByTestId('asset-actions').count()).toBe(0);
+    await auditor.goto(`${collector.url}/register`);
+    await auditor.getByTestId('assets-table').waitFor();
+    expect(await auditor.getByRole('button', { name: 'Import CSV' }).count()).toBe(0);
+    await auditor.goto(`${collector.url}/findings`);
+    await auditor.getByTestId('findings-table').waitFor();
+    expect(await auditor.getByTestId('findings-table').getByRole('button').count()).toBe(0);
+    await auditor.close();
   });
 });

@@ -4,16 +4,20 @@ import { ErrorNotice, LoadingRow } from '../components/notices.js';
 import type { ScreenSection } from '../routing/routes.js';
 
 /** Each screen is its own chunk, fetched on first visit, so the first page load stays small. */
-const LOADERS: Record<ScreenSection, () => Promise<ComponentType>> = {
+/** `id` is for screens that also show one item (an asset) at their own address. */
+type Screen = ComponentType<{ id?: string }>;
+
+const LOADERS: Record<ScreenSection, () => Promise<Screen>> = {
   findings: () => import('../views/findings/findings-view.js').then((m) => m.FindingsView),
+  register: () => import('../views/register/register-view.js').then((m) => m.RegisterView),
   licences: () => import('../views/licences/licences-view.js').then((m) => m.LicencesView),
   reports: () => import('../views/reports/reports-view.js').then((m) => m.ReportsView),
 };
 
-const loaded = new Map<ScreenSection, ComponentType>();
+const loaded = new Map<ScreenSection, Screen>();
 
-export function LazyScreen({ section }: { section: ScreenSection }) {
-  const [screen, setScreen] = useState<{ section: ScreenSection; view: ComponentType } | null>(() => {
+export function LazyScreen({ section, id }: { section: ScreenSection; id?: string }) {
+  const [screen, setScreen] = useState<{ section: ScreenSection; view: Screen } | null>(() => {
     const view = loaded.get(section);
     return view ? { section, view } : null;
   });
@@ -34,5 +38,5 @@ export function LazyScreen({ section }: { section: ScreenSection }) {
   if (error) return <ErrorNotice error={error} onRetry={() => location.reload()} />;
   if (!screen || screen.section !== section) return <LoadingRow text="Loading…" />;
   const View = screen.view;
-  return <View />;
+  return <View id={id} />;
 }

@@ -31,6 +31,7 @@ export function sectionOf(route: Route): SectionId | null {
     case 'overview': return 'overview';
     case 'devices':
     case 'device': return 'devices';
+    case 'asset': return 'register';
     case 'screen':
     case 'pending': return route.section;
     case 'not-found': return null;

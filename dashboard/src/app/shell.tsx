@@ -59,6 +59,7 @@ function Screen({ route }: { route: Route }) {
     case 'devices': return <DevicesView list={route.list} />;
     case 'device': return <DeviceView key={route.id} id={route.id} tab={route.tab} />;
     case 'screen': return <LazyScreen section={route.section} />;
+    case 'asset': return <LazyScreen section="register" id={route.id} />;
     case 'pending': return <PendingView section={route.section} />;
     case 'not-found': return <NotFoundView path={route.path} />;
   }
@@ -69,7 +70,7 @@ function Screen({ route }: { route: Route }) {
  * a screen (filters, pages, tabs) leave focus where the person is working.
  */
 function useFocusOnNavigation(route: Route): void {
-  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'pending' || route.name === 'screen' ? route.section : route.name;
+  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'asset' ? `asset:${route.id}` : route.name === 'pending' || route.name === 'screen' ? route.section : route.name;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {

@@ -20,11 +20,11 @@ export const DEFAULT_DEVICES_STATE: DevicesListState = {
 };
 
 /** Screens the collector backs, each a single address loaded on first visit. */
-export const SCREEN_SECTIONS = ['findings', 'reports', 'licences'] as const;
+export const SCREEN_SECTIONS = ['findings', 'reports', 'licences', 'register'] as const;
 export type ScreenSection = (typeof SCREEN_SECTIONS)[number];
 
 /** Screens that other parts of Steward will back; until then they say so. */
-export const PENDING_SECTIONS = ['network', 'register', 'alerts', 'settings'] as const;
+export const PENDING_SECTIONS = ['network', 'alerts', 'settings'] as const;
 export type PendingSection = (typeof PENDING_SECTIONS)[number];
 
 export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software'] as const;
@@ -35,6 +35,7 @@ export type Route =
   | { name: 'devices'; list: DevicesListState }
   | { name: 'device'; id: string; tab: DeviceTab }
   | { name: 'screen'; section: ScreenSection }
+  | { name: 'asset'; id: string }
   | { name: 'pending'; section: PendingSection }
   | { name: 'not-found'; path: string };
 
@@ -49,6 +50,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (first === 'devices' && second && rest.length === 0) {
     return { name: 'device', id: second, tab: parseDeviceTab(new URLSearchParams(queryPart).get('tab')) };
   }
+  if (first === 'register' && second && rest.length === 0) return { name: 'asset', id: second };
   if (!second && isScreenSection(first)) return { name: 'screen', section: first };
   if (!second && isPendingSection(first)) return { name: 'pending', section: first };
   return { name: 'not-found', path: pathPart };
@@ -59,6 +61,7 @@ export function routeHref(route: Route): string {
     case 'overview': return '/';
     case 'devices': return `/devices${devicesQueryString(route.list)}`;
     case 'device': return `/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
+    case 'asset': return `/register/${encodeURIComponent(route.id)}`;
     case 'screen':
     case 'pending': return `/${route.section}`;
     case 'not-found': return route.path;

@@ -5,7 +5,6 @@ import type { PendingSection } from '../routing/routes.js';
 
 const PURPOSE: Record<PendingSection, string> = {
   network: 'SNMP sweeps and the network devices they find: switches, printers, access points.',
-  register: 'The asset register: owners, locations, purchase and warranty records for each device.',
   alerts: 'Notifications raised by changes, such as a device going silent or new software appearing.',
   settings: 'Users, roles, enrolment secrets and collector settings.',
 };
