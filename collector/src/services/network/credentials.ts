@@ -138,11 +138,11 @@ export async function findOrStoreCredential(
   await lockCredentials(tx);
   const { name, ...rest } = input;
   const wanted = completeCredential({ ...rest, id: 'wanted' });
-  for (const row of await listCredentials(tx)) {
-    if (sameCredential(engineCredential(ctx.secrets, row), wanted)) return row.id;
-  }
+  const stored = await listCredentials(tx);
+  const same = stored.find((row) => sameCredential(engineCredential(ctx.secrets, row), wanted));
+  if (same) return same.id;
   const id = randomUUID();
-  const taken = new Set((await listCredentials(tx)).map((r) => r.name));
+  const taken = new Set(stored.map((r) => r.name));
   let unique = name;
   for (let n = 2; taken.has(unique); n++) unique = `${name} (${n})`;
   const row = credentialRow(ctx.secrets, id, unique, { ...wanted, id });

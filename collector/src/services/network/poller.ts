@@ -57,7 +57,8 @@ export class NetworkPoller {
         if (this.stopped) await this.giveBack(claimed);
         else for (const target of claimed) this.launch(target, settings);
         await this.pruneNowAndThen(settings);
-        delayMs = claimed.length === free && free > 0 ? 0 : await this.untilNextDue(settings);
+        // Every slot busy: wait for a poll to finish (it wakes the loop); else until the next device is due.
+        delayMs = this.inFlight.size >= settings.concurrency ? settings.tickMs : await this.untilNextDue(settings);
       } catch (error) {
         if (this.stopped) break;
         this.ctx.log.warn({ err: (error as Error).message }, 'network poller: claiming failed');
