@@ -9,7 +9,10 @@ import { REPO_ROOT } from '../../support/processes.js';
 
 const deploy = (file: string) => readFileSync(path.join(REPO_ROOT, 'deploy/agent', file), 'utf8');
 const hasSystemdAnalyze = spawnSync('systemd-analyze', ['--version']).status === 0;
-if (!hasSystemdAnalyze) console.warn('systemd-analyze not found (Debian package systemd): the unit file is not verified');
+if (!hasSystemdAnalyze) {
+  if (process.env.CI === 'true') throw new Error('systemd-analyze (Debian package systemd) is needed to verify the agent\'s unit file');
+  console.warn('systemd-analyze not found (Debian package systemd): the unit file is not verified');
+}
 
 describe('the agent\'s service definitions', () => {
   it.skipIf(!hasSystemdAnalyze)('systemd accepts the unit', () => {
