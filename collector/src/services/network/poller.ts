@@ -7,6 +7,7 @@ import {
 import { openCredentialSets } from './credentials.js';
 import { pollDevice, type PollOutcome } from './poll-device.js';
 import { currentPollingSettings } from './polling-settings.js';
+import { settlesWithin, STOP_WAIT_MS } from './settles-within.js';
 
 const PRUNE_EVERY_MS = 3600_000;
 
@@ -19,7 +20,7 @@ export class NetworkPoller {
   private readonly inFlight = new Map<string, Promise<void>>();
   private loop: Promise<void> | undefined;
   private stopped = false;
-  /** Set when this collector is abandoned: polls still running write nothing. */
+  /** Set when polls under way are left (the collector died or stopped): they write nothing. */
   private abandoned = false;
   private wake: (() => void) | undefined;
   private lastPruneAt = 0;
@@ -30,12 +31,15 @@ export class NetworkPoller {
     this.loop ??= this.run();
   }
 
-  /** Stops claiming, lets the polls under way finish and record, and gives back what is left. */
+  /**
+   * Stops claiming and lets the polls under way finish and record, for a few seconds: polls still
+   * running then are left, write nothing, and their devices wait for their leases to end.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
     await this.loop;
-    await Promise.all(this.inFlight.values());
+    if (!(await settlesWithin(Promise.all(this.inFlight.values()), STOP_WAIT_MS))) this.abandoned = true;
   }
 
   /**
@@ -44,7 +48,9 @@ export class NetworkPoller {
    */
   async halt(): Promise<void> {
     this.abandoned = true;
-    await this.stop();
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
   }
 
   private async run(): Promise<void> {

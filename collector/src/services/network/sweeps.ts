@@ -10,6 +10,7 @@ import { recordAudit } from '../audit.js';
 import { ApiProblem } from '../errors.js';
 import type { NetworkActor } from './actor.js';
 import { openCredentialSets } from './credentials.js';
+import { settlesWithin, STOP_WAIT_MS } from './settles-within.js';
 import { storeDiscovery } from './store-discovery.js';
 
 /** How often a running sweep writes its progress, which also tells others it is alive. */
@@ -21,6 +22,8 @@ const PROGRESS_EVERY_MS = 1000;
  */
 export class SweepRunner {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void>; stopping: boolean }>();
+  /** Set when stopping left probes under way: what they find is no longer written. */
+  private abandoned = false;
 
   constructor(private readonly ctx: CollectorContext, private readonly collectorId: string) {}
 
@@ -74,13 +77,18 @@ export class SweepRunner {
     return view;
   }
 
-  /** Stops every sweep (the collector is shutting down): they are marked interrupted. */
+  /**
+   * Stops every sweep (the collector is shutting down): they are marked interrupted. Probes under
+   * way get a few seconds to end; after that they are left, and write nothing more.
+   */
   async stop(): Promise<void> {
     for (const entry of this.running.values()) {
       entry.stopping = true;
       entry.controller.abort();
     }
-    await Promise.all([...this.running.values()].map((e) => e.done));
+    if (await settlesWithin(Promise.all([...this.running.values()].map((e) => e.done)), STOP_WAIT_MS)) return;
+    this.abandoned = true;
+    for (const id of this.running.keys()) await finishSweep(this.ctx.db, id, 'interrupted', null).catch(() => undefined);
   }
 
   private async run(id: string, request: SweepRequest, credentials: SnmpCredential[], signal: AbortSignal, stopping: () => boolean): Promise<void> {
@@ -89,6 +97,7 @@ export class SweepRunner {
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { once: true });
     const write = async () => {
+      if (this.abandoned) return;
       // Cancelled through the API (of this collector or another): the row is no longer running.
       if (!(await updateSweepProgress(this.ctx.db, id, progress))) controller.abort();
     };
@@ -103,11 +112,13 @@ export class SweepRunner {
         probe: { timeoutMs: request.timeoutMs, retries: request.retries },
         signal: controller.signal,
         onOutcome: async (outcome, result) => {
+          if (this.abandoned) return;
           const settled = await this.settle(outcome, result, progress);
           if (settled.outcome.status !== 'no-response') await insertSweepResult(this.ctx.db, id, position++, settled.outcome, settled.deviceId);
         },
       });
       clearInterval(beat);
+      if (this.abandoned) return;
       await updateSweepProgress(this.ctx.db, id, progress);
       // A cancelled sweep is already marked so; one stopped with the collector is interrupted.
       if (controller.signal.aborted) await finishSweep(this.ctx.db, id, stopping() ? 'interrupted' : 'cancelled', null);
@@ -115,6 +126,7 @@ export class SweepRunner {
       this.ctx.log.info({ sweep: id, ...progress }, 'sweep ended');
     } catch (error) {
       clearInterval(beat);
+      if (this.abandoned) return;
       await updateSweepProgress(this.ctx.db, id, progress).catch(() => undefined);
       await finishSweep(this.ctx.db, id, 'failed', (error as Error).message.slice(0, 1024));
       throw error;
