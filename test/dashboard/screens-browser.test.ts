@@ -162,6 +162,26 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await page.close();
   });
 
+  it('starts a network sweep and follows it to its end', async () => {
+    const credential = await api('/api/v1/network/credentials', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'dashboard test v2c', version: '2c', community: 'dashboard-test' }),
+    });
+    expect(credential.status).toBe(201);
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.goto(`${collector.url}/network`);
+    await page.getByRole('button', { name: 'New sweep' }).click();
+    // Nothing answers SNMP on this loopback address: the sweep settles it as silent and ends.
+    await page.getByLabel('Addresses to sweep').fill('127.0.0.9');
+    await page.getByRole('button', { name: 'Start sweep' }).click();
+    const status = page.getByTestId('sweep-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Sweep finished: 1 of 1 addresses, 0 identified/);
+    const sweeps = await (await api('/api/v1/network/sweeps')).json() as { items: { include: string[]; status: string }[] };
+    expect(sweeps.items[0]).toMatchObject({ include: ['127.0.0.9'], status: 'finished' });
+    await saveScreenshot(page, 'network');
+    await page.close();
+  });
+
   it('shows no register actions to roles without register:write: helpdesk may only check out, auditors nothing', async () => {
     const categories = await (await api('/api/v1/register/categories?limit=500')).json() as { items: { id: string }[] };
     const created = await api('/api/v1/register/assets', {

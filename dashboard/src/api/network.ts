@@ -1,0 +1,14 @@
+import { networkDeviceList, sweepView, type SweepView } from '@steward/shared';
+import type { ApiClient } from './api-client.js';
+
+export function fetchNetworkDevices(api: ApiClient, query: { search?: string; limit: number; offset: number }, signal?: AbortSignal) {
+  return api.request(networkDeviceList, '/api/v1/network/devices', { signal, query: { ...query } });
+}
+
+export function startSweep(api: ApiClient, include: string[], exclude: string[]): Promise<SweepView> {
+  return api.request(sweepView, '/api/v1/network/sweeps', { method: 'POST', body: { include, exclude } });
+}
+
+export function fetchSweep(api: ApiClient, id: string, signal?: AbortSignal): Promise<SweepView> {
+  return api.request(sweepView, `/api/v1/network/sweeps/${encodeURIComponent(id)}`, { signal });
+}

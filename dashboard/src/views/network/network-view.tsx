@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { fetchNetworkDevices } from '../../api/network.js';
+import { useApp } from '../../app/app-context.js';
+import { Icon } from '../../components/icon.js';
+import { EmptyState, ErrorNotice, LoadingRow } from '../../components/notices.js';
+import { PageHeader } from '../../components/page-header.js';
+import { Pagination } from '../../components/pagination.js';
+import { timeAgo } from '../../format/time.js';
+import { useLoader } from '../../hooks/use-loader.js';
+import { can } from '../../permissions.js';
+import { deviceHref } from '../../routing/routes.js';
+import { SweepPanel } from './sweep-panel.js';
+
+const PAGE_SIZE = 50;
+
+/** Switches, printers, access points and the like that SNMP sweeps found. */
+export function NetworkView() {
+  const { api, me } = useApp();
+  const [draft, setDraft] = useState('');
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const [sweeping, setSweeping] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => { setSearch(draft.trim()); setPage(1); }, 250);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  const query = { search: search || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const key = JSON.stringify(query);
+  const devices = useLoader(key, useCallback((signal: AbortSignal) => fetchNetworkDevices(api, query, signal), [api, key]));
+  const shown = devices.data ?? devices.previousData;
+  return (
+    <>
+      <PageHeader
+        title="Network"
+        subtitle={shown ? `${shown.total.toLocaleString('en')} network device${shown.total === 1 ? '' : 's'}` : 'Devices found by SNMP sweeps.'}
+        actions={can(me.role, 'discovery:write') ? <button type="button" class="button" aria-expanded={sweeping} onClick={() => setSweeping(!sweeping)}>New sweep</button> : null}
+      />
+      {sweeping ? <SweepPanel onFinished={devices.reload} /> : null}
+      <div class="toolbar">
+        <div class="search-field">
+          <Icon name="search" />
+          <label for="network-search" class="visually-hidden">Search network devices</label>
+          <input id="network-search" type="search" value={draft} maxLength={256} placeholder="Name, address, vendor, model…" onInput={(event) => setDraft(event.currentTarget.value)} />
+        </div>
+      </div>
+      {devices.error ? <ErrorNotice error={devices.error} onRetry={devices.reload} /> : null}
+      {!shown && !devices.error ? <LoadingRow text="Loading network devices…" /> : null}
+      {shown && shown.total === 0 ? <EmptyState icon="network" title={search ? 'No device matches' : 'No network devices yet'}><p>Start a sweep to find SNMP devices on the network.</p></EmptyState> : null}
+      {shown && shown.total > 0 ? (
+        <div class="card card-flush">
+          <div class="table-wrap table-scroll">
+            <table class="data-table" aria-busy={devices.loading} data-testid="network-table">
+              <caption class="visually-hidden">Network devices</caption>
+              <thead>
+                <tr><th scope="col">Name</th><th scope="col">Address</th><th scope="col">Status</th><th scope="col" class="optional">Vendor · model</th><th scope="col" class="optional">Type</th><th scope="col" class="numeric optional">Interfaces</th><th scope="col">Last seen</th></tr>
+              </thead>
+              <tbody>
+                {shown.items.map((item) => (
+                  <tr key={item.id}>
+                    <td class="cell-primary"><a href={deviceHref(item.id)}>{item.sysName ?? item.hostname}</a></td>
+                    <td class="mono">{item.address}</td>
+                    <td><span class={`pill ${item.up ? 'pill-ok' : item.up === false ? 'pill-warn' : 'pill-neutral'}`}>{item.up ? 'Up' : item.up === false ? 'Down' : 'Not polled'}</span></td>
+                    <td class="optional">{[item.vendor, item.model].filter(Boolean).join(' ') || <span class="muted">—</span>}</td>
+                    <td class="optional">{item.deviceType ?? <span class="muted">—</span>}</td>
+                    <td class="numeric optional">{item.interfaceCount}</td>
+                    <td>{timeAgo(item.lastSeen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination noun="network devices" page={page} pageSize={PAGE_SIZE} total={shown.total} pageSizes={[PAGE_SIZE]} onPage={setPage} onPageSize={() => undefined} />
+        </div>
+      ) : null}
+    </>
+  );
+}
