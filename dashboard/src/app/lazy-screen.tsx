@@ -10,6 +10,7 @@ type Screen = ComponentType<{ id?: string }>;
 const LOADERS: Record<ScreenSection, () => Promise<Screen>> = {
   findings: () => import('../views/findings/findings-view.js').then((m) => m.FindingsView),
   network: () => import('../views/network/network-view.js').then((m) => m.NetworkView),
+  alerts: () => import('../views/alerts/alerts-view.js').then((m) => m.AlertsView),
   register: () => import('../views/register/register-view.js').then((m) => m.RegisterView),
   licences: () => import('../views/licences/licences-view.js').then((m) => m.LicencesView),
   reports: () => import('../views/reports/reports-view.js').then((m) => m.ReportsView),

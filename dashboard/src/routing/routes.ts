@@ -20,11 +20,11 @@ export const DEFAULT_DEVICES_STATE: DevicesListState = {
 };
 
 /** Screens the collector backs, each a single address loaded on first visit. */
-export const SCREEN_SECTIONS = ['findings', 'reports', 'licences', 'register', 'network'] as const;
+export const SCREEN_SECTIONS = ['findings', 'reports', 'licences', 'register', 'network', 'alerts'] as const;
 export type ScreenSection = (typeof SCREEN_SECTIONS)[number];
 
 /** Screens that other parts of Steward will back; until then they say so. */
-export const PENDING_SECTIONS = ['alerts', 'settings'] as const;
+export const PENDING_SECTIONS = ['settings'] as const;
 export type PendingSection = (typeof PENDING_SECTIONS)[number];
 
 export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software'] as const;

@@ -4,7 +4,6 @@ import { PageHeader } from '../components/page-header.js';
 import type { PendingSection } from '../routing/routes.js';
 
 const PURPOSE: Record<PendingSection, string> = {
-  alerts: 'Notifications raised by changes, such as a device going silent or new software appearing.',
   settings: 'Users, roles, enrolment secrets and collector settings.',
 };
 
