@@ -8,8 +8,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['steward-source'] } },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: tests start real collectors and databases, and a loaded machine slows them a lot.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     reporters: ['default'],
   },

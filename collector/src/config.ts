@@ -24,6 +24,10 @@ export const collectorConfigSchema = z.object({
   tlsKeyFile: z.string().min(1).optional(),
   /** Without a certificate, make a self-signed one in the data folder and serve HTTPS with it. */
   tlsSelfSigned: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).default(false),
+  /** Hosts or addresses outgoing requests (webhooks, helpdesks) may reach despite being link-local. */
+  outboundAllow: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string()).default([])),
+  /** Seconds between evaluations of the alert rules. */
+  alertIntervalSeconds: z.coerce.number().int().min(10).default(300),
   /** Where the built dashboard is; found next to the collector when not given. */
   dashboardDir: z.string().optional(),
 });
@@ -43,6 +47,8 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
   STEWARD_RATE_LIMIT: 'rateLimitPerMinute',
   STEWARD_DASHBOARD_DIR: 'dashboardDir',
+  STEWARD_OUTBOUND_ALLOW: 'outboundAllow',
+  STEWARD_ALERT_INTERVAL: 'alertIntervalSeconds',
   STEWARD_TLS_CERT: 'tlsCertFile',
   STEWARD_TLS_KEY: 'tlsKeyFile',
   STEWARD_TLS_SELF_SIGNED: 'tlsSelfSigned',

@@ -57,7 +57,7 @@ describe(`killing the collector while an agent reports (${TEST_BACKEND})`, () =>
     const url = `http://127.0.0.1:${port}`;
     const first = spawnBin('collector', ['serve'], env);
     running.push(first);
-    await waitForHealth(url);
+    await waitForHealth(url, 240_000);
 
     const agent = spawnBin('agent', ['--once'], {
       STEWARD_SERVER: url,
@@ -75,7 +75,7 @@ describe(`killing the collector while an agent reports (${TEST_BACKEND})`, () =>
 
     const second = spawnBin('collector', ['serve'], env);
     running.push(second);
-    await waitForHealth(url, 120_000);
+    await waitForHealth(url, 240_000);
     expect(await agent.exited).toBe(0);
     const delivered = /"software":(\d+),"msg":"collected"/.exec(agent.output());
     second.child.kill('SIGTERM');

@@ -35,7 +35,7 @@ describe.skipIf(dpkgCount === undefined)('the local launcher (npm start)', () =>
     let output = '';
     launcher.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     launcher.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    await waitForHealth(url, 120_000);
+    await waitForHealth(url, 240_000);
     const upAt = Date.now();
     const login = await fetch(`${url}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },

@@ -24,18 +24,15 @@ export interface AlertDeps {
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, maxMs: 6 * 3600_000, maxAttempts: 10 };
 
-/**
- * Settings the collector's configuration may carry for alerts; read leniently so they take effect
- * once the configuration schema names them.
- */
+/** The collector's settings for alerts (see config.ts: outboundAllow, alertIntervalSeconds). */
 interface AlertConfig {
   /** Addresses (CIDR, IP or host name) outgoing requests may reach although the policy refuses them. */
-  outboundAllow?: string[] | string;
-  alertIntervalSeconds?: number;
+  outboundAllow: string[];
+  alertIntervalSeconds: number;
 }
 
 export function alertConfigOf(ctx: CollectorContext): AlertConfig {
-  return ctx.config as unknown as AlertConfig;
+  return { outboundAllow: ctx.config.outboundAllow, alertIntervalSeconds: ctx.config.alertIntervalSeconds };
 }
 
 export function alertDepsFrom(ctx: CollectorContext, overrides: Partial<AlertDeps> = {}): AlertDeps {
@@ -45,7 +42,7 @@ export function alertDepsFrom(ctx: CollectorContext, overrides: Partial<AlertDep
     live: ctx.live,
     keys: ctx.secrets,
     log: ctx.log,
-    policy: outboundPolicy(typeof allow === 'string' ? allow.split(',') : allow ?? []),
+    policy: outboundPolicy(allow),
     retry: DEFAULT_RETRY,
     ...overrides,
   };

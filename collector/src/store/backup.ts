@@ -79,7 +79,8 @@ export async function emptyTables(tx: Queryable, tables: string[]): Promise<void
 
 export async function insertTableRows(tx: Queryable, table: string, rowsJson: string[]): Promise<void> {
   if (!rowsJson.length) return;
-  await tx.query(`insert into ${ident(table)} select * from json_populate_recordset(null::${ident(table)}, $1::json)`, [`[${rowsJson.join(',')}]`]);
+  // Identity columns take the backed-up values, not new ones.
+  await tx.query(`insert into ${ident(table)} overriding system value select * from json_populate_recordset(null::${ident(table)}, $1::json)`, [`[${rowsJson.join(',')}]`]);
 }
 
 export async function enableTriggers(tx: Queryable, tables: string[]): Promise<void> {

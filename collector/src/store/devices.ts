@@ -110,11 +110,13 @@ interface SoftwareRow {
   install_date: string | null;
   install_location: string | null;
   product_code: string | null;
+  system_component: boolean | null;
+  licence: SoftwareEntry['licence'] | null;
 }
 
 export async function listDeviceSoftware(db: Queryable, deviceId: string): Promise<SoftwareEntry[]> {
   const { rows } = await db.query<SoftwareRow>(
-    `select source, name, version, publisher, arch, install_date, install_location, product_code
+    `select source, name, version, publisher, arch, install_date, install_location, product_code, system_component, licence
        from device_software where device_id = $1 order by lower(name), version`,
     [deviceId],
   );
@@ -127,6 +129,8 @@ export async function listDeviceSoftware(db: Queryable, deviceId: string): Promi
     installDate: r.install_date ?? undefined,
     installLocation: r.install_location ?? undefined,
     productCode: r.product_code ?? undefined,
+    systemComponent: r.system_component ?? undefined,
+    licence: r.licence ?? undefined,
   }));
 }
 
