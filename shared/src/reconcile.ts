@@ -371,6 +371,8 @@ export const reconcileRun = z.object({
   devices: z.number().int(),
   titles: z.number().int(),
   newTitles: z.number().int(),
+  /** Titles normalised again because the rules changed. */
+  normalised: z.number().int(),
   installs: z.number().int(),
   products: z.number().int(),
   findingsOpen: z.number().int(),

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../store/database.js';
-import { consumerBuckets, pickUnlicensed, shelfwareCounts, type UncoveredBucket, type UnlicensedPick } from '../../store/reconcile/consumers.js';
+import { consumerBuckets, pickUnlicensed, prepareConsumers, shelfwareCounts, type UncoveredBucket } from '../../store/reconcile/consumers.js';
 import { entitlementTerms, productTerms } from '../../store/reconcile/entitlement-terms.js';
 import type { PositionFigures } from '../../store/reconcile/positions.js';
 import { allocateProduct } from './allocate.js';
@@ -7,7 +7,6 @@ import { activeAt, consumerKind, coreFloors, coreUnits, dayOf } from './terms.js
 
 export interface ComputedPositions {
   figures: PositionFigures[];
-  unlicensed: UnlicensedPick[];
 }
 
 /**
@@ -16,12 +15,13 @@ export interface ComputedPositions {
  * device changed last.
  */
 export async function computePositions(db: Queryable, productIds: string[], asOf: Date, shelfwareDays: number): Promise<ComputedPositions> {
-  if (productIds.length === 0) return { figures: [], unlicensed: [] };
+  if (productIds.length === 0) return { figures: [] };
   const [products, entitlements] = await Promise.all([productTerms(db, productIds), entitlementTerms(db, productIds)]);
   const known = productIds.filter((id) => products.has(id));
   const day = dayOf(asOf);
   const userProducts = known.filter((id) => consumerKind(products.get(id)!, (entitlements.get(id) ?? []).filter((e) => activeAt(e, day))) === 'user');
-  const { buckets, installs } = await consumerBuckets(db, known, userProducts, asOf);
+  await prepareConsumers(db, known, userProducts, asOf);
+  const { buckets, installs } = await consumerBuckets(db);
   const shelfware = await shelfwareCounts(db, known, asOf, shelfwareDays);
   const figures: PositionFigures[] = [];
   const uncovered: UncoveredBucket[] = [];
@@ -39,9 +39,7 @@ export async function computePositions(db: Queryable, productIds: string[], asOf
       unlicensed: 0, shelfware: shelfware.get(id) ?? 0, entitlements: a.uses,
     });
   }
-  const unlicensed = await pickUnlicensed(db, known, userProducts, asOf, uncovered);
-  const perProduct = new Map<string, number>();
-  for (const u of unlicensed) perProduct.set(u.productId, (perProduct.get(u.productId) ?? 0) + 1);
+  const perProduct = await pickUnlicensed(db, uncovered);
   for (const f of figures) f.unlicensed = perProduct.get(f.productId) ?? 0;
-  return { figures, unlicensed };
+  return { figures };
 }

@@ -1,10 +1,11 @@
 import type { LicencePosition, PositionList } from '@steward/shared';
 import type { Database } from '../../store/database.js';
-import type { UnlicensedPick } from '../../store/reconcile/consumers.js';
+import { readPicks, type UnlicensedPick } from '../../store/reconcile/consumers.js';
 import { listProducts } from '../../store/reconcile/catalogue.js';
 import { productsInPlay } from '../../store/reconcile/installs.js';
 import { listPositions } from '../../store/reconcile/positions.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
+import { withoutJit } from '../../store/reconcile/temp-table.js';
 import { computePositions } from './compute-positions.js';
 
 /** A date-only asOf means the end of that day. */
@@ -38,9 +39,11 @@ export async function positionsAt(db: Database, q: { productId?: string; vendor?
     return { list: { items, totals: totals(items), asOf: new Date().toISOString() } };
   }
   return db.transaction(async (tx) => {
+    await withoutJit(tx);
     const settings = await readReconcileSettings(tx);
     const ids = q.productId ? [q.productId] : await productsInPlay(tx);
-    const { figures, unlicensed } = await computePositions(tx, ids, at, settings.shelfwareAfterDays);
+    const { figures } = await computePositions(tx, ids, at, settings.shelfwareAfterDays);
+    const unlicensed = figures.length ? await readPicks(tx) : [];
     const products = new Map((await listProducts(tx)).map((p) => [p.id, p]));
     const computedAt = at.toISOString();
     const items = figures

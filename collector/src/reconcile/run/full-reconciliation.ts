@@ -2,11 +2,11 @@ import type { ReconcileRun } from '@steward/shared';
 import type { Database } from '../../store/database.js';
 import { countOpenFindings, refreshFindings } from '../../store/reconcile/findings.js';
 import { matchDevices, refreshIdentityKeys } from '../../store/reconcile/identity.js';
-import { productsInPlay, refreshAllInstalls } from '../../store/reconcile/installs.js';
+import { addScannedTitles, productsInPlay, refreshAllInstalls, scanEstate } from '../../store/reconcile/installs.js';
 import { deleteIdlePositions } from '../../store/reconcile/positions.js';
 import { clearQueuedBefore } from '../../store/reconcile/queue.js';
+import { withoutJit } from '../../store/reconcile/temp-table.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
-import { addAllTitles } from '../../store/reconcile/titles.js';
 import { rulesGeneration } from '../../store/reconcile/generation.js';
 import { ensureShippedCatalogue } from '../catalogue/ensure-catalogue.js';
 import { junkIdentifiers } from '../identity/junk-identifiers.js';
@@ -25,7 +25,7 @@ export const LAST_FULL_GENERATION_KEY = 'reconcile.lastFullGeneration';
  * findings, and every product's position (with a history point each). Work queued before it
  * started is covered by it and dropped.
  */
-export async function runFullReconciliation(db: Database, options: { wait?: boolean } = {}): Promise<ReconcileRun | undefined> {
+export async function runFullReconciliation(db: Database, options: { wait?: boolean; onStep?: (step: string, ms: number) => void } = {}): Promise<ReconcileRun | undefined> {
   await ensureShippedCatalogue(db);
   const started = new Date();
   const t0 = performance.now();
@@ -37,17 +37,36 @@ export async function runFullReconciliation(db: Database, options: { wait?: bool
       await tx.query('select pg_advisory_xact_lock($1)', [FULL_LOCK]);
     }
     await tx.query("set local work_mem = '256MB'");
+    await withoutJit(tx);
+    let mark = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      options.onStep?.(name, now - mark);
+      mark = now;
+    };
     const settings = await readReconcileSettings(tx);
     const junk = junkIdentifiers();
     const generation = await rulesGeneration(tx);
-    const newTitles = await addAllTitles(tx);
+    // Titles the rules have not seen are normalised before the scan, which keeps only commercial
+    // rows and rows of unknown titles; those are then added, normalised, and joined in.
     const { normalised } = await normaliseStoredTitles(db, tx);
+    step('normalise');
+    const unknownRows = await scanEstate(tx);
+    step('scan');
+    const newTitles = unknownRows ? await addScannedTitles(tx) : 0;
+    if (newTitles) await normaliseStoredTitles(db, tx);
+    step('new titles');
     const installs = await refreshAllInstalls(tx);
+    step('installs');
     await refreshIdentityKeys(tx, null, junk);
+    step('identity keys');
     await matchDevices(tx, null, settings.identityKeys);
+    step('match');
     await refreshFindings(tx, null, [], junk, started);
+    step('findings');
     const products = await productsInPlay(tx);
     await recomputePositionsIn(tx, products, started, 'all');
+    step('positions');
     await deleteIdlePositions(tx);
     await clearQueuedBefore(tx, started);
     await tx.query(
@@ -66,7 +85,8 @@ export async function runFullReconciliation(db: Database, options: { wait?: bool
     return {
       devices: rows[0]?.devices ?? 0,
       titles: rows[0]?.titles ?? 0,
-      newTitles: Math.max(newTitles, normalised),
+      newTitles,
+      normalised,
       installs,
       products: products.length,
       findingsOpen: await countOpenFindings(tx),

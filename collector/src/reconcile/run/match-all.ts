@@ -4,6 +4,7 @@ import { matchDevices } from '../../store/reconcile/identity.js';
 import { productsInPlay } from '../../store/reconcile/installs.js';
 import { queueProducts } from '../../store/reconcile/queue.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
+import { withoutJit } from '../../store/reconcile/temp-table.js';
 import { junkIdentifiers } from '../identity/junk-identifiers.js';
 
 /**
@@ -13,6 +14,7 @@ import { junkIdentifiers } from '../identity/junk-identifiers.js';
  */
 export async function rematchAll(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
+    await withoutJit(tx);
     const settings = await readReconcileSettings(tx);
     await matchDevices(tx, null, settings.identityKeys);
     await refreshFindings(tx, null, [], junkIdentifiers(), new Date());

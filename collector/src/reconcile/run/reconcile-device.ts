@@ -4,6 +4,7 @@ import { refreshFindings } from '../../store/reconcile/findings.js';
 import { refreshDeviceInstalls } from '../../store/reconcile/installs.js';
 import { queueDevices, queueProducts } from '../../store/reconcile/queue.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
+import { withoutJit } from '../../store/reconcile/temp-table.js';
 import { addDeviceTitles, staleDeviceTitles } from '../../store/reconcile/titles.js';
 import { ensureShippedCatalogue } from '../catalogue/ensure-catalogue.js';
 import { junkIdentifiers } from '../identity/junk-identifiers.js';
@@ -28,6 +29,7 @@ export interface DeviceReconciliation {
  */
 export async function reconcileDeviceIn(owner: object, tx: Queryable, deviceId: string): Promise<DeviceReconciliation> {
   await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [DEVICE_LOCK, deviceId]);
+  await withoutJit(tx);
   const junk = junkIdentifiers();
   const settings = await readReconcileSettings(tx);
   const oldMacs = await deviceMacs(tx, deviceId);

@@ -4,6 +4,7 @@ import * as register from './0003-register.js';
 import * as reconcile from './0004-reconcile.js';
 import * as audit from './0005-audit.js';
 import * as network from './0006-network.js';
+import * as reconcileSpeed from './0008-reconcile-speed.js';
 import * as agentDelta from './0009-agent-delta.js';
 import * as agentSecurity from './0010-agent-security.js';
 import * as alerts from './0011-alerts.js';
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   { id: 4, name: 'reconcile', sql: reconcile.sql },
   { id: 5, name: 'audit', sql: audit.sql },
   { id: 6, name: 'network', sql: network.sql },
+  { id: 8, name: 'reconcile-speed', sql: reconcileSpeed.sql },
   { id: 9, name: 'agent-delta', sql: agentDelta.sql },
   { id: 10, name: 'agent-security', sql: agentSecurity.sql },
   { id: 11, name: 'alerts', sql: alerts.sql },

@@ -1,41 +1,61 @@
 import type { ConsumerBucket } from '../../reconcile/licence/terms.js';
 import type { Queryable } from '../database.js';
 import { DEVICE_CONTEXT_COLUMNS, DEVICE_CONTEXT_JOINS } from './device-context.js';
+import { tempTable } from './temp-table.js';
+
+/** The devices with any of the products $1 installed, each with its register context, worked out once per device. */
+const DEVICES = `
+  select d.id as device_id, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}
+    from devices d ${DEVICE_CONTEXT_JOINS}
+   where d.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))`;
 
 /**
- * Consumers of the products $1 as of $2: devices, or for the products in $3 users (the register's
- * assignee, else the device's last user, else the device itself). Each has a bucket key that makes
- * consumers with the same release, edition, cores and allocation interchangeable.
+ * Installs of the products $1 as of $2 with the entitlement allocated to them, each with its
+ * consumer: the device, or for the products in $3 the user (the register's assignee, else the
+ * device's last user, else the device itself).
  */
-const CONSUMERS = `
-  alloc as (
+const INSTALLS = `
+  with alloc as (
     select distinct on (e.product_id, a.target_kind, lower(a.target)) e.product_id, a.target_kind, lower(a.target) as target, a.entitlement_id
       from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
      where e.product_id = any($1::text[])
      order by e.product_id, a.target_kind, lower(a.target), e.created_at, e.id
-  ), base as (
-    select li.product_id, li.device_id, li.release_key, lower(li.edition) as edition, li.first_seen, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}
-      from licence_installs li join devices d on d.id = li.device_id ${DEVICE_CONTEXT_JOINS}
-     where li.product_id = any($1::text[]) and li.first_seen <= $2
-  ), inst as (
-    select b.*, coalesce(ad.entitlement_id, au.entitlement_id, ag.entitlement_id) as hint,
-           case when b.product_id = any($3::text[]) then coalesce(b.user_key, 'device:' || b.device_id) else b.device_id::text end as consumer
-      from base b
-      left join alloc ad on ad.product_id = b.product_id and ad.target_kind = 'device' and ad.target = b.device_id::text
-      left join alloc au on au.product_id = b.product_id and au.target_kind = 'user' and au.target = b.user_key
-      left join alloc ag on ag.product_id = b.product_id and ag.target_kind = 'department' and ag.target = lower(b.department)
-  ), consumers as (
-    select i.product_id, i.consumer, i.release_key, i.edition, i.cores, i.sockets, i.hint, i.first_seen
-      from inst i where not (i.product_id = any($3::text[]))
-    union all
-    select i.product_id, i.consumer, max(i.release_key),
-           (array_agg(i.edition order by i.release_key desc nulls last, i.device_id))[1], 0, 0,
-           (array_agg(i.hint order by i.hint::text nulls last))[1], min(i.first_seen)
-      from inst i where i.product_id = any($3::text[]) group by i.product_id, i.consumer
-  ), bucketed as (
-    select c.*, concat_ws('|', coalesce(c.release_key, '-'), coalesce(c.edition, '-'), c.cores, c.sockets, coalesce(c.hint::text, '-')) as bucket
-      from consumers c
-  )`;
+  )
+  select li.product_id, li.device_id, li.release_key, lower(li.edition) as edition, li.first_seen,
+         c.last_seen, c.user_key, c.department, c.cores, c.sockets,
+         coalesce(ad.entitlement_id, au.entitlement_id, ag.entitlement_id) as hint,
+         case when li.product_id = any($3::text[]) then coalesce(c.user_key, 'device:' || li.device_id) else li.device_id::text end as consumer,
+         case when not (li.product_id = any($3::text[])) then concat_ws('|', coalesce(li.release_key, '-'), coalesce(lower(li.edition), '-'),
+              c.cores, c.sockets, coalesce(coalesce(ad.entitlement_id, au.entitlement_id, ag.entitlement_id)::text, '-')) end as bucket
+    from licence_installs li join licence_devices c on c.device_id = li.device_id
+    left join alloc ad on ad.product_id = li.product_id and ad.target_kind = 'device' and ad.target = li.device_id::text
+    left join alloc au on au.product_id = li.product_id and au.target_kind = 'user' and au.target = c.user_key
+    left join alloc ag on ag.product_id = li.product_id and ag.target_kind = 'department' and ag.target = lower(c.department)
+   where li.product_id = any($1::text[]) and li.first_seen <= $2`;
+
+/**
+ * Users of the products counted by user ($1), one row each, with the bucket key that makes them
+ * interchangeable: the highest release any of their devices has, and the allocation that applies.
+ */
+const USERS = `
+  select c.*, concat_ws('|', coalesce(c.release_key, '-'), coalesce(c.edition, '-'), 0, 0, coalesce(c.hint::text, '-')) as bucket
+    from (
+      select i.product_id, i.consumer, max(i.release_key) as release_key,
+             (array_agg(i.edition order by i.release_key desc nulls last, i.device_id))[1] as edition,
+             (array_agg(i.hint order by i.hint::text nulls last))[1] as hint, min(i.first_seen) as first_seen
+        from licence_inst i where i.product_id = any($1::text[]) group by i.product_id, i.consumer
+    ) c`;
+
+/**
+ * Materialises the devices, installs and user consumers of the products as of a date for the
+ * queries that follow (licence_devices, licence_inst, licence_users); call inside a transaction.
+ * A device-counted install is its own consumer, with its bucket in licence_inst.
+ */
+export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date): Promise<void> {
+  await tempTable(db, 'licence_devices', DEVICES, [productIds], { analyze: true });
+  await tempTable(db, 'licence_inst', INSTALLS, [productIds, asOf, userProducts]);
+  await tempTable(db, 'licence_users', USERS, [userProducts]);
+}
 
 export interface ConsumerCounts {
   buckets: Map<string, ConsumerBucket[]>;
@@ -43,14 +63,16 @@ export interface ConsumerCounts {
   installs: Map<string, number>;
 }
 
-export async function consumerBuckets(db: Queryable, productIds: string[], userProducts: string[], asOf: Date): Promise<ConsumerCounts> {
+/** The consumer buckets of the prepared products, and how many devices have each installed. */
+export async function consumerBuckets(db: Queryable): Promise<ConsumerCounts> {
   const { rows } = await db.query<{ product_id: string; bucket: string | null; release_key: string | null; edition: string | null; cores: number; sockets: number; hint: string | null; n: number }>(
-    `with ${CONSUMERS}
-     select product_id, bucket, release_key, edition, cores, sockets, hint::text as hint, count(*)::int as n
-       from bucketed group by product_id, bucket, release_key, edition, cores, sockets, hint
+    `select product_id, bucket, release_key, edition, cores, sockets, hint::text as hint, count(*)::int as n
+       from licence_inst where bucket is not null group by product_id, bucket, release_key, edition, cores, sockets, hint
      union all
-     select product_id, null, null, null, 0, 0, null, count(*)::int from inst group by product_id`,
-    [productIds, asOf, userProducts],
+     select product_id, bucket, release_key, edition, 0, 0, hint::text, count(*)::int
+       from licence_users group by product_id, bucket, release_key, edition, hint
+     union all
+     select product_id, null, null, null, 0, 0, null, count(*)::int from licence_inst group by product_id`,
   );
   const buckets = new Map<string, ConsumerBucket[]>();
   const installs = new Map<string, number>();
@@ -80,46 +102,56 @@ export interface UnlicensedPick {
 }
 
 /**
- * Which consumers of a bucket go without a licence: the ones that came last (latest first seen),
- * so a new install never takes the licence of one that was there before. A user left without a
- * licence makes each of their installs unlicensed.
+ * Chooses which consumers of each bucket go without a licence, into licence_picks: the ones that
+ * came last (latest first seen), so a new install never takes the licence of one that was there
+ * before. A user left without a licence makes each of their installs unlicensed. Returns how many
+ * installs each product has unlicensed.
  */
-export async function pickUnlicensed(db: Queryable, productIds: string[], userProducts: string[], asOf: Date, uncovered: UncoveredBucket[]): Promise<UnlicensedPick[]> {
-  if (uncovered.length === 0) return [];
-  const { rows } = await db.query<{ product_id: string; device_id: string; units: string }>(
-    `with ${CONSUMERS}, wanted as (
-       select * from json_to_recordset($4::json) as w(product_id text, bucket text, n integer, units numeric)
+export async function pickUnlicensed(db: Queryable, uncovered: UncoveredBucket[]): Promise<Map<string, number>> {
+  await tempTable(db, 'licence_picks',
+    `with wanted as (
+       select * from json_to_recordset($1::json) as w(product_id text, bucket text, n integer, units numeric)
      ), ranked as (
        select b.product_id, b.consumer, w.units, w.n,
               row_number() over (partition by b.product_id, b.bucket order by b.first_seen desc, b.consumer desc) as rn
-         from bucketed b join wanted w on w.product_id = b.product_id and w.bucket = b.bucket
+         from (select product_id, bucket, consumer, first_seen from licence_inst where bucket is not null
+               union all select product_id, bucket, consumer, first_seen from licence_users) b
+         join wanted w on w.product_id = b.product_id and w.bucket = b.bucket
      )
-     select i.product_id, i.device_id, r.units::text
-       from ranked r join inst i on i.product_id = r.product_id and i.consumer = r.consumer
+     select i.product_id, i.device_id, r.units
+       from ranked r join licence_inst i on i.product_id = r.product_id and i.consumer = r.consumer
       where r.rn <= r.n`,
-    [productIds, asOf, userProducts, JSON.stringify(uncovered.map((u) => ({ product_id: u.productId, bucket: u.bucket, n: u.count, units: u.units })))],
+    [JSON.stringify(uncovered.map((u) => ({ product_id: u.productId, bucket: u.bucket, n: u.count, units: u.units })))],
+    { analyze: uncovered.length > 0 },
   );
+  const { rows } = await db.query<{ product_id: string; n: number }>('select product_id, count(*)::int as n from licence_picks group by product_id');
+  return new Map(rows.map((r) => [r.product_id, r.n]));
+}
+
+/** The picks of the last pickUnlicensed, for a report that shows them without storing them. */
+export async function readPicks(db: Queryable): Promise<UnlicensedPick[]> {
+  const { rows } = await db.query<{ product_id: string; device_id: string; units: string }>(
+    'select product_id, device_id, units::text from licence_picks order by product_id, device_id');
   return rows.map((r) => ({ productId: r.product_id, deviceId: r.device_id, units: Number(r.units) }));
 }
 
 /**
- * Allocations of the products' entitlements whose target has not had the product on a device seen
- * within the last `days` days before $2: licences paid for and not used.
+ * Allocations of the prepared products' entitlements whose target has not had the product on a
+ * device seen within the last `days` days before the date: licences paid for and not used.
  */
 export async function shelfwareCounts(db: Queryable, productIds: string[], asOf: Date, days: number): Promise<Map<string, number>> {
   const { rows } = await db.query<{ product_id: string; n: number }>(
-    `with ${CONSUMERS}
-     select e.product_id, count(*)::int as n
+    `select e.product_id, count(*)::int as n
        from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
       where e.product_id = any($1::text[])
         and not exists (
-          select 1 from inst i
-           where i.product_id = e.product_id and i.last_seen > $2::timestamptz - make_interval(days => $4)
+          select 1 from licence_inst i
+           where i.product_id = e.product_id and i.last_seen > $2::timestamptz - make_interval(days => $3)
              and ((a.target_kind = 'device' and i.device_id::text = lower(a.target))
                or (a.target_kind = 'user' and i.user_key = lower(a.target))
                or (a.target_kind = 'department' and lower(i.department) = lower(a.target))))
       group by e.product_id`,
-    [productIds, asOf, [], days],
+    [productIds, asOf, days],
   );
   return new Map(rows.map((r) => [r.product_id, r.n]));
 }

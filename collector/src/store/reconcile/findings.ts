@@ -2,20 +2,20 @@ import type { Finding, FindingState, FindingType } from '@steward/shared';
 import type { JunkIdentifiers } from '../../reconcile/identity/junk-identifiers.js';
 import type { Queryable } from '../database.js';
 import { USABLE_SERIAL } from './identity.js';
+import { tempTable } from './temp-table.js';
 
 const LAST_USER = `lower(nullif(regexp_replace(coalesce(d.os->'users'->>'lastLoggedOn', ''), '^.*\\\\', ''), ''))`;
 const ALNUM = (expr: string) => `regexp_replace(lower(coalesce(${expr}, '')), '[^a-z0-9]', '', 'g')`;
 
 /**
- * Everything that is wrong now, for the devices in scope ($1, null for all) and the assets linked
- * to them or named in $2: discovered devices with no asset, matches a person must decide, linked
+ * Everything that is wrong now, for the devices in finding_devices and the assets in finding_assets: discovered devices with no asset, matches a person must decide, linked
  * devices that disagree with their asset (serial, model, who uses it), and deployed assets no
  * discovery has seen for their category's number of days.
  */
 const CAUSES = `
-  scope as (select id from devices where $1::uuid[] is null or id = any($1::uuid[])),
-  dev as (select d.* from devices d join scope s on s.id = d.id),
-  linked as (select l.device_id, l.asset_id, l.key from device_asset_links l join scope s on s.id = l.device_id),
+  dev as (select d.* from devices d join finding_devices s on s.id = d.id),
+  linked as (select * from finding_links),
+  asset_scope as (select id from finding_assets),
   up (start, id, parent_id, kind, depth) as (
     select l.id, l.id, l.parent_id, l.kind, 0 from register_locations l
     union all
@@ -38,11 +38,6 @@ const CAUSES = `
        and (select count(distinct f2.mac) from snmp_forwarding f2 where f2.device_id = f.device_id and f2.bridge_port = f.bridge_port) <= 2
      order by l.device_id, f.seen_at desc, f.device_id
   ),
-  asset_scope as (
-    select a.id from register_assets a where $1::uuid[] is null
-    union select asset_id from linked
-    union select unnest($2::uuid[])
-  ),
   causes as (
     select 'unregistered:' || d.id as key, 'unregistered' as type, null::text as subtype, d.id as device_id, null::uuid as asset_id,
            format('%s (%s) is not in the register', d.hostname, case d.kind when 'snmp' then 'SNMP' else 'agent' end) as summary,
@@ -62,14 +57,14 @@ const CAUSES = `
       from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id
       join device_identity_keys k on k.device_id = l.device_id and k.key = 'serial'
       cross join lateral (select upper(btrim(coalesce(a.serial, ''))) as s) x
-     where l.key <> 'serial' and ${USABLE_SERIAL('x.s', '$3::text[]')} and x.s <> k.value
+     where l.key <> 'serial' and ${USABLE_SERIAL('x.s', '$1::text[]')} and x.s <> k.value
     union all
     select 'mismatch:model:' || l.asset_id || ':' || l.device_id, 'mismatch', 'model', l.device_id, l.asset_id,
            format('%s reports model %s but asset %s is registered as %s', d.hostname, d.model, a.tag, rm.name),
            jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'deviceModel', d.model, 'assetModel', rm.name, 'modelNumber', rm.model_number)
       from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id join register_models rm on rm.id = a.model_id
       cross join lateral (select ${ALNUM('d.model')} as dm, ${ALNUM('rm.name')} as am, ${ALNUM('rm.model_number')} as an) x
-     where length(x.dm) >= 3 and not (upper(btrim(d.model)) = any($4::text[])) and x.am <> ''
+     where length(x.dm) >= 3 and not (upper(btrim(d.model)) = any($2::text[])) and x.am <> ''
        and position(x.dm in x.am) = 0 and position(x.am in x.dm) = 0
        and (x.an = '' or (position(x.dm in x.an) = 0 and position(x.an in x.dm) = 0))
     union all
@@ -98,32 +93,42 @@ const CAUSES = `
       left join lateral (select max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id where l.asset_id = a.id) ls on true
       left join lateral (select max(t.at) as at from register_transitions t where t.asset_id = a.id and t.to_status = 'deployed') dep on true
      where a.status = 'deployed' and c.kind in ('hardware', 'networking')
-       and coalesce(greatest(ls.last_seen, dep.at), ls.last_seen, dep.at, a.created_at) < $5::timestamptz - make_interval(days => c.missing_after_days)
+       and coalesce(greatest(ls.last_seen, dep.at), a.created_at) < $3::timestamptz - make_interval(days => c.missing_after_days)
   )`;
 
 /**
  * Opens findings for causes that appeared, reopens resolved ones whose cause came back, and
- * resolves open or acknowledged ones whose cause went away. Dismissed findings stay dismissed.
+ * resolves open or acknowledged ones whose cause went away, for the devices in scope (null for
+ * all) and the assets linked to them or named in extraAssets. Dismissed findings stay dismissed.
  */
 export async function refreshFindings(db: Queryable, scope: string[] | null, extraAssets: string[], junk: JunkIdentifiers, now: Date): Promise<void> {
+  const full = scope === null;
+  await tempTable(db, 'finding_devices', 'select id from devices where $1::uuid[] is null or id = any($1::uuid[])', [scope], { analyze: full });
+  await tempTable(db, 'finding_links', 'select l.device_id, l.asset_id, l.key from device_asset_links l join finding_devices s on s.id = l.device_id', [], { analyze: full });
+  await tempTable(db, 'finding_assets',
+    `select a.id from register_assets a where $1::boolean
+     union select asset_id from finding_links
+     union select unnest($2::uuid[])`, [full, extraAssets], { analyze: full });
+  await tempTable(db, 'finding_causes', `with recursive ${CAUSES} select * from causes`, [junk.serials, junk.models, now], { analyze: full });
   await db.query(
-    `with recursive ${CAUSES}, upserted as (
-       insert into findings (id, key, type, subtype, device_id, asset_id, summary, details, first_detected, last_detected, updated_at)
-       select gen_random_uuid(), key, type, subtype, device_id, asset_id, summary, details, $5, $5, $5 from causes
-       on conflict (key) do update set summary = excluded.summary, details = excluded.details, device_id = excluded.device_id,
-         asset_id = excluded.asset_id, last_detected = excluded.last_detected,
-         state = case when findings.state = 'resolved' then 'open' else findings.state end,
-         resolved_at = case when findings.state = 'resolved' then null else findings.resolved_at end,
-         updated_at = case when findings.state = 'resolved' then excluded.updated_at else findings.updated_at end,
-         updated_by = case when findings.state = 'resolved' then null else findings.updated_by end
-       where findings.state = 'resolved' or (findings.summary, findings.details) is distinct from (excluded.summary, excluded.details)
-          or findings.last_detected < excluded.last_detected - interval '1 hour'
-     )
-     update findings f set state = 'resolved', resolved_at = $5, updated_at = $5, updated_by = null
+    `insert into findings (id, key, type, subtype, device_id, asset_id, summary, details, first_detected, last_detected, updated_at)
+     select gen_random_uuid(), key, type, subtype, device_id, asset_id, summary, details, $1, $1, $1 from finding_causes
+     on conflict (key) do update set summary = excluded.summary, details = excluded.details, device_id = excluded.device_id,
+       asset_id = excluded.asset_id, last_detected = excluded.last_detected,
+       state = case when findings.state = 'resolved' then 'open' else findings.state end,
+       resolved_at = case when findings.state = 'resolved' then null else findings.resolved_at end,
+       updated_at = case when findings.state = 'resolved' then excluded.updated_at else findings.updated_at end,
+       updated_by = case when findings.state = 'resolved' then null else findings.updated_by end
+     where findings.state = 'resolved' or (findings.summary, findings.details) is distinct from (excluded.summary, excluded.details)
+        or findings.last_detected < excluded.last_detected - interval '1 hour'`,
+    [now],
+  );
+  await db.query(
+    `update findings f set state = 'resolved', resolved_at = $2, updated_at = $2, updated_by = null
       where f.state in ('open', 'acknowledged')
-        and ($1::uuid[] is null or f.device_id = any($1::uuid[]) or (f.type = 'missing' and f.asset_id in (select id from asset_scope)))
-        and not exists (select 1 from causes c where c.key = f.key)`,
-    [scope, extraAssets, junk.serials, junk.models, now],
+        and ($1 or f.device_id in (select id from finding_devices) or (f.type = 'missing' and f.asset_id in (select id from finding_assets)))
+        and not exists (select 1 from finding_causes c where c.key = f.key)`,
+    [full, now],
   );
 }
 

@@ -1,6 +1,7 @@
 import type { IdentityKey } from '@steward/shared';
 import type { JunkIdentifiers } from '../../reconcile/identity/junk-identifiers.js';
 import type { Queryable } from '../database.js';
+import { tempTable } from './temp-table.js';
 
 /** A device set: given ids, or every device when null. */
 type Scope = string[] | null;
@@ -12,36 +13,51 @@ export const USABLE_SERIAL = (expr: string, junk: string) =>
   `(length(${expr}) >= 4 and not (${expr} = any(${junk})) and ${expr} !~ '^(.)\\1*$')`;
 
 /**
- * Rewrites the identifiers of the devices in scope: hardware UUID, serial (with its maker),
- * MAC addresses, FQDN and short host name, leaving out placeholders, all-zero and all-F UUIDs,
- * locally administered and virtual-platform MACs and junk host names.
+ * Brings the identifiers of the devices in scope up to date: hardware UUID, serial (with its
+ * maker), MAC addresses, FQDN and short host name, leaving out placeholders, all-zero and all-F
+ * UUIDs, locally administered and virtual-platform MACs and junk host names. Only rows that
+ * changed are written.
  */
 export async function refreshIdentityKeys(db: Queryable, scope: Scope, junk: JunkIdentifiers): Promise<void> {
-  await db.query(`delete from device_identity_keys where ${IN_SCOPE('device_id')}`, [scope]);
-  await db.query(
-    `insert into device_identity_keys (device_id, kind, key, value, vendor)
-     select d.id, d.kind, k.key, k.value, k.vendor
-       from devices d,
+  await tempTable(db, 'wanted_keys',
+    `with vendors as (
+       select m.manufacturer, reconcile_vendor_key(m.manufacturer) as vendor
+         from (select distinct manufacturer from devices d where ${IN_SCOPE('d.id')} and manufacturer is not null) m
+     )
+     select d.id as device_id, d.kind, k.key, k.value, k.vendor
+       from devices d
+       left join vendors v on v.manufacturer = d.manufacturer,
             lateral (select replace(lower(btrim(coalesce(d.hardware_uuid, ''))), '-', '') as u,
                             upper(btrim(coalesce(d.serial_number, ''))) as s,
                             lower(split_part(btrim(d.hostname), '.', 1)) as h,
                             lower(btrim(coalesce(d.fqdn, ''))) as f) x,
             lateral (values
               ('hardware_uuid', case when x.u ~ '^[0-9a-f]{32}$' and x.u !~ '^(0+|f+)$' and not (x.u = any($3::text[])) then x.u end, null::text),
-              ('serial', case when ${USABLE_SERIAL('x.s', '$2::text[]')} then x.s end, reconcile_vendor_key(d.manufacturer)),
+              ('serial', case when ${USABLE_SERIAL('x.s', '$2::text[]')} then x.s end, v.vendor),
               ('hostname', case when x.h <> '' and not (x.h = any($5::text[])) then x.h end, null),
               ('fqdn', case when x.f like '%_._%' and not (x.f = any($5::text[])) then x.f end, null)
             ) as k(key, value, vendor)
       where ${IN_SCOPE('d.id')} and k.value is not null
-     union
-     select d.id, d.kind, 'mac', m, null
+     union all
+     select distinct d.id, d.kind, 'mac', m, null::text
        from devices d, unnest(d.mac_addresses) m
       where ${IN_SCOPE('d.id')}
         and m ~ '^[0-9a-f]{2}(:[0-9a-f]{2}){5}$'
         and substr(m, 2, 1) not in ('2', '3', '6', '7', 'a', 'b', 'e', 'f')
         and not (substr(m, 1, 8) = any($4::text[])) and not (substr(m, 1, 5) = any($4::text[]))
         and m <> '00:00:00:00:00:00'`,
-    [scope, junk.serials, junk.uuids, junk.macPrefixes, junk.hostnames],
+    [scope, junk.serials, junk.uuids, junk.macPrefixes, junk.hostnames], { analyze: scope === null });
+  await db.query(
+    `delete from device_identity_keys k
+      where ${IN_SCOPE('k.device_id')}
+        and not exists (select 1 from wanted_keys w where w.device_id = k.device_id and w.key = k.key and w.value = k.value
+                          and w.kind = k.kind and w.vendor is not distinct from k.vendor)`,
+    [scope],
+  );
+  await db.query(
+    `insert into device_identity_keys (device_id, kind, key, value, vendor)
+     select w.device_id, w.kind, w.key, w.value, w.vendor from wanted_keys w
+      where not exists (select 1 from device_identity_keys k where k.device_id = w.device_id and k.key = w.key and k.value = w.value)`,
   );
 }
 
@@ -54,77 +70,81 @@ export interface MatchChange {
   after: string | null;
 }
 
+const CANDIDATES = `
+  select s.id as device_id, a.id as asset_id, 'register' as key, 1.0 as confidence
+    from match_scope s join register_assets a on a.device_id = s.id
+  union all
+  select l.device_id, l.asset_id, 'manual', 1.0 from device_asset_links l join match_scope s on s.id = l.device_id where l.method = 'manual'
+  union all
+  select sk.device_id, t.asset_id, sk.key, 0
+    from match_keys sk join device_identity_keys o on o.key = sk.key and o.value = sk.value
+    join (select a.id as asset_id, a.device_id from register_assets a where a.device_id is not null
+          union select l.asset_id, l.device_id from device_asset_links l where l.method = 'manual') t on t.device_id = o.device_id
+   where sk.key in ('hardware_uuid', 'mac', 'fqdn', 'hostname')
+     and (sk.key <> 'mac' or not exists (select 1 from device_identity_keys x
+            where x.key = 'mac' and x.value = sk.value and x.kind = sk.kind and x.device_id <> sk.device_id))
+  union all
+  select sk.device_id, a.id, 'serial', case when sk.vendor is null or av.vendor is null then 0.85 else 0.95 end
+    from match_keys sk join register_assets a on lower(a.serial) = lower(sk.value)
+    left join register_models rm on rm.id = a.model_id
+    left join lateral (select reconcile_vendor_key(mf.name) as vendor from register_manufacturers mf where mf.id = rm.manufacturer_id) av on true
+   where sk.key = 'serial' and (sk.vendor is null or av.vendor is null or sk.vendor = av.vendor)
+  union all
+  select sk.device_id, a.id, 'hostname', 0 from match_keys sk join register_assets a on lower(a.name) = sk.value where sk.key = 'hostname'`;
+
+const BEST = `
+  select distinct on (r.device_id) r.* from (
+    select c.device_id, c.key, count(distinct c.asset_id)::int as n, array_agg(distinct c.asset_id order by c.asset_id) as ids,
+           max(${CONFIDENCE}) as confidence
+      from match_candidates c group by c.device_id, c.key
+  ) r
+  where r.key in ('register', 'manual') or array_position($1::text[], r.key) is not null
+  order by r.device_id, case r.key when 'register' then -2 when 'manual' then -1 else array_position($1::text[], r.key) end`;
+
 /**
  * Matches the devices in scope to register assets by the strongest key that finds any: the
  * register's own link, a person's link, then the configured keys in order. One asset found makes
  * a link (with its key and confidence); several make a review for a person, never a merge. A MAC
- * address seen on several devices (a docking station, a USB adapter) is no key.
+ * address seen on several devices of one kind (a docking station, a USB adapter) is no key.
  * Returns the devices whose asset changed.
  */
 export async function matchDevices(db: Queryable, scope: Scope, order: IdentityKey[]): Promise<MatchChange[]> {
+  const full = scope === null;
+  await tempTable(db, 'match_scope', `select id from devices where ${IN_SCOPE('id')}`, [scope], { analyze: full });
+  await tempTable(db, 'match_keys', 'select k.* from device_identity_keys k join match_scope s on s.id = k.device_id', [], { analyze: full });
+  await tempTable(db, 'match_candidates', CANDIDATES, [], { analyze: full });
+  await tempTable(db, 'match_best', BEST, [order], { analyze: full });
+  await tempTable(db, 'match_before',
+    'select l.device_id, l.asset_id, l.method from device_asset_links l join match_scope s on s.id = l.device_id', [], { analyze: full });
+  await db.query(
+    `insert into device_asset_links (device_id, asset_id, method, key, confidence)
+     select b.device_id, b.ids[1], 'auto', b.key, b.confidence from match_best b where b.n = 1 and b.key <> 'manual'
+     on conflict (device_id) do update set asset_id = excluded.asset_id, key = excluded.key, confidence = excluded.confidence,
+       linked_at = case when device_asset_links.asset_id = excluded.asset_id then device_asset_links.linked_at else now() end
+     where device_asset_links.method = 'auto'
+       and (device_asset_links.asset_id, device_asset_links.key, device_asset_links.confidence)
+           is distinct from (excluded.asset_id, excluded.key, excluded.confidence)`,
+  );
+  await db.query(
+    `delete from device_asset_links l using match_scope s
+      where l.device_id = s.id and l.method = 'auto'
+        and not exists (select 1 from match_best b where b.device_id = l.device_id and b.n = 1 and b.key <> 'manual')`,
+  );
+  await db.query(
+    `delete from device_match_reviews v using match_scope s
+      where v.device_id = s.id and not exists (select 1 from match_best b where b.device_id = v.device_id and b.n > 1)`,
+  );
+  await db.query(
+    `insert into device_match_reviews (device_id, key, candidates)
+     select b.device_id, b.key, b.ids from match_best b where b.n > 1
+     on conflict (device_id) do update set key = excluded.key, candidates = excluded.candidates
+     where (device_match_reviews.key, device_match_reviews.candidates) is distinct from (excluded.key, excluded.candidates)`,
+  );
   const { rows } = await db.query<{ device_id: string; before: string | null; after: string | null }>(
-    `with scope as (
-       select id from devices where ${IN_SCOPE('id')}
-     ), tied as (
-       select a.id as asset_id, a.device_id from register_assets a where a.device_id is not null
-       union select l.asset_id, l.device_id from device_asset_links l where l.method = 'manual'
-     ), sk as (
-       select k.* from device_identity_keys k join scope s on s.id = k.device_id
-     ), cand as (
-       select s.id as device_id, a.id as asset_id, 'register' as key, 1.0 as confidence
-         from scope s join register_assets a on a.device_id = s.id
-       union all
-       select l.device_id, l.asset_id, 'manual', 1.0 from device_asset_links l join scope s on s.id = l.device_id where l.method = 'manual'
-       union all
-       select sk.device_id, t.asset_id, sk.key, 0
-         from sk join device_identity_keys o on o.key = sk.key and o.value = sk.value and sk.key in ('hardware_uuid', 'mac', 'fqdn', 'hostname')
-         join tied t on t.device_id = o.device_id
-        where sk.key <> 'mac' or not exists (select 1 from device_identity_keys x
-                where x.key = 'mac' and x.value = sk.value and x.kind = sk.kind and x.device_id <> sk.device_id)
-       union all
-       select sk.device_id, a.id, 'serial', case when sk.vendor is null or reconcile_vendor_key(mf.name) is null then 0.85 else 0.95 end
-         from sk join register_assets a on lower(a.serial) = lower(sk.value)
-         left join register_models rm on rm.id = a.model_id left join register_manufacturers mf on mf.id = rm.manufacturer_id
-        where sk.key = 'serial' and (sk.vendor is null or reconcile_vendor_key(mf.name) is null or sk.vendor = reconcile_vendor_key(mf.name))
-       union all
-       select sk.device_id, a.id, 'hostname', 0 from sk join register_assets a on lower(a.name) = sk.value where sk.key = 'hostname'
-     ), ranked as (
-       select c.device_id, c.key, count(distinct c.asset_id)::int as n, array_agg(distinct c.asset_id order by c.asset_id) as ids,
-              max(${CONFIDENCE}) as confidence
-         from cand c group by c.device_id, c.key
-     ), best as (
-       select distinct on (r.device_id) r.* from ranked r
-        where r.key in ('register', 'manual') or array_position($2::text[], r.key) is not null
-        order by r.device_id, case r.key when 'register' then -2 when 'manual' then -1 else array_position($2::text[], r.key) end
-     ), before as (
-       select l.device_id, l.asset_id, l.method from device_asset_links l join scope s on s.id = l.device_id
-     ), linked as (
-       insert into device_asset_links (device_id, asset_id, method, key, confidence)
-       select b.device_id, b.ids[1], 'auto', b.key, b.confidence from best b where b.n = 1 and b.key <> 'manual'
-       on conflict (device_id) do update set asset_id = excluded.asset_id, key = excluded.key, confidence = excluded.confidence,
-         linked_at = case when device_asset_links.asset_id = excluded.asset_id then device_asset_links.linked_at else now() end
-       where device_asset_links.method = 'auto'
-         and (device_asset_links.asset_id, device_asset_links.key, device_asset_links.confidence)
-             is distinct from (excluded.asset_id, excluded.key, excluded.confidence)
-     ), unlinked as (
-       delete from device_asset_links l using scope s
-        where l.device_id = s.id and l.method = 'auto'
-          and not exists (select 1 from best b where b.device_id = l.device_id and b.n = 1 and b.key <> 'manual')
-     ), reviews_gone as (
-       delete from device_match_reviews v using scope s
-        where v.device_id = s.id and not exists (select 1 from best b where b.device_id = v.device_id and b.n > 1)
-     ), reviews as (
-       insert into device_match_reviews (device_id, key, candidates)
-       select b.device_id, b.key, b.ids from best b where b.n > 1
-       on conflict (device_id) do update set key = excluded.key, candidates = excluded.candidates
-       where (device_match_reviews.key, device_match_reviews.candidates) is distinct from (excluded.key, excluded.candidates)
-     ), outcome as (
-       select s.id as device_id, bf.asset_id as before,
-              case when bf.method = 'manual' then bf.asset_id when b.n = 1 then b.ids[1] end as after
-         from scope s left join before bf on bf.device_id = s.id left join best b on b.device_id = s.id
-     )
-     select device_id, before, after from outcome where before is distinct from after`,
-    [scope, order],
+    `select s.id as device_id, bf.asset_id as before,
+            case when bf.method = 'manual' then bf.asset_id when b.n = 1 then b.ids[1] end as after
+       from match_scope s left join match_before bf on bf.device_id = s.id left join match_best b on b.device_id = s.id
+      where bf.asset_id is distinct from (case when bf.method = 'manual' then bf.asset_id when b.n = 1 then b.ids[1] end)`,
   );
   return rows.map((r) => ({ deviceId: r.device_id, before: r.before, after: r.after }));
 }

@@ -1,6 +1,5 @@
 import type { LicenceMetric, LicencePosition, UnlicensedInstall } from '@steward/shared';
 import type { Queryable } from '../database.js';
-import type { UnlicensedPick } from './consumers.js';
 
 export interface PositionFigures {
   productId: string;
@@ -19,11 +18,10 @@ export interface PositionFigures {
 }
 
 /**
- * Stores positions and their unlicensed installs, replacing those of the same products; writes a
- * history point for every product when `history` is 'all', else only for those whose figures moved.
+ * Stores positions, replacing those of the same products; writes a history point for every product
+ * when `history` is 'all', else only for those whose figures moved.
  */
-export async function storePositions(db: Queryable, figures: PositionFigures[], unlicensed: UnlicensedPick[], at: Date, history: 'all' | 'changed'): Promise<void> {
-  const productIds = figures.map((f) => f.productId);
+export async function storePositions(db: Queryable, figures: PositionFigures[], at: Date, history: 'all' | 'changed'): Promise<void> {
   const rows = JSON.stringify(figures.map((f) => ({
     product_id: f.productId, metric: f.metric, entitled: f.entitled, consumed: f.consumed, covered: f.covered, shortfall: f.shortfall,
     surplus: f.surplus, shortfall_cost: f.shortfallCost, currency: f.currency, installs: f.installs, unlicensed: f.unlicensed,
@@ -54,15 +52,24 @@ export async function storePositions(db: Queryable, figures: PositionFigures[], 
        entitlements = excluded.entitlements, computed_at = excluded.computed_at`,
     [rows, at, history],
   );
-  await db.query('delete from licence_unlicensed where product_id = any($1::text[])', [productIds]);
-  if (unlicensed.length) {
-    await db.query(
-      `insert into licence_unlicensed (product_id, device_id, units)
-       select product_id, device_id, units from json_to_recordset($1::json) as u(product_id text, device_id uuid, units numeric)
-       on conflict (product_id, device_id) do update set units = excluded.units`,
-      [JSON.stringify(unlicensed.map((u) => ({ product_id: u.productId, device_id: u.deviceId, units: u.units })))],
-    );
-  }
+}
+
+/** Makes the stored unlicensed installs of the products those in licence_picks, writing only what changed. */
+export async function storeUnlicensedPicks(db: Queryable, productIds: string[]): Promise<void> {
+  await db.query(
+    `delete from licence_unlicensed u where u.product_id = any($1::text[])
+        and not exists (select 1 from licence_picks p where p.product_id = u.product_id and p.device_id = u.device_id)`,
+    [productIds],
+  );
+  await db.query(
+    `update licence_unlicensed u set units = p.units from licence_picks p
+      where p.product_id = u.product_id and p.device_id = u.device_id and u.units <> p.units`,
+  );
+  await db.query(
+    `insert into licence_unlicensed (product_id, device_id, units)
+     select p.product_id, p.device_id, p.units from licence_picks p
+      where not exists (select 1 from licence_unlicensed u where u.product_id = p.product_id and u.device_id = p.device_id)`,
+  );
 }
 
 /** Positions of products (of the given ones, or any) that nothing installs and nothing entitles any more. */

@@ -1,0 +1,23 @@
+import type { Queryable } from '../database.js';
+
+/**
+ * Materialises a query as a temporary table of the current transaction, so the statements that
+ * follow join a table with real statistics instead of a CTE the planner must guess at (its guesses
+ * turn hash joins over a whole estate into nested loops). Call it inside a transaction.
+ */
+export async function tempTable(
+  db: Queryable, name: string, select: string, params: unknown[] = [], options: { analyze?: boolean; index?: string[] } = {},
+): Promise<void> {
+  await db.query(`drop table if exists pg_temp.${name}`);
+  await db.query(`create temp table ${name} on commit drop as ${select}`, params);
+  for (const columns of options.index ?? []) await db.query(`create index on ${name} (${columns})`);
+  if (options.analyze) await db.query(`analyze ${name}`);
+}
+
+/**
+ * Turns just-in-time compilation off for the rest of the transaction: reconciliation's statements
+ * are large and run once, and compiling them cost seconds, far more than they take to run.
+ */
+export async function withoutJit(db: Queryable): Promise<void> {
+  await db.query('set local jit = off');
+}

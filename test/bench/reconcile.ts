@@ -1,0 +1,127 @@
+import { migrate } from '../../collector/src/store/migrate.js';
+import { ensureShippedCatalogue } from '../../collector/src/reconcile/catalogue/ensure-catalogue.js';
+import { runFullReconciliation } from '../../collector/src/reconcile/run/full-reconciliation.js';
+import { reconcileDevice } from '../../collector/src/reconcile/run/reconcile-device.js';
+import { recomputePositions } from '../../collector/src/reconcile/run/recompute-positions.js';
+import { licenceReportData } from '../../collector/src/reconcile/reports/licence-report-data.js';
+import { licenceReportDocument } from '../../collector/src/reconcile/reports/licence-report-document.js';
+import { renderPdf } from '../../collector/src/reconcile/reports/render-pdf.js';
+import { renderCsv } from '../../collector/src/reconcile/reports/render-csv.js';
+import { createTestDatabase } from '../support/database.js';
+import { commercialTitles, generateEntitlements, generateEstate, generateRegister } from './reconcile-estate.js';
+
+export interface ReconcileFigures {
+  devices: number;
+  installs: number;
+  licensableInstalls: number;
+  entitlements: number;
+  unlicensed: number;
+  generateSeconds: number;
+  /** First full reconciliation: every title normalised, every install, match and finding made. */
+  fullFirstSeconds: number;
+  /** Full reconciliation after the entitlements were added. */
+  fullSeconds: number;
+  /** Full reconciliation with nothing changed since the last. */
+  fullUnchangedSeconds: number;
+  /** One device after a report: titles, installs, identity, match and findings. */
+  incrementalP50Ms: number;
+  incrementalP95Ms: number;
+  /** The positions that device moves (each product computed whole). */
+  positionsP50Ms: number;
+  positionsP95Ms: number;
+  reportPdfSeconds: number;
+  reportPdfPages: number;
+  reportCsvSeconds: number;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Full and incremental reconciliation over a synthetic estate (by default 100,000 devices with 60
+ * installs each and 2,000 entitlements) on PostgreSQL, and the licence report as PDF and CSV.
+ */
+export async function benchReconcile(options: { devices?: number; installsPerDevice?: number; entitlements?: number; samples?: number; log?: (line: string) => void } = {}): Promise<ReconcileFigures> {
+  if (!process.env.TEST_DATABASE_URL) throw new Error('the reconciliation benchmark needs PostgreSQL: set TEST_DATABASE_URL');
+  const devices = options.devices ?? 100_000;
+  const installsPerDevice = options.installsPerDevice ?? 60;
+  const entitlementCount = options.entitlements ?? 2000;
+  const samples = options.samples ?? 200;
+  const log = options.log ?? (() => undefined);
+  const t = await createTestDatabase('postgres');
+  try {
+    const db = t.db;
+    await migrate(db);
+    await ensureShippedCatalogue(db);
+    const generated = await timed(async () => {
+      await generateEstate(db, { devices, installsPerDevice, commercialPerDevice: 10, otherTitles: 1700 });
+      await generateRegister(db, devices);
+      await db.exec('analyze');
+    });
+    log(`estate generated in ${generated.seconds.toFixed(1)} s`);
+    const first = await timed(() => runFullReconciliation(db));
+    log(`first full reconciliation ${first.seconds.toFixed(1)} s: ${JSON.stringify(first.value)}`);
+    await generateEntitlements(db, entitlementCount);
+    await db.exec('analyze');
+    const full = await timed(() => runFullReconciliation(db));
+    log(`full reconciliation with entitlements ${full.seconds.toFixed(1)} s`);
+    const unchanged = await timed(() => runFullReconciliation(db));
+    log(`full reconciliation, nothing changed ${unchanged.seconds.toFixed(1)} s`);
+
+    const incremental: number[] = [];
+    const positions: number[] = [];
+    const commercial = commercialTitles();
+    for (let s = 0; s < samples; s++) {
+      const i = 1 + ((s * 7919) % devices);
+      const [name, publisher, version] = commercial[(s * 31) % commercial.length]!;
+      // What a report changes: one package gone, another come, the device seen again.
+      await db.query(
+        `with gone as (delete from device_software where ctid = (select ctid from device_software where device_id = md5('device' || $1)::uuid limit 1))
+         insert into device_software (device_id, source, name, version, publisher, first_seen) values (md5('device' || $1)::uuid, 'registry', $2, $3, $4, now())`,
+        [i, name, version, publisher],
+      );
+      await db.query(`update devices set last_seen = now() where id = md5('device' || $1)::uuid`, [i]);
+      const { rows } = await db.query<{ id: string }>(`select md5('device' || $1)::uuid::text as id`, [i]);
+      const device = await timed(() => reconcileDevice(db, rows[0]!.id));
+      incremental.push(device.seconds * 1000);
+      const moved = await timed(() => recomputePositions(db, device.value.products));
+      positions.push(moved.seconds * 1000);
+    }
+    log(`incremental p95 ${percentile(incremental, 95).toFixed(1)} ms, positions p95 ${percentile(positions, 95).toFixed(1)} ms`);
+
+    const pdf = await timed(async () => {
+      const doc = licenceReportDocument(await licenceReportData(db, { groupBy: 'product' }));
+      return { doc, bytes: await renderPdf(doc) };
+    });
+    const csv = await timed(async () => renderCsv(licenceReportDocument(await licenceReportData(db, { groupBy: 'product' }))));
+    const pages = (pdf.value.bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    const counts = await db.query<{ installs: number; licensable: number; unlicensed: number; entitlements: number }>(
+      `select (select count(*)::int from device_software) as installs, (select count(*)::int from licence_installs) as licensable,
+              (select count(*)::int from licence_unlicensed) as unlicensed, (select count(*)::int from entitlements) as entitlements`,
+    );
+    const c = counts.rows[0]!;
+    return {
+      devices, installs: c.installs, licensableInstalls: c.licensable, entitlements: c.entitlements, unlicensed: c.unlicensed,
+      generateSeconds: generated.seconds, fullFirstSeconds: first.seconds, fullSeconds: full.seconds, fullUnchangedSeconds: unchanged.seconds,
+      incrementalP50Ms: percentile(incremental, 50), incrementalP95Ms: percentile(incremental, 95),
+      positionsP50Ms: percentile(positions, 50), positionsP95Ms: percentile(positions, 95),
+      reportPdfSeconds: pdf.seconds, reportPdfPages: pages, reportCsvSeconds: csv.seconds,
+    };
+  } finally {
+    await t.drop();
+  }
+}
+
+// Run directly: node --conditions=steward-source --import tsx test/bench/reconcile.ts [devices]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await benchReconcile({ devices: Number(process.argv[2] ?? 100_000), log: (line) => console.log(line) });
+  console.log(JSON.stringify(figures, null, 2));
+}
