@@ -86,6 +86,11 @@ describe.skipIf(!runnable)('registering SNMP discoveries', () => {
     const elsewhere = await register({ ...linux, target: { host: '10.1.2.31', port: 161 } });
     expect(elsewhere.body.change).toBe('created');
     expect(await snmpDeviceCount()).toBe(before + 2);
+    // A placeholder serial many devices share tells nothing: two addresses stay two devices.
+    const placeholder = { ...linux, identity: { ...linux.identity, serial: 'N/A' } };
+    const one = await register({ ...placeholder, target: { host: '10.3.0.1', port: 161 } });
+    const other = await register({ ...placeholder, target: { host: '10.3.0.2', port: 161 } });
+    expect(other.body.deviceId).not.toBe(one.body.deviceId);
     expect(events).toContainEqual(expect.objectContaining({ deviceId: first.body.deviceId, change: 'updated' }));
   });
 

@@ -6,6 +6,7 @@ import { replaceDeviceInventory } from '../../store/network/inventory.js';
 import {
   findDeviceByAddress, findDeviceBySerial, lockDevice, lockDiscoveryKeys, updateSnmpDevice, upsertTarget,
 } from '../../store/network/targets.js';
+import { junkIdentifiers } from '../../reconcile/identity/junk-identifiers.js';
 import { insertDevice } from '../../store/reports.js';
 import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../../store/software.js';
 import { diffSoftware } from '../software-diff.js';
@@ -37,11 +38,11 @@ export async function storeDiscoveryIn(tx: Queryable, result: SnmpProbeResult, c
     sysObjectID: result.system.sysObjectID ?? null, sysName: result.system.sysName ?? null,
     host: result.target.host, port: result.target.port,
   };
-  const serialKey = fields.serialNumber ? JSON.stringify(['serial', fields.serialNumber, fields.manufacturer]) : undefined;
+  const serial = identifyingSerial(fields.serialNumber);
+  const serialKey = serial ? JSON.stringify(['serial', serial, fields.manufacturer]) : undefined;
   const addressKey = JSON.stringify(['address', match.sysObjectID, match.sysName, match.host, match.port]);
   await lockDiscoveryKeys(tx, serialKey ? [serialKey, addressKey] : [addressKey]);
-  let deviceId = (fields.serialNumber ? await findDeviceBySerial(tx, fields.serialNumber, fields.manufacturer) : undefined)
-    ?? await findDeviceByAddress(tx, match);
+  let deviceId = (serial ? await findDeviceBySerial(tx, serial, fields.manufacturer) : undefined) ?? await findDeviceByAddress(tx, match);
   const created = deviceId === undefined;
   if (deviceId === undefined) {
     deviceId = randomUUID();
@@ -61,6 +62,13 @@ export async function storeDiscoveryIn(tx: Queryable, result: SnmpProbeResult, c
   }, result.probedAt);
   await storeSoftware(tx, deviceId, result, created);
   return { deviceId, change: created ? 'created' : 'updated' };
+}
+
+/** A serial that tells devices apart: not a placeholder such as "0" or "N/A" that many devices share. */
+function identifyingSerial(serial: string | null): string | undefined {
+  const trimmed = serial?.trim();
+  if (!trimmed || trimmed.length < 3 || junkIdentifiers().serials.includes(trimmed.toUpperCase())) return undefined;
+  return trimmed;
 }
 
 /** hrSWInstalled goes through the same diff as agent inventories, so its history is kept alike. */
