@@ -121,3 +121,16 @@ describe('report delivery', () => {
     expect((await response.json()).message).toMatch(/limit/);
   });
 });
+
+describe('metrics', () => {
+  it('counts ingested reports by outcome', async () => {
+    const { metrics } = await import('../../collector/src/alerts/metrics.js');
+    const value = async (outcome: string) => (await metrics.reportsIngested.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+    const [applied, duplicate] = [await value('applied'), await value('duplicate')];
+    const body = JSON.stringify(makeReport(agent.agentId));
+    await postReport(body);
+    await postReport(body);
+    expect(await value('applied')).toBe(applied + 1);
+    expect(await value('duplicate')).toBe(duplicate + 1);
+  });
+});

@@ -9,6 +9,7 @@ import { ingestDelta } from '../services/ingest-delta.js';
 import { insertHeartbeat, touchAgent } from '../store/agents.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
+import { metrics } from '../alerts/metrics.js';
 
 export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post('/api/v1/agents/enroll', async (request) => {
@@ -26,6 +27,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     const agent = await authenticateAgent(ctx.db, request.headers.authorization);
     const isDelta = (request.body as { kind?: unknown } | null)?.kind === 'delta';
     let outcome: IngestOutcome;
+    const timer = metrics.ingestDuration.startTimer();
     if (isDelta) {
       const delta = validate(inventoryDelta, request.body, 'report');
       outcome = await ctx.ingestGate.run(() => ingestDelta(ctx.db, agent, delta, request.bodySha256));
@@ -33,6 +35,8 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       const report = validate(inventoryReport, request.body, 'report');
       outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
     }
+    timer();
+    metrics.reportsIngested.inc({ outcome: outcome.answer.duplicate ? 'duplicate' : outcome.change ? 'applied' : 'stale' });
     request.log.info(
       { agentId: agent.id, reportId: outcome.answer.reportId, kind: isDelta ? 'delta' : 'full', software: outcome.answer.softwareCount, duplicate: outcome.answer.duplicate },
       'report ingested',
