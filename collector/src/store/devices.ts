@@ -35,8 +35,9 @@ interface DeviceRow {
 
 const SUMMARY_COLUMNS = `d.id, d.kind, d.hostname, d.fqdn, d.serial_number, d.hardware_uuid, d.manufacturer, d.model,
   d.os_name, d.os_version, d.mac_addresses, d.software_count, d.first_seen, d.last_seen,
-  exists (select 1 from agents a where a.device_id = d.id and a.revoked_at is null
-          and a.last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS})) as online,
+  (exists (select 1 from agents a where a.device_id = d.id and a.revoked_at is null
+           and a.last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS}))
+   or coalesce((select t.up from snmp_targets t where t.device_id = d.id), false)) as online,
   (select a.id from agents a where a.device_id = d.id and a.revoked_at is null order by a.enrolled_at desc limit 1) as agent_id`;
 
 function toSummary(row: DeviceRow): DeviceSummary {
