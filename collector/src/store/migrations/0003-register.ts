@@ -332,6 +332,8 @@ create table register_imports (
   total_rows integer not null,
   imported integer
 );
+-- Written once and read once, soon after: compressing it would cost more than it saves.
+alter table register_imports alter column checked set storage external;
 
 create table register_history (
   id bigserial primary key,

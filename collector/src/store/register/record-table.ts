@@ -122,22 +122,31 @@ async function expandSubtrees<Q extends Record<string, unknown>>(db: Queryable, 
   return expanded as Q;
 }
 
+/**
+ * One page of a list and the number of rows matching. Filtered lists count in the same pass that
+ * finds the page (window count), since both must read every matching row anyway; an unfiltered
+ * list walks its sort index for the page, which a window count would turn into a full sort.
+ */
 export async function listRecords<T>(db: Queryable, spec: RecordTable, asked: ListQuery): Promise<ListPage<T>> {
   const query = await expandSubtrees(db, spec, asked);
   const params: unknown[] = [];
   const where = whereOf(spec, query, params);
   const order = orderOf(spec, query.sort, query.order);
-  const [page, count] = await Promise.all([
-    db.query<T>(
-      `select ${selectList(spec)}
-         from (select t.* from ${spec.table} t ${where} order by ${order} limit $${params.length + 1} offset $${params.length + 2}) t
-         ${spec.joins ?? ''}
-        order by ${order}`,
-      [...params, query.limit, query.offset],
-    ),
-    db.query<{ n: number }>(`select count(*)::int as n from ${spec.table} t ${where}`, params),
-  ]);
-  return { items: page.rows, total: count.rows[0]?.n ?? 0, limit: query.limit, offset: query.offset };
+  const countInPage = where !== '';
+  const page = await db.query<T & { __total?: number }>(
+    `select ${selectList(spec)}${countInPage ? ', t.__total' : ''}
+       from (select t.*${countInPage ? ', count(*) over () as __total' : ''} from ${spec.table} t ${where}
+              order by ${order} limit $${params.length + 1} offset $${params.length + 2}) t
+       ${spec.joins ?? ''}
+      order by ${order}`,
+    [...params, query.limit, query.offset],
+  );
+  // A page past the end has no row to carry the window count.
+  const total = countInPage && page.rows.length > 0
+    ? Number(page.rows[0]!.__total)
+    : (await db.query<{ n: number }>(`select count(*)::int as n from ${spec.table} t ${where}`, params)).rows[0]?.n ?? 0;
+  const items = page.rows.map(({ __total: _total, ...item }) => item as unknown as T);
+  return { items, total, limit: query.limit, offset: query.offset };
 }
 
 export async function getRecords<T>(db: Queryable, spec: RecordTable, ids: string[]): Promise<T[]> {
