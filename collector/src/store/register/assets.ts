@@ -75,11 +75,6 @@ export async function isAssetWithin(db: Queryable, candidate: string, assetId: s
   return rows[0]?.found ?? false;
 }
 
-export async function assetExists(db: Queryable, id: string): Promise<boolean> {
-  const { rows } = await db.query('select 1 from register_assets where id = $1', [id]);
-  return rows.length > 0;
-}
-
 export async function touchAssetAudit(db: Queryable, id: string, at: Date): Promise<void> {
   await db.query('update register_assets set last_audited_at = $2 where id = $1', [id, at]);
 }

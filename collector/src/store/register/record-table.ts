@@ -196,18 +196,6 @@ export async function lockRecord(db: Queryable, spec: RecordTable, id: string): 
   return rows.length > 0;
 }
 
-/** Ids of the rows matching a list query, in its order: for exports and bulk actions. */
-export async function listRecordIds(db: Queryable, spec: RecordTable, asked: ListQuery): Promise<string[]> {
-  const query = await expandSubtrees(db, spec, asked);
-  const params: unknown[] = [];
-  const where = whereOf(spec, query, params);
-  const { rows } = await db.query<{ id: string }>(
-    `select t.id from ${spec.table} t ${where} order by ${orderOf(spec, query.sort, query.order)} limit $${params.length + 1} offset $${params.length + 2}`,
-    [...params, query.limit, query.offset],
-  );
-  return rows.map((r) => r.id);
-}
-
 /**
  * Inserts many records in one statement, the rows travelling as one JSON parameter. Each row
  * carries an id and the fields to set; `extraColumns` names store-managed columns the caller may
