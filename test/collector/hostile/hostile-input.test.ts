@@ -232,7 +232,7 @@ describe('fuzzing the report endpoint', () => {
     return value;
   }
 
-  it('survives 2,000 malformed reports with no 5xx and nothing half-stored', async () => {
+  it('survives 2,000 malformed reports with no 5xx and nothing half-stored', { timeout: 600_000 }, async () => {
     const random = prng(20261126);
     const statuses = new Map<number, number>();
     let accepted = 0;
