@@ -54,7 +54,11 @@ export async function runFullReconciliation(db: Database, options: { wait?: bool
     const unknownRows = await scanEstate(tx);
     step('scan');
     const newTitles = unknownRows ? await addScannedTitles(tx) : 0;
-    if (newTitles) await normaliseStoredTitles(db, tx);
+    if (newTitles) {
+      // New titles (a first run, software no report has brought yet): normalise them, then scan again.
+      await normaliseStoredTitles(db, tx);
+      await scanEstate(tx);
+    }
     step('new titles');
     const installs = await refreshAllInstalls(tx);
     step('installs');

@@ -13,7 +13,7 @@ const ALNUM = (expr: string) => `regexp_replace(lower(coalesce(${expr}, '')), '[
  * discovery has seen for their category's number of days.
  */
 const CAUSES = `
-  dev as (select d.* from devices d join finding_devices s on s.id = d.id),
+  dev as (select d.* from devices d where $4::uuid[] is null or d.id = any($4::uuid[])),
   linked as (select * from finding_links),
   asset_scope as (select id from finding_assets),
   up (start, id, parent_id, kind, depth) as (
@@ -103,13 +103,13 @@ const CAUSES = `
  */
 export async function refreshFindings(db: Queryable, scope: string[] | null, extraAssets: string[], junk: JunkIdentifiers, now: Date): Promise<void> {
   const full = scope === null;
-  await tempTable(db, 'finding_devices', 'select id from devices where $1::uuid[] is null or id = any($1::uuid[])', [scope], { analyze: full });
-  await tempTable(db, 'finding_links', 'select l.device_id, l.asset_id, l.key from device_asset_links l join finding_devices s on s.id = l.device_id', [], { analyze: full });
+  await tempTable(db, 'finding_links',
+    'select l.device_id, l.asset_id, l.key from device_asset_links l where $1::uuid[] is null or l.device_id = any($1::uuid[])', [scope], { analyze: full });
   await tempTable(db, 'finding_assets',
     `select a.id from register_assets a where $1::boolean
      union select asset_id from finding_links
      union select unnest($2::uuid[])`, [full, extraAssets], { analyze: full });
-  await tempTable(db, 'finding_causes', `with recursive ${CAUSES} select * from causes`, [junk.serials, junk.models, now], { analyze: full });
+  await tempTable(db, 'finding_causes', `with recursive ${CAUSES} select * from causes`, [junk.serials, junk.models, now, scope], { analyze: full });
   await db.query(
     `insert into findings (id, key, type, subtype, device_id, asset_id, summary, details, first_detected, last_detected, updated_at)
      select gen_random_uuid(), key, type, subtype, device_id, asset_id, summary, details, $1, $1, $1 from finding_causes
@@ -126,9 +126,9 @@ export async function refreshFindings(db: Queryable, scope: string[] | null, ext
   await db.query(
     `update findings f set state = 'resolved', resolved_at = $2, updated_at = $2, updated_by = null
       where f.state in ('open', 'acknowledged')
-        and ($1 or f.device_id in (select id from finding_devices) or (f.type = 'missing' and f.asset_id in (select id from finding_assets)))
+        and ($1::uuid[] is null or f.device_id = any($1::uuid[]) or (f.type = 'missing' and f.asset_id in (select id from finding_assets)))
         and not exists (select 1 from finding_causes c where c.key = f.key)`,
-    [full, now],
+    [scope, now],
   );
 }
 

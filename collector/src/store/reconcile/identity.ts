@@ -70,11 +70,12 @@ export interface MatchChange {
   after: string | null;
 }
 
+/** Candidate assets of the devices in scope ($1), by every key; the keys are in match_keys. */
 const CANDIDATES = `
-  select s.id as device_id, a.id as asset_id, 'register' as key, 1.0 as confidence
-    from match_scope s join register_assets a on a.device_id = s.id
+  select a.device_id, a.id as asset_id, 'register' as key, 1.0 as confidence
+    from register_assets a where a.device_id is not null and ${IN_SCOPE('a.device_id')}
   union all
-  select l.device_id, l.asset_id, 'manual', 1.0 from device_asset_links l join match_scope s on s.id = l.device_id where l.method = 'manual'
+  select l.device_id, l.asset_id, 'manual', 1.0 from device_asset_links l where l.method = 'manual' and ${IN_SCOPE('l.device_id')}
   union all
   select sk.device_id, t.asset_id, sk.key, 0
     from match_keys sk join device_identity_keys o on o.key = sk.key and o.value = sk.value
@@ -109,13 +110,13 @@ const BEST = `
  * Returns the devices whose asset changed.
  */
 export async function matchDevices(db: Queryable, scope: Scope, order: IdentityKey[]): Promise<MatchChange[]> {
-  const full = scope === null;
-  await tempTable(db, 'match_scope', `select id from devices where ${IN_SCOPE('id')}`, [scope], { analyze: full });
-  await tempTable(db, 'match_keys', 'select k.* from device_identity_keys k join match_scope s on s.id = k.device_id', [], { analyze: full });
-  await tempTable(db, 'match_candidates', CANDIDATES, [], { analyze: full });
-  await tempTable(db, 'match_best', BEST, [order], { analyze: full });
-  await tempTable(db, 'match_before',
-    'select l.device_id, l.asset_id, l.method from device_asset_links l join match_scope s on s.id = l.device_id', [], { analyze: full });
+  // Scoped to a few devices, the statements find them by index through the scope parameter; for
+  // the whole estate, statistics on the intermediate tables keep the joins hashed.
+  const analyze = scope === null;
+  await tempTable(db, 'match_keys', `select k.* from device_identity_keys k where ${IN_SCOPE('k.device_id')}`, [scope], { analyze });
+  await tempTable(db, 'match_candidates', CANDIDATES, [scope], { analyze });
+  await tempTable(db, 'match_best', BEST, [order], { analyze });
+  await tempTable(db, 'match_before', `select l.device_id, l.asset_id, l.method from device_asset_links l where ${IN_SCOPE('l.device_id')}`, [scope], { analyze });
   await db.query(
     `insert into device_asset_links (device_id, asset_id, method, key, confidence)
      select b.device_id, b.ids[1], 'auto', b.key, b.confidence from match_best b where b.n = 1 and b.key <> 'manual'
@@ -126,13 +127,15 @@ export async function matchDevices(db: Queryable, scope: Scope, order: IdentityK
            is distinct from (excluded.asset_id, excluded.key, excluded.confidence)`,
   );
   await db.query(
-    `delete from device_asset_links l using match_scope s
-      where l.device_id = s.id and l.method = 'auto'
+    `delete from device_asset_links l
+      where ${IN_SCOPE('l.device_id')} and l.method = 'auto'
         and not exists (select 1 from match_best b where b.device_id = l.device_id and b.n = 1 and b.key <> 'manual')`,
+    [scope],
   );
   await db.query(
-    `delete from device_match_reviews v using match_scope s
-      where v.device_id = s.id and not exists (select 1 from match_best b where b.device_id = v.device_id and b.n > 1)`,
+    `delete from device_match_reviews v
+      where ${IN_SCOPE('v.device_id')} and not exists (select 1 from match_best b where b.device_id = v.device_id and b.n > 1)`,
+    [scope],
   );
   await db.query(
     `insert into device_match_reviews (device_id, key, candidates)
@@ -141,9 +144,9 @@ export async function matchDevices(db: Queryable, scope: Scope, order: IdentityK
      where (device_match_reviews.key, device_match_reviews.candidates) is distinct from (excluded.key, excluded.candidates)`,
   );
   const { rows } = await db.query<{ device_id: string; before: string | null; after: string | null }>(
-    `select s.id as device_id, bf.asset_id as before,
+    `select coalesce(bf.device_id, b.device_id) as device_id, bf.asset_id as before,
             case when bf.method = 'manual' then bf.asset_id when b.n = 1 then b.ids[1] end as after
-       from match_scope s left join match_before bf on bf.device_id = s.id left join match_best b on b.device_id = s.id
+       from match_before bf full join match_best b on b.device_id = bf.device_id
       where bf.asset_id is distinct from (case when bf.method = 'manual' then bf.asset_id when b.n = 1 then b.ids[1] end)`,
   );
   return rows.map((r) => ({ deviceId: r.device_id, before: r.before, after: r.after }));

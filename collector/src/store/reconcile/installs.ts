@@ -74,10 +74,6 @@ export async function addScannedTitles(db: Queryable): Promise<number> {
       group by 1, 2, 3, 4
      on conflict do nothing`,
   );
-  await db.query(
-    `update estate_rows r set title_id = t.id from software_titles t
-      where r.title_id is null and ${TITLE_JOIN}`,
-  );
   return rowCount;
 }
 

@@ -1,7 +1,6 @@
 import type { LicenceClass, RawTitle, TitleSource, TriageList } from '@steward/shared';
 import type { Queryable } from '../database.js';
 import { rawTitlesSql, TITLE_JOIN } from './raw-titles.js';
-import { tempTable } from './temp-table.js';
 
 /** Adds the titles one device has that are not known yet. */
 export async function addDeviceTitles(db: Queryable, deviceId: string): Promise<void> {
@@ -14,24 +13,6 @@ export async function addDeviceTitles(db: Queryable, deviceId: string): Promise<
      on conflict do nothing`,
     [deviceId],
   );
-}
-
-/**
- * Adds every title any device has that is not known yet; returns how many were new. The estate's
- * distinct titles are gathered first (one aggregate over every install, which may run in
- * parallel), and only those few are compared with the known ones.
- */
-export async function addAllTitles(db: Queryable): Promise<number> {
-  await tempTable(db, 'estate_titles',
-    `select r.source, r.name, r.publisher, r.version, min(r.first_seen) as first_seen
-       from ${rawTitlesSql(() => 'true')} r group by 1, 2, 3, 4`, [], { analyze: true });
-  const { rowCount } = await db.query(
-    `insert into software_titles (source, name, publisher, version, first_seen)
-     select r.source, r.name, r.publisher, r.version, r.first_seen from estate_titles r
-      where not exists (select 1 from software_titles t where ${TITLE_JOIN})
-     on conflict do nothing`,
-  );
-  return rowCount;
 }
 
 export interface StaleTitle extends RawTitle {
