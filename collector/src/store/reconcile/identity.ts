@@ -55,9 +55,11 @@ export async function refreshIdentityKeys(db: Queryable, scope: Scope, junk: Jun
     [scope],
   );
   await db.query(
+    // on conflict, not an anti-join on the table being filled: planned while it was empty, such a
+    // join rescans what the statement itself inserts, for every row.
     `insert into device_identity_keys (device_id, kind, key, value, vendor)
      select w.device_id, w.kind, w.key, w.value, w.vendor from wanted_keys w
-      where not exists (select 1 from device_identity_keys k where k.device_id = w.device_id and k.key = w.key and k.value = w.value)`,
+     on conflict (device_id, key, value) do nothing`,
   );
 }
 

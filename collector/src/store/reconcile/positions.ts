@@ -68,7 +68,7 @@ export async function storeUnlicensedPicks(db: Queryable, productIds: string[]):
   await db.query(
     `insert into licence_unlicensed (product_id, device_id, units)
      select p.product_id, p.device_id, p.units from licence_picks p
-      where not exists (select 1 from licence_unlicensed u where u.product_id = p.product_id and u.device_id = p.device_id)`,
+     on conflict (product_id, device_id) do nothing`,
   );
 }
 
