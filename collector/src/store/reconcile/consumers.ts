@@ -38,11 +38,15 @@ const INSTALLS = `
  * interchangeable: the highest release any of their devices has, and the allocation that applies.
  */
 const USERS = `
-  select c.*, concat_ws('|', coalesce(c.release_key, '-'), coalesce(c.edition, '-'), 0, 0, coalesce(c.hint::text, '-')) as bucket
+  select c.product_id, c.consumer, c.first_seen, c.hint, nullif(split_part(c.best, chr(1), 1), '') as release_key,
+         nullif(split_part(c.best, chr(1), 2), '') as edition,
+         concat_ws('|', coalesce(nullif(split_part(c.best, chr(1), 1), ''), '-'), coalesce(nullif(split_part(c.best, chr(1), 2), ''), '-'),
+                   0, 0, coalesce(c.hint::text, '-')) as bucket
     from (
-      select i.product_id, i.consumer, max(i.release_key) as release_key,
-             (array_agg(i.edition order by i.release_key desc nulls last, i.device_id))[1] as edition,
-             (array_agg(i.hint order by i.hint::text nulls last))[1] as hint, min(i.first_seen) as first_seen
+      -- Plain max/min aggregates (no ordered ones) so the users are grouped by hashing, not sorting:
+      -- the edition kept is the one installed with the highest release.
+      select i.product_id, i.consumer, min(i.first_seen) as first_seen, min(i.hint::text)::uuid as hint,
+             max(coalesce(i.release_key, '') || chr(1) || coalesce(i.edition, '')) as best
         from licence_inst i where i.product_id = any($1::text[]) group by i.product_id, i.consumer
     ) c`;
 
@@ -108,22 +112,28 @@ export interface UnlicensedPick {
  * installs each product has unlicensed.
  */
 export async function pickUnlicensed(db: Queryable, uncovered: UncoveredBucket[]): Promise<Map<string, number>> {
+  // Only the consumers of buckets left short are ranked; the plan is kept to hash joins, since the
+  // estimates of these intermediate tables otherwise lead it to sort the whole estate.
+  await db.query('set local enable_mergejoin = off');
   await tempTable(db, 'licence_picks',
     `with wanted as (
        select * from json_to_recordset($1::json) as w(product_id text, bucket text, n integer, units numeric)
      ), ranked as (
-       select b.product_id, b.consumer, w.units, w.n,
+       select b.product_id, b.consumer, b.device_id, w.units, w.n,
               row_number() over (partition by b.product_id, b.bucket order by b.first_seen desc, b.consumer desc) as rn
-         from (select product_id, bucket, consumer, first_seen from licence_inst where bucket is not null
-               union all select product_id, bucket, consumer, first_seen from licence_users) b
+         from (select product_id, bucket, consumer, first_seen, device_id from licence_inst where bucket is not null
+               union all select product_id, bucket, consumer, first_seen, null from licence_users) b
          join wanted w on w.product_id = b.product_id and w.bucket = b.bucket
-     )
-     select i.product_id, i.device_id, r.units
-       from ranked r join licence_inst i on i.product_id = r.product_id and i.consumer = r.consumer
-      where r.rn <= r.n`,
+     ), picked as (select * from ranked where rn <= n)
+     select p.product_id, p.device_id, p.units from picked p where p.device_id is not null
+     union all
+     select i.product_id, i.device_id, p.units
+       from picked p join licence_inst i on i.product_id = p.product_id and i.consumer = p.consumer
+      where p.device_id is null`,
     [JSON.stringify(uncovered.map((u) => ({ product_id: u.productId, bucket: u.bucket, n: u.count, units: u.units })))],
     { analyze: uncovered.length > 0 },
   );
+  await db.query('set local enable_mergejoin = on');
   const { rows } = await db.query<{ product_id: string; n: number }>('select product_id, count(*)::int as n from licence_picks group by product_id');
   return new Map(rows.map((r) => [r.product_id, r.n]));
 }

@@ -47,19 +47,24 @@ export async function refreshIdentityKeys(db: Queryable, scope: Scope, junk: Jun
         and not (substr(m, 1, 8) = any($4::text[])) and not (substr(m, 1, 5) = any($4::text[]))
         and m <> '00:00:00:00:00:00'`,
     [scope, junk.serials, junk.uuids, junk.macPrefixes, junk.hostnames], { analyze: scope === null });
+  // One join finds what to remove and what to add; only those rows are written.
+  await tempTable(db, 'key_changes',
+    `select case when k.device_id is null then 'insert' else 'delete' end as op,
+            coalesce(w.device_id, k.device_id) as device_id, coalesce(w.key, k.key) as key, coalesce(w.value, k.value) as value,
+            w.kind, w.vendor
+       from wanted_keys w
+       full join (select * from device_identity_keys where ${IN_SCOPE('device_id')}) k
+         on k.device_id = w.device_id and k.key = w.key and k.value = w.value and k.kind = w.kind and coalesce(k.vendor, '') = coalesce(w.vendor, '')
+      where k.device_id is null or w.device_id is null`,
+    [scope]);
   await db.query(
-    `delete from device_identity_keys k
-      where ${IN_SCOPE('k.device_id')}
-        and not exists (select 1 from wanted_keys w where w.device_id = k.device_id and w.key = k.key and w.value = k.value
-                          and w.kind = k.kind and w.vendor is not distinct from k.vendor)`,
-    [scope],
+    `delete from device_identity_keys k using key_changes c
+      where c.op = 'delete' and k.device_id = c.device_id and k.key = c.key and k.value = c.value`,
   );
   await db.query(
-    // on conflict, not an anti-join on the table being filled: planned while it was empty, such a
-    // join rescans what the statement itself inserts, for every row.
     `insert into device_identity_keys (device_id, kind, key, value, vendor)
-     select w.device_id, w.kind, w.key, w.value, w.vendor from wanted_keys w
-     on conflict (device_id, key, value) do nothing`,
+     select device_id, kind, key, value, vendor from key_changes where op = 'insert'
+     on conflict (device_id, key, value) do update set kind = excluded.kind, vendor = excluded.vendor`,
   );
 }
 

@@ -45,10 +45,16 @@ export async function refreshDeviceInstalls(db: Queryable, deviceId: string): Pr
   return rows.map((r) => r.product_id);
 }
 
+/** Sorts like (release_key desc, id asc): the best title of a product on a device is the max of it. */
+const BEST_TITLE_KEY = `coalesce(t.release_key, '') || chr(1) || lpad((999999999999 - t.id)::text, 12, '0')`;
+const TITLE_OF_BEST = (column: string) => `999999999999 - split_part(${column}, chr(1), 2)::bigint`;
+
 /**
- * One pass over every install of the estate (and every device's operating system): the rows
- * whose title is commercial, and the rows whose title is not known yet, into estate_rows. Call
- * after stale titles are normalised, inside a transaction; returns how many rows had no title.
+ * One pass over every install of the estate (and every device's operating system), into
+ * estate_rows: for each install of a commercial title, its device, product, first sighting and
+ * best-title key; for each install of a title not known yet, the title. Rows are kept narrow so
+ * a million of them are quick to write and read. Call after stale titles are normalised, inside
+ * a transaction; returns how many rows had no title.
  */
 export async function scanEstate(db: Queryable): Promise<number> {
   // The titles are few: hashing them and streaming the installs past them beats sorting both,
@@ -56,13 +62,15 @@ export async function scanEstate(db: Queryable): Promise<number> {
   await db.query('set local enable_mergejoin = off');
   await db.query('set local enable_nestloop = off');
   await tempTable(db, 'estate_rows',
-    `select r.device_id, r.source, r.name, r.publisher, r.version, r.first_seen, t.id as title_id
+    `select r.device_id, r.first_seen, t.product_id, case when t.id is not null then ${BEST_TITLE_KEY} end as best,
+            case when t.id is null then r.source end as source, case when t.id is null then r.name end as name,
+            case when t.id is null then r.publisher end as publisher, case when t.id is null then r.version end as version
        from ${rawTitlesSql(() => 'true')} r
        left join software_titles t on ${TITLE_JOIN}
       where t.id is null or (t.licence = 'commercial' and t.product_id is not null)`);
   await db.query('set local enable_mergejoin = on');
   await db.query('set local enable_nestloop = on');
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from estate_rows where title_id is null');
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from estate_rows where best is null');
   return rows[0]?.n ?? 0;
 }
 
@@ -70,7 +78,7 @@ export async function scanEstate(db: Queryable): Promise<number> {
 export async function addScannedTitles(db: Queryable): Promise<number> {
   const { rowCount } = await db.query(
     `insert into software_titles (source, name, publisher, version, first_seen)
-     select source, name, publisher, version, min(first_seen) from estate_rows where title_id is null
+     select source, name, publisher, version, min(first_seen) from estate_rows where best is null
       group by 1, 2, 3, 4
      on conflict do nothing`,
   );
@@ -83,23 +91,17 @@ export async function addScannedTitles(db: Queryable): Promise<number> {
  * its evidence, and the first time any release of the product was seen there.
  */
 export async function refreshAllInstalls(db: Queryable): Promise<number> {
-  // The best title per device and product is the highest release (then the lowest id): one max()
-  // over a key that sorts that way, so the rows need no sorting.
   await tempTable(db, 'fresh_installs',
-    `select b.device_id, b.product_id, t.id as title_id, t.release, t.release_key, t.edition,
-            t.source, t.name as raw_name, nullif(t.version, '') as raw_version, b.first_seen
-       from (select r.device_id, t.product_id, min(r.first_seen) as first_seen,
-                    max(coalesce(t.release_key, '') || chr(1) || lpad((999999999999 - t.id)::text, 12, '0')) as best
-               from estate_rows r join software_titles t on t.id = r.title_id
-              where t.licence = 'commercial' and t.product_id is not null
-              group by r.device_id, t.product_id) b
-       join software_titles t on t.id = 999999999999 - split_part(b.best, chr(1), 2)::bigint`);
-  // One join finds every difference; only the rows that differ are written.
+    `select device_id, product_id, min(first_seen) as first_seen, ${TITLE_OF_BEST('max(best)')} as title_id
+       from estate_rows where best is not null group by device_id, product_id`);
+  // One join finds every difference (a title's normalisation may have changed under the same id);
+  // only the rows that differ are written.
   await tempTable(db, 'install_changes',
     `select case when li.device_id is null then 'insert' when f.device_id is null then 'delete' else 'update' end as op,
             coalesce(f.device_id, li.device_id) as device_id, coalesce(f.product_id, li.product_id) as product_id,
-            f.title_id, f.release, f.release_key, f.edition, f.source, f.raw_name, f.raw_version, f.first_seen
-       from fresh_installs f full join licence_installs li on li.device_id = f.device_id and li.product_id = f.product_id
+            f.title_id, f.first_seen
+       from (select f.*, t.release_key, t.edition from fresh_installs f join software_titles t on t.id = f.title_id) f
+       full join licence_installs li on li.device_id = f.device_id and li.product_id = f.product_id
       where li.device_id is null or f.device_id is null
          or (li.title_id, li.first_seen, li.release_key, li.edition) is distinct from (f.title_id, f.first_seen, f.release_key, f.edition)`);
   await db.query(
@@ -107,15 +109,15 @@ export async function refreshAllInstalls(db: Queryable): Promise<number> {
       where c.op = 'delete' and li.device_id = c.device_id and li.product_id = c.product_id`,
   );
   await db.query(
-    `update licence_installs li set title_id = c.title_id, release = c.release, release_key = c.release_key, edition = c.edition,
-            source = c.source, raw_name = c.raw_name, raw_version = c.raw_version, first_seen = c.first_seen
-       from install_changes c
+    `update licence_installs li set title_id = t.id, release = t.release, release_key = t.release_key, edition = t.edition,
+            source = t.source, raw_name = t.name, raw_version = nullif(t.version, ''), first_seen = c.first_seen
+       from install_changes c join software_titles t on t.id = c.title_id
       where c.op = 'update' and li.device_id = c.device_id and li.product_id = c.product_id`,
   );
   await db.query(
     `insert into licence_installs (device_id, product_id, title_id, release, release_key, edition, source, raw_name, raw_version, first_seen)
-     select device_id, product_id, title_id, release, release_key, edition, source, raw_name, raw_version, first_seen
-       from install_changes where op = 'insert'`,
+     select c.device_id, c.product_id, t.id, t.release, t.release_key, t.edition, t.source, t.name, nullif(t.version, ''), c.first_seen
+       from install_changes c join software_titles t on t.id = c.title_id where c.op = 'insert'`,
   );
   const { rows } = await db.query<{ n: number }>('select count(*)::int as n from fresh_installs');
   return rows[0]?.n ?? 0;
