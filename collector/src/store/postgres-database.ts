@@ -44,6 +44,10 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on next use.
   });
+  pool.on('connect', (client) => {
+    // A connection that dies while checked out fails its query; its 'error' event must not crash the collector.
+    client.on('error', () => undefined);
+  });
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
 

@@ -130,6 +130,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database outage', () => {
     expect((await fetch(`${collector.url}/api/v1/health`)).status).toBe(200);
     await collector.close();
     collector = undefined;
+    await db.close();
     back.close();
   });
 });
