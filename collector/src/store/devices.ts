@@ -1,5 +1,6 @@
 import type { DeviceDetail, DeviceListQuery, DeviceStatistics, DeviceSummary, SoftwareEntry } from '@steward/shared';
 import type { Queryable } from './database.js';
+import { SOFTWARE_ENTRY_COLUMNS, toSoftwareEntry, type SoftwareEntryRow } from './software.js';
 
 /** The expression the trigram index covers; searches must use it verbatim to be served by it. */
 const SEARCH_TEXT = `lower(hostname || ' ' || coalesce(fqdn, '') || ' ' || coalesce(serial_number, '') || ' ' || coalesce(model, '') || ' ' || coalesce(os_name, ''))`;
@@ -102,37 +103,12 @@ export async function getDevice(db: Queryable, id: string): Promise<DeviceDetail
   };
 }
 
-interface SoftwareRow {
-  source: SoftwareEntry['source'];
-  name: string;
-  version: string | null;
-  publisher: string | null;
-  arch: string | null;
-  install_date: string | null;
-  install_location: string | null;
-  product_code: string | null;
-  system_component: boolean | null;
-  licence: SoftwareEntry['licence'] | null;
-}
-
 export async function listDeviceSoftware(db: Queryable, deviceId: string): Promise<SoftwareEntry[]> {
-  const { rows } = await db.query<SoftwareRow>(
-    `select source, name, version, publisher, arch, install_date, install_location, product_code, system_component, licence
-       from device_software where device_id = $1 order by lower(name), version`,
+  const { rows } = await db.query<SoftwareEntryRow>(
+    `select ${SOFTWARE_ENTRY_COLUMNS} from device_software where device_id = $1 order by lower(name), version`,
     [deviceId],
   );
-  return rows.map((r) => ({
-    source: r.source,
-    name: r.name,
-    version: r.version ?? undefined,
-    publisher: r.publisher ?? undefined,
-    arch: r.arch ?? undefined,
-    installDate: r.install_date ?? undefined,
-    installLocation: r.install_location ?? undefined,
-    productCode: r.product_code ?? undefined,
-    systemComponent: r.system_component ?? undefined,
-    licence: r.licence ?? undefined,
-  }));
+  return rows.map(toSoftwareEntry);
 }
 
 export async function deviceStatistics(db: Queryable): Promise<DeviceStatistics> {

@@ -19,8 +19,8 @@ export interface StoredSoftware extends InstalledSoftware {
   rowId: string;
 }
 
-interface SoftwareRow {
-  ctid: string;
+/** A device_software row as the columns of a SoftwareEntry. */
+export interface SoftwareEntryRow {
   source: SoftwareEntry['source'];
   name: string;
   version: string | null;
@@ -31,22 +31,12 @@ interface SoftwareRow {
   product_code: string | null;
   system_component: boolean | null;
   licence: SoftwareEntry['licence'] | null;
-  first_seen: Date;
 }
 
-/**
- * Reads a device's software for a diff. Call it under the device's lock (lockAgentDevice): the
- * row addresses it returns stay valid only while nobody else writes that device's rows.
- */
-export async function readInstalledSoftware(db: Queryable, deviceId: string): Promise<StoredSoftware[]> {
-  const { rows } = await db.query<SoftwareRow>(
-    `select ctid::text as ctid, source, name, version, publisher, arch, install_date, install_location, product_code,
-            system_component, licence, first_seen
-       from device_software where device_id = $1`,
-    [deviceId],
-  );
-  return rows.map((r) => ({
-    rowId: r.ctid,
+export const SOFTWARE_ENTRY_COLUMNS = 'source, name, version, publisher, arch, install_date, install_location, product_code, system_component, licence';
+
+export function toSoftwareEntry(r: SoftwareEntryRow): SoftwareEntry {
+  return {
     source: r.source,
     name: r.name,
     version: r.version ?? undefined,
@@ -57,8 +47,24 @@ export async function readInstalledSoftware(db: Queryable, deviceId: string): Pr
     productCode: r.product_code ?? undefined,
     systemComponent: r.system_component ?? undefined,
     licence: r.licence ?? undefined,
-    firstSeen: new Date(r.first_seen),
-  }));
+  };
+}
+
+interface SoftwareRow extends SoftwareEntryRow {
+  ctid: string;
+  first_seen: Date;
+}
+
+/**
+ * Reads a device's software for a diff. Call it under the device's lock (lockAgentDevice): the
+ * row addresses it returns stay valid only while nobody else writes that device's rows.
+ */
+export async function readInstalledSoftware(db: Queryable, deviceId: string): Promise<StoredSoftware[]> {
+  const { rows } = await db.query<SoftwareRow>(
+    `select ctid::text as ctid, ${SOFTWARE_ENTRY_COLUMNS}, first_seen from device_software where device_id = $1`,
+    [deviceId],
+  );
+  return rows.map((r) => ({ ...toSoftwareEntry(r), rowId: r.ctid, firstSeen: new Date(r.first_seen) }));
 }
 
 export async function deleteInstalledSoftware(db: Queryable, deviceId: string, rows: StoredSoftware[]): Promise<void> {
