@@ -31,8 +31,11 @@ export async function computePositions(db: Queryable, productIds: string[], asOf
     const productBuckets = buckets.get(id) ?? [];
     const a = allocateProduct(product, terms, productBuckets, asOf);
     const floors = coreFloors(product, terms);
-    const unitsOf = new Map(productBuckets.map((b) => [b.key, a.metric === 'core' ? coreUnits(b, floors) : 1]));
-    for (const u of a.uncovered) uncovered.push({ productId: id, bucket: u.key, count: u.count, units: unitsOf.get(u.key) ?? 1 });
+    const byKey = new Map(productBuckets.map((b) => [b.key, b]));
+    for (const u of a.uncovered) {
+      const bucket = byKey.get(u.key)!;
+      uncovered.push({ productId: id, bucket, count: u.count, units: a.metric === 'core' ? coreUnits(bucket, floors) : 1 });
+    }
     figures.push({
       productId: id, metric: a.metric, entitled: a.entitled, consumed: a.consumed, covered: a.covered, shortfall: a.shortfall,
       surplus: a.surplus, shortfallCost: a.shortfallCost, currency: a.currency, installs: installs.get(id) ?? 0,

@@ -10,9 +10,9 @@ const DEVICES = `
    where d.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))`;
 
 /**
- * Installs of the products $1 as of $2 with the entitlement allocated to them, each with its
- * consumer: the device, or for the products in $3 the user (the register's assignee, else the
- * device's last user, else the device itself).
+ * Installs of the products $1 as of $2 with the entitlement allocated to them; for the products in
+ * $3, counted by user, the user too (the register's assignee, else the device's last user). Rows
+ * are kept narrow: there is one per licensable install of the estate.
  */
 const INSTALLS = `
   with alloc as (
@@ -21,44 +21,44 @@ const INSTALLS = `
      where e.product_id = any($1::text[])
      order by e.product_id, a.target_kind, lower(a.target), e.created_at, e.id
   )
-  select li.product_id, li.device_id, li.release_key, lower(li.edition) as edition, li.first_seen,
-         c.last_seen, c.user_key, c.department, c.cores, c.sockets,
+  select li.product_id, li.device_id, li.release_key, lower(li.edition) as edition, li.first_seen, c.cores, c.sockets,
          coalesce(ad.entitlement_id, au.entitlement_id, ag.entitlement_id) as hint,
-         case when li.product_id = any($3::text[]) then coalesce(c.user_key, 'device:' || li.device_id) else li.device_id::text end as consumer,
-         case when not (li.product_id = any($3::text[])) then concat_ws('|', coalesce(li.release_key, '-'), coalesce(lower(li.edition), '-'),
-              c.cores, c.sockets, coalesce(coalesce(ad.entitlement_id, au.entitlement_id, ag.entitlement_id)::text, '-')) end as bucket
+         case when li.product_id = any($3::text[]) then coalesce(c.user_key, 'device:' || li.device_id) end as consumer
     from licence_installs li join licence_devices c on c.device_id = li.device_id
     left join alloc ad on ad.product_id = li.product_id and ad.target_kind = 'device' and ad.target = li.device_id::text
     left join alloc au on au.product_id = li.product_id and au.target_kind = 'user' and au.target = c.user_key
     left join alloc ag on ag.product_id = li.product_id and ag.target_kind = 'department' and ag.target = lower(c.department)
    where li.product_id = any($1::text[]) and li.first_seen <= $2`;
 
+/** The text that names a bucket, from its fields (aliases r: release_key, edition, cores, sockets, hint). */
+const BUCKET_KEY = (r: string) =>
+  `concat_ws('|', coalesce(${r}.release_key, '-'), coalesce(${r}.edition, '-'), ${r}.cores, ${r}.sockets, coalesce(${r}.hint::text, '-'))`;
+
 /**
- * Users of the products counted by user ($1), one row each, with the bucket key that makes them
- * interchangeable: the highest release any of their devices has, and the allocation that applies.
+ * Users of the products counted by user, one row each: the highest release any of their devices
+ * has (with its edition), the allocation that applies, and when they first had the product.
  */
 const USERS = `
   select c.product_id, c.consumer, c.first_seen, c.hint, nullif(split_part(c.best, chr(1), 1), '') as release_key,
-         nullif(split_part(c.best, chr(1), 2), '') as edition,
-         concat_ws('|', coalesce(nullif(split_part(c.best, chr(1), 1), ''), '-'), coalesce(nullif(split_part(c.best, chr(1), 2), ''), '-'),
-                   0, 0, coalesce(c.hint::text, '-')) as bucket
+         nullif(split_part(c.best, chr(1), 2), '') as edition, 0 as cores, 0 as sockets
     from (
       -- Plain max/min aggregates (no ordered ones) so the users are grouped by hashing, not sorting:
       -- the edition kept is the one installed with the highest release.
       select i.product_id, i.consumer, min(i.first_seen) as first_seen, min(i.hint::text)::uuid as hint,
              max(coalesce(i.release_key, '') || chr(1) || coalesce(i.edition, '')) as best
-        from licence_inst i where i.product_id = any($1::text[]) group by i.product_id, i.consumer
+        from licence_inst i where i.consumer is not null group by i.product_id, i.consumer
     ) c`;
 
 /**
  * Materialises the devices, installs and user consumers of the products as of a date for the
  * queries that follow (licence_devices, licence_inst, licence_users); call inside a transaction.
- * A device-counted install is its own consumer, with its bucket in licence_inst.
+ * A device-counted install (consumer null) is its own consumer.
  */
 export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date): Promise<void> {
   await tempTable(db, 'licence_devices', DEVICES, [productIds], { analyze: true });
-  await tempTable(db, 'licence_inst', INSTALLS, [productIds, asOf, userProducts]);
-  await tempTable(db, 'licence_users', USERS, [userProducts]);
+  // Analysed: grouped and joined next, a guessed size of a million rows turns hashing into sorting.
+  await tempTable(db, 'licence_inst', INSTALLS, [productIds, asOf, userProducts], { analyze: true });
+  await tempTable(db, 'licence_users', USERS, [], { analyze: true });
 }
 
 export interface ConsumerCounts {
@@ -70,11 +70,12 @@ export interface ConsumerCounts {
 /** The consumer buckets of the prepared products, and how many devices have each installed. */
 export async function consumerBuckets(db: Queryable): Promise<ConsumerCounts> {
   const { rows } = await db.query<{ product_id: string; bucket: string | null; release_key: string | null; edition: string | null; cores: number; sockets: number; hint: string | null; n: number }>(
-    `select product_id, bucket, release_key, edition, cores, sockets, hint::text as hint, count(*)::int as n
-       from licence_inst where bucket is not null group by product_id, bucket, release_key, edition, cores, sockets, hint
-     union all
-     select product_id, bucket, release_key, edition, 0, 0, hint::text, count(*)::int
-       from licence_users group by product_id, bucket, release_key, edition, hint
+    `select b.product_id, ${BUCKET_KEY('b')} as bucket, b.release_key, b.edition, b.cores, b.sockets, b.hint::text as hint, b.n
+       from (select product_id, release_key, edition, cores, sockets, hint, count(*)::int as n
+               from licence_inst where consumer is null group by product_id, release_key, edition, cores, sockets, hint
+             union all
+             select product_id, release_key, edition, cores, sockets, hint, count(*)::int
+               from licence_users group by product_id, release_key, edition, cores, sockets, hint) b
      union all
      select product_id, null, null, null, 0, 0, null, count(*)::int from licence_inst group by product_id`,
   );
@@ -94,7 +95,7 @@ export async function consumerBuckets(db: Queryable): Promise<ConsumerCounts> {
 
 export interface UncoveredBucket {
   productId: string;
-  bucket: string;
+  bucket: ConsumerBucket;
   count: number;
   units: number;
 }
@@ -117,20 +118,31 @@ export async function pickUnlicensed(db: Queryable, uncovered: UncoveredBucket[]
   await db.query('set local enable_mergejoin = off');
   await tempTable(db, 'licence_picks',
     `with wanted as (
-       select * from json_to_recordset($1::json) as w(product_id text, bucket text, n integer, units numeric)
+       select * from json_to_recordset($1::json)
+         as w(product_id text, release_key text, edition text, cores integer, sockets integer, hint text, n integer, units numeric)
+     ), members as (
+       select i.product_id, i.device_id::text as consumer, i.device_id, i.first_seen, w.n, w.units, w.release_key, w.edition, w.cores, w.sockets, w.hint
+         from licence_inst i join wanted w on w.product_id = i.product_id and w.release_key = coalesce(i.release_key, '-')
+          and w.edition = coalesce(i.edition, '-') and w.cores = i.cores and w.sockets = i.sockets and w.hint = coalesce(i.hint::text, '-')
+        where i.consumer is null
+       union all
+       select u.product_id, u.consumer, null, u.first_seen, w.n, w.units, w.release_key, w.edition, w.cores, w.sockets, w.hint
+         from licence_users u join wanted w on w.product_id = u.product_id and w.release_key = coalesce(u.release_key, '-')
+          and w.edition = coalesce(u.edition, '-') and w.cores = u.cores and w.sockets = u.sockets and w.hint = coalesce(u.hint::text, '-')
      ), ranked as (
-       select b.product_id, b.consumer, b.device_id, w.units, w.n,
-              row_number() over (partition by b.product_id, b.bucket order by b.first_seen desc, b.consumer desc) as rn
-         from (select product_id, bucket, consumer, first_seen, device_id from licence_inst where bucket is not null
-               union all select product_id, bucket, consumer, first_seen, null from licence_users) b
-         join wanted w on w.product_id = b.product_id and w.bucket = b.bucket
+       select m.*, row_number() over (partition by m.product_id, m.release_key, m.edition, m.cores, m.sockets, m.hint
+                                      order by m.first_seen desc, m.consumer desc) as rn
+         from members m
      ), picked as (select * from ranked where rn <= n)
      select p.product_id, p.device_id, p.units from picked p where p.device_id is not null
      union all
      select i.product_id, i.device_id, p.units
        from picked p join licence_inst i on i.product_id = p.product_id and i.consumer = p.consumer
       where p.device_id is null`,
-    [JSON.stringify(uncovered.map((u) => ({ product_id: u.productId, bucket: u.bucket, n: u.count, units: u.units })))],
+    [JSON.stringify(uncovered.map((u) => ({
+      product_id: u.productId, release_key: u.bucket.releaseKey ?? '-', edition: u.bucket.edition ?? '-', cores: u.bucket.cores,
+      sockets: u.bucket.sockets, hint: u.bucket.hint ?? '-', n: u.count, units: u.units,
+    })))],
     { analyze: uncovered.length > 0 },
   );
   await db.query('set local enable_mergejoin = on');
@@ -155,11 +167,11 @@ export async function shelfwareCounts(db: Queryable, productIds: string[], asOf:
        from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
       where e.product_id = any($1::text[])
         and not exists (
-          select 1 from licence_inst i
-           where i.product_id = e.product_id and i.last_seen > $2::timestamptz - make_interval(days => $3)
+          select 1 from licence_inst i join licence_devices c on c.device_id = i.device_id
+           where i.product_id = e.product_id and c.last_seen > $2::timestamptz - make_interval(days => $3)
              and ((a.target_kind = 'device' and i.device_id::text = lower(a.target))
-               or (a.target_kind = 'user' and i.user_key = lower(a.target))
-               or (a.target_kind = 'department' and lower(i.department) = lower(a.target))))
+               or (a.target_kind = 'user' and c.user_key = lower(a.target))
+               or (a.target_kind = 'department' and lower(c.department) = lower(a.target))))
       group by e.product_id`,
     [productIds, asOf, days],
   );

@@ -8,11 +8,23 @@ const LAST_USER = `lower(nullif(regexp_replace(coalesce(d.os->'users'->>'lastLog
 const ALNUM = (expr: string) => `regexp_replace(lower(coalesce(${expr}, '')), '[^a-z0-9]', '', 'g')`;
 
 /**
+ * When each asset was last seen (ls.last_seen, by any device linked to it) and last deployed
+ * (dep.at): looked up per asset for a few, aggregated once for the whole register.
+ */
+const SIGHTINGS = (whole: boolean) => whole
+  ? `left join (select l.asset_id, max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id
+               group by l.asset_id) ls on ls.asset_id = a.id
+     left join (select t.asset_id, max(t.at) as at from register_transitions t where t.to_status = 'deployed'
+               group by t.asset_id) dep on dep.asset_id = a.id`
+  : `left join lateral (select max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id where l.asset_id = a.id) ls on true
+     left join lateral (select max(t.at) as at from register_transitions t where t.asset_id = a.id and t.to_status = 'deployed') dep on true`;
+
+/**
  * Everything that is wrong now, for the devices in finding_devices and the assets in finding_assets: discovered devices with no asset, matches a person must decide, linked
  * devices that disagree with their asset (serial, model, who uses it), and deployed assets no
  * discovery has seen for their category's number of days.
  */
-const CAUSES = `
+const CAUSES = (whole: boolean) => `
   dev as (select d.* from devices d where $4::uuid[] is null or d.id = any($4::uuid[])),
   linked as (select * from finding_links),
   asset_scope as (select id from finding_assets),
@@ -90,8 +102,7 @@ const CAUSES = `
            format('%s (%s) is deployed but no discovery has seen it for more than %s days', a.tag, a.name, c.missing_after_days),
            jsonb_build_object('tag', a.tag, 'name', a.name, 'lastSeen', ls.last_seen, 'days', c.missing_after_days)
       from register_assets a join asset_scope s on s.id = a.id join register_categories c on c.id = a.category_id
-      left join lateral (select max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id where l.asset_id = a.id) ls on true
-      left join lateral (select max(t.at) as at from register_transitions t where t.asset_id = a.id and t.to_status = 'deployed') dep on true
+      ${SIGHTINGS(whole)}
      where a.status = 'deployed' and c.kind in ('hardware', 'networking')
        and coalesce(greatest(ls.last_seen, dep.at), a.created_at) < $3::timestamptz - make_interval(days => c.missing_after_days)
   )`;
@@ -104,12 +115,12 @@ const CAUSES = `
 export async function refreshFindings(db: Queryable, scope: string[] | null, extraAssets: string[], junk: JunkIdentifiers, now: Date): Promise<void> {
   const full = scope === null;
   await tempTable(db, 'finding_links',
-    'select l.device_id, l.asset_id, l.key from device_asset_links l where $1::uuid[] is null or l.device_id = any($1::uuid[])', [scope], { analyze: full });
+    'select l.device_id, l.asset_id, l.key from device_asset_links l where $1::uuid[] is null or l.device_id = any($1::uuid[])', [scope], { analyze: true });
   await tempTable(db, 'finding_assets',
     `select a.id from register_assets a where $1::boolean
      union select asset_id from finding_links
-     union select unnest($2::uuid[])`, [full, extraAssets], { analyze: full });
-  await tempTable(db, 'finding_causes', `with recursive ${CAUSES} select * from causes`, [junk.serials, junk.models, now, scope], { analyze: full });
+     union select unnest($2::uuid[])`, [full, extraAssets], { analyze: true });
+  await tempTable(db, 'finding_causes', `with recursive ${CAUSES(full)} select * from causes`, [junk.serials, junk.models, now, scope], { analyze: full });
   await db.query(
     `insert into findings (id, key, type, subtype, device_id, asset_id, summary, details, first_detected, last_detected, updated_at)
      select gen_random_uuid(), key, type, subtype, device_id, asset_id, summary, details, $1, $1, $1 from finding_causes

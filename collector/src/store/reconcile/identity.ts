@@ -10,7 +10,7 @@ const IN_SCOPE = (column: string) => `($1::uuid[] is null or ${column} = any($1:
 
 /** A serial that identifies something: long enough, not a placeholder, not one character repeated. */
 export const USABLE_SERIAL = (expr: string, junk: string) =>
-  `(length(${expr}) >= 4 and not (${expr} = any(${junk})) and ${expr} !~ '^(.)\\1*$')`;
+  `(length(${expr}) >= 4 and not (${expr} = any(${junk})) and ltrim(${expr}, left(${expr}, 1)) <> '')`;
 
 /**
  * Brings the identifiers of the devices in scope up to date: hardware UUID, serial (with its
@@ -19,27 +19,29 @@ export const USABLE_SERIAL = (expr: string, junk: string) =>
  * changed are written.
  */
 export async function refreshIdentityKeys(db: Queryable, scope: Scope, junk: JunkIdentifiers): Promise<void> {
+  // One plain select per key over the normalised identifiers: a lateral VALUES list per device
+  // cost more than everything else here put together.
   await tempTable(db, 'wanted_keys',
     `with vendors as (
        select m.manufacturer, reconcile_vendor_key(m.manufacturer) as vendor
          from (select distinct manufacturer from devices d where ${IN_SCOPE('d.id')} and manufacturer is not null) m
+     ), x as materialized (
+       select d.id, d.kind, v.vendor, replace(lower(btrim(coalesce(d.hardware_uuid, ''))), '-', '') as u,
+              upper(btrim(coalesce(d.serial_number, ''))) as s, lower(split_part(btrim(d.hostname), '.', 1)) as h,
+              lower(btrim(coalesce(d.fqdn, ''))) as f
+         from devices d left join vendors v on v.manufacturer = d.manufacturer
+        where ${IN_SCOPE('d.id')}
      )
-     select d.id as device_id, d.kind, k.key, k.value, k.vendor
-       from devices d
-       left join vendors v on v.manufacturer = d.manufacturer,
-            lateral (select replace(lower(btrim(coalesce(d.hardware_uuid, ''))), '-', '') as u,
-                            upper(btrim(coalesce(d.serial_number, ''))) as s,
-                            lower(split_part(btrim(d.hostname), '.', 1)) as h,
-                            lower(btrim(coalesce(d.fqdn, ''))) as f) x,
-            lateral (values
-              ('hardware_uuid', case when x.u ~ '^[0-9a-f]{32}$' and x.u !~ '^(0+|f+)$' and not (x.u = any($3::text[])) then x.u end, null::text),
-              ('serial', case when ${USABLE_SERIAL('x.s', '$2::text[]')} then x.s end, v.vendor),
-              ('hostname', case when x.h <> '' and not (x.h = any($5::text[])) then x.h end, null),
-              ('fqdn', case when x.f like '%_._%' and not (x.f = any($5::text[])) then x.f end, null)
-            ) as k(key, value, vendor)
-      where ${IN_SCOPE('d.id')} and k.value is not null
+     select id as device_id, kind, 'hardware_uuid' as key, u as value, null::text as vendor from x
+      where length(u) = 32 and u !~ '[^0-9a-f]' and ltrim(u, '0') <> '' and ltrim(u, 'f') <> '' and not (u = any($3::text[]))
      union all
-     select distinct d.id, d.kind, 'mac', m, null::text
+     select id, kind, 'serial', s, vendor from x where ${USABLE_SERIAL('s', '$2::text[]')}
+     union all
+     select id, kind, 'hostname', h, null from x where h <> '' and not (h = any($5::text[]))
+     union all
+     select id, kind, 'fqdn', f, null from x where f like '%_._%' and not (f = any($5::text[]))
+     union all
+     select distinct d.id, d.kind, 'mac', m, null
        from devices d, unnest(d.mac_addresses) m
       where ${IN_SCOPE('d.id')}
         and m ~ '^[0-9a-f]{2}(:[0-9a-f]{2}){5}$'
@@ -77,8 +79,18 @@ export interface MatchChange {
   after: string | null;
 }
 
+/**
+ * Devices the register, or a person, tied to an asset lend it their identifiers (alias t, with
+ * asset_id, for the device o): looked up per key for a few devices, hashed for the whole estate.
+ */
+const TIED = (whole: boolean) => whole
+  ? `join (select a.id as asset_id, a.device_id from register_assets a where a.device_id is not null
+           union all select l.asset_id, l.device_id from device_asset_links l where l.method = 'manual') t on t.device_id = o.device_id`
+  : `cross join lateral (select a.id as asset_id from register_assets a where a.device_id = o.device_id
+                        union all select l.asset_id from device_asset_links l where l.device_id = o.device_id and l.method = 'manual') t`;
+
 /** Candidate assets of the devices in scope ($1), by every key; the keys are in match_keys. */
-const CANDIDATES = `
+const CANDIDATES = (whole: boolean) => `
   select a.device_id, a.id as asset_id, 'register' as key, 1.0 as confidence
     from register_assets a where a.device_id is not null and ${IN_SCOPE('a.device_id')}
   union all
@@ -86,8 +98,7 @@ const CANDIDATES = `
   union all
   select sk.device_id, t.asset_id, sk.key, 0
     from match_keys sk join device_identity_keys o on o.key = sk.key and o.value = sk.value
-    join (select a.id as asset_id, a.device_id from register_assets a where a.device_id is not null
-          union select l.asset_id, l.device_id from device_asset_links l where l.method = 'manual') t on t.device_id = o.device_id
+    ${TIED(whole)}
    where sk.key in ('hardware_uuid', 'mac', 'fqdn', 'hostname')
      and (sk.key <> 'mac' or not exists (select 1 from device_identity_keys x
             where x.key = 'mac' and x.value = sk.value and x.kind = sk.kind and x.device_id <> sk.device_id))
@@ -120,8 +131,10 @@ export async function matchDevices(db: Queryable, scope: Scope, order: IdentityK
   // Scoped to a few devices, the statements find them by index through the scope parameter; for
   // the whole estate, statistics on the intermediate tables keep the joins hashed.
   const analyze = scope === null;
-  await tempTable(db, 'match_keys', `select k.* from device_identity_keys k where ${IN_SCOPE('k.device_id')}`, [scope], { analyze });
-  await tempTable(db, 'match_candidates', CANDIDATES, [scope], { analyze });
+  // The keys are analysed even for one device: joined to the register, a guess at their number
+  // makes the planner read every asset.
+  await tempTable(db, 'match_keys', `select k.* from device_identity_keys k where ${IN_SCOPE('k.device_id')}`, [scope], { analyze: true });
+  await tempTable(db, 'match_candidates', CANDIDATES(scope === null), [scope], { analyze });
   await tempTable(db, 'match_best', BEST, [order], { analyze });
   await tempTable(db, 'match_before', `select l.device_id, l.asset_id, l.method from device_asset_links l where ${IN_SCOPE('l.device_id')}`, [scope], { analyze });
   await db.query(
