@@ -101,6 +101,9 @@ export const normalisationRuleInput = z.object({
   if (r.kind !== 'publisher-alias' && !r.productId && !r.licence) {
     ctx.addIssue({ code: 'custom', path: ['productId'], message: 'a rule names a catalogue product or a licence class' });
   }
+  if (!r.productId && r.licence === 'commercial') {
+    ctx.addIssue({ code: 'custom', path: ['productId'], message: 'a commercial outcome needs a catalogue product' });
+  }
 });
 export type NormalisationRuleInput = z.input<typeof normalisationRuleInput>;
 export type NormalisationRuleFields = z.infer<typeof normalisationRuleInput>;
@@ -112,7 +115,7 @@ export const normalisationRule = z.object({
 }).and(normalisationRuleInput);
 export type NormalisationRule = NormalisationRuleFields & { id: string; position: number; origin: 'shipped' | 'user' | 'user-modified' };
 
-/** A new rule; placed after the rule `after` names, or before every shipped default when absent. */
+/** A new rule at the position given, or else just before the catch-all defaults (kind any). */
 export const createRuleRequest = z.object({ rule: normalisationRuleInput, position: z.number().optional() });
 export const updateRuleRequest = z.object({ rule: normalisationRuleInput, position: z.number().optional() });
 
