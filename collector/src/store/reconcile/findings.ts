@@ -7,27 +7,8 @@ import { tempTable } from './temp-table.js';
 const LAST_USER = `lower(nullif(regexp_replace(coalesce(d.os->'users'->>'lastLoggedOn', ''), '^.*\\\\', ''), ''))`;
 const ALNUM = (expr: string) => `regexp_replace(lower(coalesce(${expr}, '')), '[^a-z0-9]', '', 'g')`;
 
-/**
- * When each asset was last seen (ls.last_seen, by any device linked to it) and last deployed
- * (dep.at): looked up per asset for a few, aggregated once for the whole register.
- */
-const SIGHTINGS = (whole: boolean) => whole
-  ? `left join (select l.asset_id, max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id
-               group by l.asset_id) ls on ls.asset_id = a.id
-     left join (select t.asset_id, max(t.at) as at from register_transitions t where t.to_status = 'deployed'
-               group by t.asset_id) dep on dep.asset_id = a.id`
-  : `left join lateral (select max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id where l.asset_id = a.id) ls on true
-     left join lateral (select max(t.at) as at from register_transitions t where t.asset_id = a.id and t.to_status = 'deployed') dep on true`;
-
-/**
- * Everything that is wrong now, for the devices in finding_devices and the assets in finding_assets: discovered devices with no asset, matches a person must decide, linked
- * devices that disagree with their asset (serial, model, who uses it), and deployed assets no
- * discovery has seen for their category's number of days.
- */
-const CAUSES = (whole: boolean) => `
-  dev as (select d.* from devices d where $4::uuid[] is null or d.id = any($4::uuid[])),
-  linked as (select * from finding_links),
-  asset_scope as (select id from finding_assets),
+/** Buildings of locations, and where switches have placed the devices: for location mismatches. */
+const LOCATION_CTES = `
   up (start, id, parent_id, kind, depth) as (
     select l.id, l.id, l.parent_id, l.kind, 0 from register_locations l
     union all
@@ -50,7 +31,42 @@ const CAUSES = (whole: boolean) => `
        and (select count(distinct f2.mac) from snmp_forwarding f2 where f2.device_id = f.device_id and f2.bridge_port = f.bridge_port) <= 2
      order by l.device_id, f.seen_at desc, f.device_id
   ),
-  causes as (
+`;
+
+const LOCATION_CAUSE = `
+    union all
+    select 'mismatch:location:' || l.asset_id || ':' || l.device_id, 'mismatch', 'location', l.device_id, l.asset_id,
+           format('%s is connected to %s port %s in %s, but asset %s is registered in %s', d.hostname, sw.hostname, ps.port, sloc.name, a.tag, aloc.name),
+           jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'switch', sw.hostname, 'port', ps.port, 'seenIn', sloc.name, 'registeredIn', aloc.name)
+      from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id
+      join port_sightings ps on ps.device_id = l.device_id join devices sw on sw.id = ps.switch_id
+      join building ab on ab.location_id = a.location_id join building sb on sb.location_id = ps.switch_location
+      join register_locations aloc on aloc.id = ab.building_id join register_locations sloc on sloc.id = sb.building_id
+     where ab.building_id <> sb.building_id
+`;
+
+/**
+ * When each asset was last seen (ls.last_seen, by any device linked to it) and last deployed
+ * (dep.at): looked up per asset for a few, aggregated once for the whole register.
+ */
+const SIGHTINGS = (whole: boolean) => whole
+  ? `left join (select l.asset_id, max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id
+               group by l.asset_id) ls on ls.asset_id = a.id
+     left join (select t.asset_id, max(t.at) as at from register_transitions t where t.to_status = 'deployed'
+               group by t.asset_id) dep on dep.asset_id = a.id`
+  : `left join lateral (select max(d.last_seen) as last_seen from device_asset_links l join devices d on d.id = l.device_id where l.asset_id = a.id) ls on true
+     left join lateral (select max(t.at) as at from register_transitions t where t.asset_id = a.id and t.to_status = 'deployed') dep on true`;
+
+/**
+ * Everything that is wrong now, for the devices in finding_devices and the assets in finding_assets: discovered devices with no asset, matches a person must decide, linked
+ * devices that disagree with their asset (serial, model, who uses it), and deployed assets no
+ * discovery has seen for their category's number of days.
+ */
+const CAUSES = (whole: boolean, location: boolean) => `
+  dev as (select d.* from devices d where $4::uuid[] is null or d.id = any($4::uuid[])),
+  linked as (select * from finding_links),
+  asset_scope as (select id from finding_assets),
+${location ? LOCATION_CTES : ''}  causes as (
     select 'unregistered:' || d.id as key, 'unregistered' as type, null::text as subtype, d.id as device_id, null::uuid as asset_id,
            format('%s (%s) is not in the register', d.hostname, case d.kind when 'snmp' then 'SNMP' else 'agent' end) as summary,
            jsonb_build_object('hostname', d.hostname, 'kind', d.kind, 'serial', d.serial_number, 'manufacturer', d.manufacturer, 'model', d.model) as details
@@ -88,16 +104,7 @@ const CAUSES = (whole: boolean) => `
       cross join lateral (select ${LAST_USER} as u) x
      where x.u is not null and p.username is not null and x.u <> lower(p.username)
        and x.u <> lower(split_part(coalesce(p.email, ''), '@', 1))
-    union all
-    select 'mismatch:location:' || l.asset_id || ':' || l.device_id, 'mismatch', 'location', l.device_id, l.asset_id,
-           format('%s is connected to %s port %s in %s, but asset %s is registered in %s', d.hostname, sw.hostname, ps.port, sloc.name, a.tag, aloc.name),
-           jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'switch', sw.hostname, 'port', ps.port, 'seenIn', sloc.name, 'registeredIn', aloc.name)
-      from linked l join dev d on d.id = l.device_id join register_assets a on a.id = l.asset_id
-      join port_sightings ps on ps.device_id = l.device_id join devices sw on sw.id = ps.switch_id
-      join building ab on ab.location_id = a.location_id join building sb on sb.location_id = ps.switch_location
-      join register_locations aloc on aloc.id = ab.building_id join register_locations sloc on sloc.id = sb.building_id
-     where ab.building_id <> sb.building_id
-    union all
+${location ? LOCATION_CAUSE : ''}    union all
     select 'missing:' || a.id, 'missing', null, null, a.id,
            format('%s (%s) is deployed but no discovery has seen it for more than %s days', a.tag, a.name, c.missing_after_days),
            jsonb_build_object('tag', a.tag, 'name', a.name, 'lastSeen', ls.last_seen, 'days', c.missing_after_days)
@@ -120,7 +127,10 @@ export async function refreshFindings(db: Queryable, scope: string[] | null, ext
     `select a.id from register_assets a where $1::boolean
      union select asset_id from finding_links
      union select unnest($2::uuid[])`, [full, extraAssets], { analyze: true });
-  await tempTable(db, 'finding_causes', `with recursive ${CAUSES(full)} select * from causes`, [junk.serials, junk.models, now, scope], { analyze: full });
+  // A location mismatch needs a switch that has seen the device: without one, the statement is
+  // planned without that part, which is most of the planning.
+  const location = full || await seenOnSwitches(db, scope);
+  await tempTable(db, 'finding_causes', `with recursive ${CAUSES(full, location)} select * from causes`, [junk.serials, junk.models, now, scope], { analyze: full });
   await db.query(
     `insert into findings (id, key, type, subtype, device_id, asset_id, summary, details, first_detected, last_detected, updated_at)
      select gen_random_uuid(), key, type, subtype, device_id, asset_id, summary, details, $1, $1, $1 from finding_causes
@@ -141,6 +151,15 @@ export async function refreshFindings(db: Queryable, scope: string[] | null, ext
         and not exists (select 1 from finding_causes c where c.key = f.key)`,
     [scope, now],
   );
+}
+
+async function seenOnSwitches(db: Queryable, scope: string[] | null): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from device_identity_keys k join snmp_forwarding f on f.mac = k.value
+      where k.key = 'mac' and ($1::uuid[] is null or k.device_id = any($1::uuid[])) limit 1`,
+    [scope],
+  );
+  return rows.length > 0;
 }
 
 interface FindingRow {

@@ -1,5 +1,8 @@
 import type { Queryable } from '../database.js';
 
+/** The temporary tables each transaction has made (on commit they are dropped with it). */
+const createdIn = new WeakMap<Queryable, Set<string>>();
+
 /**
  * Materialises a query as a temporary table of the current transaction, so the statements that
  * follow join a table with real statistics instead of a CTE the planner must guess at (its guesses
@@ -8,7 +11,12 @@ import type { Queryable } from '../database.js';
 export async function tempTable(
   db: Queryable, name: string, select: string, params: unknown[] = [], options: { analyze?: boolean; index?: string[] } = {},
 ): Promise<void> {
-  await db.query(`drop table if exists pg_temp.${name}`);
+  // A transaction's queryable is its own object: a name it already created is dropped first, and
+  // the drop is saved otherwise (a device's reconciliation creates a dozen of these).
+  const created = createdIn.get(db) ?? new Set<string>();
+  createdIn.set(db, created);
+  if (created.has(name)) await db.query(`drop table if exists pg_temp.${name}`);
+  created.add(name);
   await db.query(`create temp table ${name} on commit drop as ${select}`, params);
   for (const columns of options.index ?? []) await db.query(`create index on ${name} (${columns})`);
   if (options.analyze) await db.query(`analyze ${name}`);
