@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRegExport, regText } from '../../agent/src/collectors/reg-export.js';
+import { keyName, parseRegExport, regText } from '../../agent/src/collectors/reg-export.js';
 import { uninstallEntries } from '../../agent/src/collectors/windows-uninstall.js';
 import { officeProducts, officeLicenceLinks } from '../../agent/src/collectors/office-registration.js';
 import { parseUserHives } from '../../agent/src/collectors/windows-registry.js';
@@ -18,7 +18,7 @@ describe('parseRegExport and uninstallEntries', () => {
     expect(keys.some((k) => k.path.endsWith('\\Removed'))).toBe(false);
   });
 
-  it('lists subkeys with a display name, flags system components and tells MSI from other installers', () => {
+  it('lists subkeys with a DisplayName value (a blank one named by its key), flags system components and tells MSI from other installers', () => {
     expect(uninstallEntries(keys, { arch: 'x64' })).toEqual([
       {
         name: 'Гарант-Клиент', version: '8.0.1', publisher: 'ООО "НПП Гарант-Сервис"', installDate: '2023-09-15',
@@ -29,6 +29,7 @@ describe('parseRegExport and uninstallEntries', () => {
         name: 'Office 16 Click-to-Run Extensibility Component', version: '16.0.17328.20162', productCode: '{90160000-008C-0000-1000-0000000FF1CE}',
         arch: 'x64', systemComponent: true, source: 'msi',
       },
+      { name: 'KB5034441_stub', productCode: 'KB5034441_stub', arch: 'x64', source: 'registry' },
       { name: 'Legacy Tool', version: '3.10', installDate: '2019-03-07', productCode: 'LegacyTool', arch: 'x64', source: 'registry' },
       { name: '7-Zip 23.01', version: '23.01', publisher: 'Igor Pavlov', productCode: '7-Zip', arch: 'x86', source: 'registry' },
     ]);
@@ -50,15 +51,20 @@ describe('parseRegExport and uninstallEntries', () => {
       expect(entries.find((e) => e.name === '1C Предприятие 7.7')).toMatchObject({ version: '77.27', productCode: '1C Предприятие 7.7.27', source: 'registry' });
     });
 
-    it('reads a Windows XP export: 419 keys carry a DisplayName, one of them empty, so 418 programs', () => {
+    it('reads a Windows XP export: every one of the 419 keys with a DisplayName is an entry, keys without one are not', () => {
       const keys = parseRegExport(recorded('windows-registry/xp-Uninstall.reg'));
-      expect(keys.filter((k) => k.values.has('displayname'))).toHaveLength(419);
+      const named = keys.filter((k) => k.values.has('displayname'));
+      expect(named).toHaveLength(419);
       const entries = uninstallEntries(keys);
-      expect(entries).toHaveLength(418);
+      expect(entries.map((e) => e.productCode)).toEqual(named.map(keyName));
       expect(entries[0]).toEqual({
         name: 'Adobe Shockwave Player 11', version: '11', publisher: 'Adobe Systems, Inc.', installLocation: 'C:\\WINDOWS\\system32\\Adobe\\',
         productCode: 'Adobe Shockwave Player', source: 'registry',
       });
+      const blank = named.filter((k) => !regText(k, 'DisplayName')?.trim());
+      expect(blank).toHaveLength(1);
+      expect(entries.find((e) => e.productCode === keyName(blank[0]!))).toMatchObject({ name: keyName(blank[0]!), publisher: 'Microsoft' });
+      expect(entries.map((e) => e.name)).toEqual(named.map((k) => regText(k, 'DisplayName')!.trim() || keyName(k)));
       expect(entries.filter((e) => e.systemComponent)).toHaveLength(57);
       expect(entries.every((e) => !/[\u0000-\u001f]/.test(e.name))).toBe(true);
     });
