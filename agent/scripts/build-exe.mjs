@@ -36,7 +36,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   outfile: bundle,
-  alias: { '@steward/shared': path.join(agentDir, 'scripts/shared-wire.ts') },
+  // The agent imports the wire schemas alone (@steward/shared/protocol), read from their sources.
+  conditions: ['steward-source'],
   // systeminformation serves only platforms without collectors of their own (macOS, BSD), and is
   // loaded only there; an executable built elsewhere cannot run there anyway.
   external: process.platform === 'darwin' || process.platform === 'freebsd' ? [] : ['systeminformation'],

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { Logger } from 'pino';
-import { collectorMessage, type AgentMessage } from '@steward/shared';
+import { collectorMessage, type AgentMessage } from '@steward/shared/protocol';
 import { backoffDelayMs } from './backoff.js';
 import type { AgentState } from './state.js';
 

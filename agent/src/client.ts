@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { PROTOCOL_VERSION, RESYNC_REQUIRED, enrollAnswer, reportAnswer, type ReportAnswer } from '@steward/shared';
+import { PROTOCOL_VERSION, RESYNC_REQUIRED, enrollAnswer, reportAnswer, type ReportAnswer } from '@steward/shared/protocol';
 import type { AgentConfig } from './config.js';
 import { readAgentState, saveAgentState, type AgentState } from './state.js';
 import { retryAfterMs } from './backoff.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { inventoryContentHashInput, softwareDigestInput, type InventoryContent } from '@steward/shared';
+import { inventoryContentHashInput, softwareDigestInput, type InventoryContent } from '@steward/shared/protocol';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

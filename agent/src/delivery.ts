@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ReportAnswer } from '@steward/shared';
+import type { ReportAnswer } from '@steward/shared/protocol';
 import { backoffDelayMs, sleep } from './backoff.js';
 import type { CollectorClient } from './client.js';
 import type { ReportSpool, SpoolItem } from './spool.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { softwareEntry as softwareEntrySchema, type SoftwareEntry } from '@steward/shared';
+import { softwareEntry as softwareEntrySchema, type SoftwareEntry } from '@steward/shared/protocol';
 import { softwareEntry } from './collectors/software-entry.js';
 
 /**

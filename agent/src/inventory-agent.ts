@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Logger } from 'pino';
-import type { InventoryContent, InventoryDelta, InventoryReport, ReportAnswer } from '@steward/shared';
+import type { InventoryContent, InventoryDelta, InventoryReport, ReportAnswer } from '@steward/shared/protocol';
 import type { AgentConfig } from './config.js';
 import type { CollectorClient } from './client.js';
 import { hashInventory } from './content-hash.js';

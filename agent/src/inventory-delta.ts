@@ -1,7 +1,7 @@
 import {
   VOLATILE_OS_FIELDS, applyMergePatch, canonicalJson, createMergePatch, type DeviceIdentity, type HardwareInfo, type InventoryContent, type InventoryDelta,
   type OsInfo, type SoftwareEntry,
-} from '@steward/shared';
+} from '@steward/shared/protocol';
 
 /** The changing part of a delta report: what turns one inventory into the next. */
 export type InventoryChanges = Pick<InventoryDelta, 'identity' | 'hardware' | 'os' | 'software'>;

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { InventoryContent } from '@steward/shared';
+import type { InventoryContent } from '@steward/shared/protocol';
 import { writeFileAtomic } from './state.js';
 
 /** An inventory as of one collection, with its content hash. */

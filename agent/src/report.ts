@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   PROTOCOL_VERSION, inventoryDelta, inventoryReport, type InventoryContent, type InventoryDelta, type InventoryReport,
-} from '@steward/shared';
+} from '@steward/shared/protocol';
 import type { InventoryChanges } from './inventory-delta.js';
 import { InventorySources, type CollectedParts } from './sources.js';
 import { AGENT_VERSION } from './version.js';

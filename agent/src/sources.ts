@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { collectHardware, type HardwareInput } from './collectors/hardware.js';
 import { collectOs, type CollectedOs } from './collectors/os.js';
 import { softwareSourcesFor } from './collectors/software.js';

@@ -1,4 +1,4 @@
-import type { InventoryContent, InventoryDelta, InventoryReport } from '@steward/shared';
+import type { InventoryContent, InventoryDelta, InventoryReport } from '@steward/shared/protocol';
 import { hashInventory } from './content-hash.js';
 import { applyInventoryChanges } from './inventory-delta.js';
 import type { InventorySnapshot } from './inventory-snapshots.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { entriesOf, softwareEntry } from './software-entry.js';
 
 /** Alpine's database of installed packages: what `apk info` itself reads, without starting apk. */

@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { entriesOf, softwareEntry } from './software-entry.js';
 import { known } from './placeholder-values.js';
 

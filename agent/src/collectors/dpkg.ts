@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { runCommand } from './run-command.js';
 import { entriesOf, softwareEntry } from './software-entry.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { listDir, readSysText } from './read-sys.js';
 import { known } from './placeholder-values.js';
 import { repairText } from './text-repair.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { entriesOf, softwareEntry } from './software-entry.js';
 import { listDir } from './read-sys.js';
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { OsInfo } from '@steward/shared';
+import type { OsInfo } from '@steward/shared/protocol';
 import { runCommand } from './run-command.js';
 import { onPath } from './executable-path.js';
 

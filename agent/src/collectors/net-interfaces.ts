@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { positive } from './placeholder-values.js';
 import { listDir, readLink, readSysText } from './read-sys.js';
 

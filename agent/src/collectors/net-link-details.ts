@@ -1,4 +1,4 @@
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { readLink, readSysText } from './read-sys.js';
 
 type LinkDetails = Pick<HardwareInfo['networkInterfaces'][number], 'driver' | 'status' | 'mtu'>;

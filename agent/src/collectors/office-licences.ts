@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { bareGuid } from './office-registration.js';
 import { softwareEntry } from './software-entry.js';
 import { WINDOWS_APPLICATION_ID, type LicensedProduct } from './software-licensing.js';

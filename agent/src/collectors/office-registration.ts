@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { keyName, parentPath, regBinary, regText, type RegKey } from './reg-export.js';
 import { decodeProductKey, OFFICE_KEY_OFFSET } from './product-key.js';
 import { entriesOf, softwareEntry } from './software-entry.js';

@@ -1,13 +1,12 @@
 import os from 'node:os';
 import { readFile } from 'node:fs/promises';
-import type { OsInfo } from '@steward/shared';
+import type { OsInfo } from '@steward/shared/protocol';
 import { known } from './placeholder-values.js';
 import { parseOsRelease } from './os-release.js';
 import { runCommand } from './run-command.js';
 import { collectUnixUsers } from './unix-users.js';
 import { collectLinuxSecurity } from './linux-security.js';
 import { repairDeep } from './text-repair.js';
-import { collectWindowsOs } from './windows-os.js';
 
 export type CollectedOs = OsInfo & { hostname: string; fqdn?: string };
 
@@ -23,7 +22,8 @@ function platformOf(p: NodeJS.Platform): OsInfo['platform'] {
 
 export async function collectOs(platform: NodeJS.Platform = process.platform): Promise<CollectedOs> {
   if (platform === 'linux') return repairDeep(await collectLinuxOs());
-  if (platform === 'win32') return collectWindowsOs();
+  // Loaded only on Windows, like each platform's collectors.
+  if (platform === 'win32') return (await import('./windows-os.js')).collectWindowsOs();
   return repairDeep(await collectSiOs(platform));
 }
 

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import type { HardwareInfo } from '@steward/shared';
+import { open } from 'node:fs/promises';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { listDir, readLink, readSysFiles } from './read-sys.js';
 
 type Controller = NonNullable<HardwareInfo['controllers']>[number];
@@ -16,22 +16,19 @@ export interface PciNames {
   classes: Map<string, string>;
 }
 
+type WantedPciIds = { vendors: Set<string>; devices: Set<string>; classes: Set<string> };
+
 /**
- * Reads the names it is asked for out of the PCI ID database: vendor lines ("8086  Intel
- * Corporation"), their device lines one tab in, and in the class section ("C 02  Network
- * controller") the subclass lines one tab in. Only wanted ids are kept, so a 1.3 MB file costs a scan.
+ * Reads the names it is asked for out of the PCI ID database, a line at a time: vendor lines
+ * ("8086  Intel Corporation"), their device lines one tab in, and in the class section ("C 02
+ * Network controller") the subclass lines one tab in. Only wanted ids are kept.
  */
-export function parsePciIds(text: string, wanted: { vendors: Set<string>; devices: Set<string>; classes: Set<string> }): PciNames {
+export function pciIdsScanner(wanted: WantedPciIds): { names: PciNames; line: (line: string) => void } {
   const names: PciNames = { vendors: new Map(), devices: new Map(), classes: new Map() };
   let vendor: string | undefined;
   let klass: string | undefined;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
-    if (line.startsWith('#') || line.length < 4) continue;
+  const line = (line: string) => {
+    if (line.startsWith('#') || line.length < 4) return;
     if (line.startsWith('C ')) {
       klass = line.slice(2, 4);
       vendor = undefined;
@@ -49,8 +46,25 @@ export function parsePciIds(text: string, wanted: { vendors: Set<string>; device
         if (wanted.classes.has(id)) names.classes.set(id, line.slice(3).trim());
       }
     }
+  };
+  return { names, line };
+}
+
+/** Feeds each line of a text to a scanner. */
+function scanLines(text: string, line: (line: string) => void): void {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line(text.slice(start, end));
+    start = end + 1;
   }
-  return names;
+}
+
+export function parsePciIds(text: string, wanted: WantedPciIds): PciNames {
+  const scanner = pciIdsScanner(wanted);
+  scanLines(text, scanner.line);
+  return scanner.names;
 }
 
 /** What sysfs tells of one PCI function: ids as 0x-prefixed hex, and the bound driver's name. */
@@ -88,10 +102,31 @@ export function pciController(slot: string, sys: SysPci, names: PciNames): Contr
   };
 }
 
-async function readPciNames(files: readonly string[], wanted: Parameters<typeof parsePciIds>[1]): Promise<PciNames> {
+/**
+ * Scans the first PCI ID database there is in 64 KB pieces: the 1.3 MB file is never held whole,
+ * which would grow the agent's heap by several times its size for a few names.
+ */
+async function readPciNames(files: readonly string[], wanted: WantedPciIds): Promise<PciNames> {
   for (const file of files) {
-    const text = await readFile(file, 'latin1').catch(() => undefined);
-    if (text !== undefined) return parsePciIds(text, wanted);
+    const handle = await open(file, 'r').catch(() => undefined);
+    if (!handle) continue;
+    const scanner = pciIdsScanner(wanted);
+    try {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      let rest = '';
+      for (let read; (read = (await handle.read(chunk, 0, chunk.length, null)).bytesRead) > 0;) {
+        const text = rest + chunk.toString('latin1', 0, read);
+        const cut = text.lastIndexOf('\n') + 1;
+        scanLines(text.slice(0, cut), scanner.line);
+        rest = text.slice(cut);
+      }
+      scanLines(rest, scanner.line);
+      return scanner.names;
+    } catch {
+      continue;
+    } finally {
+      await handle.close();
+    }
   }
   return { vendors: new Map(), devices: new Map(), classes: new Map() };
 }

@@ -1,4 +1,4 @@
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { runCommand } from './run-command.js';
 import { onPath } from './executable-path.js';
 import { known } from './placeholder-values.js';

@@ -1,4 +1,4 @@
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { known, positive } from './placeholder-values.js';
 import { listDir, readSysFiles } from './read-sys.js';
 

@@ -1,4 +1,4 @@
-import type { InventoryReportInput } from '@steward/shared';
+import type { InventoryReportInput } from '@steward/shared/protocol';
 import { known, positive } from './placeholder-values.js';
 
 export type HardwareInput = InventoryReportInput['hardware'];

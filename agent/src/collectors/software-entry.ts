@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { repairText } from './text-repair.js';
 
 /** Field lengths the wire schema allows; longer text is cut here so one odd entry cannot fail the report. */

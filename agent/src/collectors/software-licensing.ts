@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { known } from './placeholder-values.js';
 import { wmiText, wmiNumber, type WmiObject } from './wmi-objects.js';
 import { repairDeep } from './text-repair.js';

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { collectDpkg } from './dpkg.js';
 import { collectRpm } from './rpm.js';
 import { APK_INSTALLED_DB, collectApk } from './apk.js';
@@ -8,9 +8,6 @@ import { collectPacman } from './pacman.js';
 import { collectSnap } from './snap.js';
 import { collectFlatpak } from './flatpak.js';
 import { collectNix } from './nix.js';
-import { collectWindowsSoftware } from './windows-software.js';
-import { collectMacApplications } from './macos-applications.js';
-import { collectPkgutil } from './pkgutil.js';
 import { BREW_PREFIXES, collectHomebrew } from './homebrew.js';
 
 /**
@@ -40,10 +37,11 @@ function linuxSources(): SoftwareSource[] {
   ];
 }
 
+// The Windows and macOS collectors are loaded only on their platform: elsewhere they would only cost memory.
 function windowsSources(): SoftwareSource[] {
   return [{
     name: 'windows',
-    collect: collectWindowsSoftware,
+    collect: async () => (await import('./windows-software.js')).collectWindowsSoftware(),
     // The registry hive files are rewritten when installers change the Uninstall keys; the
     // installer cache and program folders change with every MSI and most other installs.
     evidence: [
@@ -60,8 +58,8 @@ function windowsSources(): SoftwareSource[] {
 
 function macSources(): SoftwareSource[] {
   return [
-    { name: 'applications', collect: collectMacApplications, evidence: ['/Applications/', '/Library/Receipts/InstallHistory.plist'] },
-    { name: 'pkgutil', collect: collectPkgutil, evidence: ['/var/db/receipts', '/Library/Receipts/InstallHistory.plist'] },
+    { name: 'applications', collect: async () => (await import('./macos-applications.js')).collectMacApplications(), evidence: ['/Applications/', '/Library/Receipts/InstallHistory.plist'] },
+    { name: 'pkgutil', collect: async () => (await import('./pkgutil.js')).collectPkgutil(), evidence: ['/var/db/receipts', '/Library/Receipts/InstallHistory.plist'] },
     { name: 'homebrew', collect: () => collectHomebrew(), evidence: BREW_PREFIXES.flatMap((p) => [`${p}/Cellar/`, `${p}/Caskroom/`]) },
   ];
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { OsInfo } from '@steward/shared';
+import type { OsInfo } from '@steward/shared/protocol';
 import { runCommand } from './run-command.js';
 import { onPath } from './executable-path.js';
 import { repairDeep } from './text-repair.js';

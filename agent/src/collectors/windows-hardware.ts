@@ -1,4 +1,4 @@
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { queryWmi } from './wmi-query.js';
 import { WINDOWS_HARDWARE_CLASSES } from './windows-wmi-classes.js';
 import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiMemoryModules, wmiNetworkInterfaces } from './wmi-hardware.js';

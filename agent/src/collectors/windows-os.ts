@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { OsInfo } from '@steward/shared';
+import type { OsInfo } from '@steward/shared/protocol';
 import { queryWmi } from './wmi-query.js';
 import { WINDOWS_OS_CLASSES } from './windows-wmi-classes.js';
 import { wmiOperatingSystem, wmiHotfixes, wmiUserAccounts, wmiBitLocker, wmiAntivirus } from './wmi-os.js';

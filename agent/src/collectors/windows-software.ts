@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { exportRegistryKey, loadedUserHives } from './windows-registry.js';
 import { uninstallEntries } from './windows-uninstall.js';
 import { officeEntries, officeLicenceLinks } from './office-registration.js';

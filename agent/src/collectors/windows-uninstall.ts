@@ -1,4 +1,4 @@
-import type { SoftwareEntry } from '@steward/shared';
+import type { SoftwareEntry } from '@steward/shared/protocol';
 import { keyName, parentPath, regNumber, regText, type RegKey } from './reg-export.js';
 import { cleanText, entriesOf, softwareEntry } from './software-entry.js';
 import { normaliseDate } from './install-date.js';

@@ -1,4 +1,4 @@
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { known, positive } from './placeholder-values.js';
 import { normaliseDate } from './install-date.js';
 import { wmiList, wmiNumber, wmiText, wmiBoolean, type WmiObject } from './wmi-objects.js';

@@ -1,4 +1,4 @@
-import type { HardwareInfo } from '@steward/shared';
+import type { HardwareInfo } from '@steward/shared/protocol';
 import { known, positive } from './placeholder-values.js';
 import { wmiList, wmiNumber, type WmiObject } from './wmi-objects.js';
 import { repairDeep } from './text-repair.js';

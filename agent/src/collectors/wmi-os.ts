@@ -1,4 +1,4 @@
-import type { OsInfo } from '@steward/shared';
+import type { OsInfo } from '@steward/shared/protocol';
 import { known } from './placeholder-values.js';
 import { dateFromUsShort, normaliseDate } from './install-date.js';
 import { wmiBoolean, wmiNumber, wmiText, type WmiObject } from './wmi-objects.js';
