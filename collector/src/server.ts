@@ -10,6 +10,7 @@ import { sha256Hex } from './services/tokens.js';
 import type { TlsFiles } from './services/tls.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
+import { userRoutes } from './routes/users.js';
 import { agentAdminRoutes } from './routes/agent-admin.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { authRoutes } from './routes/auth.js';
@@ -110,6 +111,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   networkRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);
+  userRoutes(app, ctx);
   agentAdminRoutes(app, ctx);
   await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));
   return app;

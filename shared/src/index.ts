@@ -8,3 +8,4 @@ export * from './register.js';
 export * from './reconcile.js';
 export * from './network.js';
 export * from './alerts.js';
+export * from './users.js';

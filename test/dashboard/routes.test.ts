@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_DEVICES_STATE, PENDING_SECTIONS, SCREEN_SECTIONS, parseRoute, routeHref, type Route,
+  DEFAULT_DEVICES_STATE, SCREEN_SECTIONS, parseRoute, routeHref, type Route,
 } from '../../dashboard/src/routing/routes.js';
 
 function roundTrip(route: Route): Route {
@@ -17,7 +17,6 @@ describe('routes', () => {
       { name: 'device', id: '0b9a3f4e-8f63-4c39-9d2a-4a7a2d0f1c11', tab: 'summary' },
       { name: 'device', id: '0b9a3f4e-8f63-4c39-9d2a-4a7a2d0f1c11', tab: 'software' },
       ...SCREEN_SECTIONS.map((section): Route => ({ name: 'screen', section })),
-      ...PENDING_SECTIONS.map((section): Route => ({ name: 'pending', section })),
     ];
     for (const route of routes) expect(roundTrip(route)).toEqual(route);
   });

@@ -73,3 +73,53 @@ export async function clearFailedLogins(db: Queryable, userId: string): Promise<
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('delete from api_sessions where token_hash = $1', [tokenHash]);
 }
+
+export interface UserListRow {
+  id: string;
+  username: string;
+  display_name: string | null;
+  role: Role;
+  disabled: boolean;
+  locked_until: Date | null;
+  created_at: Date;
+}
+
+const LIST_COLUMNS = 'id, username, display_name, role, disabled, locked_until, created_at';
+
+export async function listUsers(db: Queryable): Promise<UserListRow[]> {
+  const { rows } = await db.query<UserListRow>(`select ${LIST_COLUMNS} from users order by username`);
+  return rows;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<UserListRow | undefined> {
+  const { rows } = await db.query<UserListRow>(`select ${LIST_COLUMNS} from users where id = $1`, [id]);
+  return rows[0];
+}
+
+/** Administrators who can still sign in, so the last of them is never demoted or disabled. */
+export async function countActiveAdmins(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>("select count(*)::int as n from users where role = 'admin' and not disabled");
+  return rows[0]?.n ?? 0;
+}
+
+/** Changes the fields given (undefined leaves a field as it is); a new password also unlocks the account. */
+export async function updateUser(
+  db: Queryable,
+  id: string,
+  change: { role?: Role; disabled?: boolean; passwordHash?: string; displayName?: string | null },
+): Promise<void> {
+  await db.query(
+    `update users set role = coalesce($2, role), disabled = coalesce($3, disabled),
+            password_hash = coalesce($4, password_hash),
+            failed_logins = case when $4::text is null then failed_logins else 0 end,
+            locked_until = case when $4::text is null then locked_until else null end,
+            display_name = case when $5 then $6 else display_name end
+      where id = $1`,
+    [id, change.role ?? null, change.disabled ?? null, change.passwordHash ?? null, change.displayName !== undefined, change.displayName ?? null],
+  );
+}
+
+/** Signs a user out everywhere, when disabled or given a new password. */
+export async function deleteUserSessions(db: Queryable, userId: string): Promise<void> {
+  await db.query('delete from api_sessions where user_id = $1', [userId]);
+}

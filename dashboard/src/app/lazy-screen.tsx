@@ -14,6 +14,7 @@ const LOADERS: Record<ScreenSection, () => Promise<Screen>> = {
   register: () => import('../views/register/register-view.js').then((m) => m.RegisterView),
   licences: () => import('../views/licences/licences-view.js').then((m) => m.LicencesView),
   reports: () => import('../views/reports/reports-view.js').then((m) => m.ReportsView),
+  settings: () => import('../views/settings/settings-view.js').then((m) => m.SettingsView),
 };
 
 const loaded = new Map<ScreenSection, Screen>();

@@ -1,8 +1,8 @@
 import type { IconName } from '../components/icon.js';
 import type { Action } from '../permissions.js';
-import type { PendingSection, Route, ScreenSection } from '../routing/routes.js';
+import type { Route, ScreenSection } from '../routing/routes.js';
 
-export type SectionId = 'overview' | 'devices' | ScreenSection | PendingSection;
+export type SectionId = 'overview' | 'devices' | ScreenSection;
 
 export interface NavigationItem {
   id: SectionId;
@@ -22,7 +22,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { id: 'register', label: 'Register', href: '/register', icon: 'register', requires: ['register:read'] },
   { id: 'reports', label: 'Reports', href: '/reports', icon: 'reports', requires: ['reports:run'] },
   { id: 'alerts', label: 'Alerts', href: '/alerts', icon: 'alerts', requires: ['alerts:read'] },
-  { id: 'settings', label: 'Settings', href: '/settings', icon: 'settings', requires: ['settings:write', 'users:manage', 'audit:read'] },
+  { id: 'settings', label: 'Settings', href: '/settings', icon: 'settings', requires: ['settings:write', 'users:manage', 'discovery:write', 'licenses:write', 'audit:read'] },
 ];
 
 /** The navigation entry a route belongs to, to mark it as the current page. */
@@ -32,8 +32,7 @@ export function sectionOf(route: Route): SectionId | null {
     case 'devices':
     case 'device': return 'devices';
     case 'asset': return 'register';
-    case 'screen':
-    case 'pending': return route.section;
+    case 'screen': return route.section;
     case 'not-found': return null;
   }
 }

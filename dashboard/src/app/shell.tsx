@@ -14,7 +14,6 @@ import { DevicesView } from '../views/devices/devices-view.js';
 import { ForbiddenView } from '../views/forbidden-view.js';
 import { NotFoundView } from '../views/not-found-view.js';
 import { OverviewView } from '../views/overview/overview-view.js';
-import { PendingView } from '../views/pending-view.js';
 import { LazyScreen } from './lazy-screen.js';
 import { useApp } from './app-context.js';
 import { navigationItem, sectionOf } from './navigation.js';
@@ -60,7 +59,6 @@ function Screen({ route }: { route: Route }) {
     case 'device': return <DeviceView key={route.id} id={route.id} tab={route.tab} />;
     case 'screen': return <LazyScreen section={route.section} />;
     case 'asset': return <LazyScreen section="register" id={route.id} />;
-    case 'pending': return <PendingView section={route.section} />;
     case 'not-found': return <NotFoundView path={route.path} />;
   }
 }
@@ -70,7 +68,7 @@ function Screen({ route }: { route: Route }) {
  * a screen (filters, pages, tabs) leave focus where the person is working.
  */
 function useFocusOnNavigation(route: Route): void {
-  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'asset' ? `asset:${route.id}` : route.name === 'pending' || route.name === 'screen' ? route.section : route.name;
+  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'asset' ? `asset:${route.id}` : route.name === 'screen' ? route.section : route.name;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {

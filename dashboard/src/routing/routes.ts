@@ -20,12 +20,8 @@ export const DEFAULT_DEVICES_STATE: DevicesListState = {
 };
 
 /** Screens the collector backs, each a single address loaded on first visit. */
-export const SCREEN_SECTIONS = ['findings', 'reports', 'licences', 'register', 'network', 'alerts'] as const;
+export const SCREEN_SECTIONS = ['findings', 'reports', 'licences', 'register', 'network', 'alerts', 'settings'] as const;
 export type ScreenSection = (typeof SCREEN_SECTIONS)[number];
-
-/** Screens that other parts of Steward will back; until then they say so. */
-export const PENDING_SECTIONS = ['settings'] as const;
-export type PendingSection = (typeof PENDING_SECTIONS)[number];
 
 export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software'] as const;
 export type DeviceTab = (typeof DEVICE_TABS)[number];
@@ -36,7 +32,6 @@ export type Route =
   | { name: 'device'; id: string; tab: DeviceTab }
   | { name: 'screen'; section: ScreenSection }
   | { name: 'asset'; id: string }
-  | { name: 'pending'; section: PendingSection }
   | { name: 'not-found'; path: string };
 
 /** Reads an address such as `/devices?kind=agent&page=3` (path and query as `location` gives them). */
@@ -52,7 +47,6 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (first === 'register' && second && rest.length === 0) return { name: 'asset', id: second };
   if (!second && isScreenSection(first)) return { name: 'screen', section: first };
-  if (!second && isPendingSection(first)) return { name: 'pending', section: first };
   return { name: 'not-found', path: pathPart };
 }
 
@@ -62,8 +56,7 @@ export function routeHref(route: Route): string {
     case 'devices': return `/devices${devicesQueryString(route.list)}`;
     case 'device': return `/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
     case 'asset': return `/register/${encodeURIComponent(route.id)}`;
-    case 'screen':
-    case 'pending': return `/${route.section}`;
+    case 'screen': return `/${route.section}`;
     case 'not-found': return route.path;
   }
 }
@@ -115,10 +108,6 @@ function positiveInteger(value: string | null): number | undefined {
 
 function isScreenSection(value: string): value is ScreenSection {
   return (SCREEN_SECTIONS as readonly string[]).includes(value);
-}
-
-function isPendingSection(value: string): value is PendingSection {
-  return (PENDING_SECTIONS as readonly string[]).includes(value);
 }
 
 function safeDecode(segment: string): string {
