@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildEnterpriseTable, buildOuiTable, DATA_DIR, WIRESHARK_DATA } from '../../../collector/src/snmp/data-build/build-registry-tables.js';
 import { enterpriseOf, ouiVendor, vendorDisplayName } from '../../../collector/src/snmp/identify/vendor-names.js';
-import { matchOsPatterns } from '../../../collector/src/snmp/identify/match-os-patterns.js';
+import { matchOsPackage, matchOsPatterns } from '../../../collector/src/snmp/identify/match-os-patterns.js';
+import { vendorOidEntries } from '../../../collector/src/snmp/identify/vendor-oids.js';
 import { fileAvailable } from './support/required-tool.js';
 
 const debianCopy = fileAvailable(`${WIRESHARK_DATA}/enterprises.tsv`, 'libwireshark-data');
@@ -36,5 +37,19 @@ describe('identification data tables', () => {
     expect(read('Linux nas 4.4.180+ #42962 SMP Tue Oct 18 15:04:41 CST 2022 x86_64')).toEqual(['Linux', '4.4.180+', undefined]);
     expect(read('ArubaOS (MODEL: Aruba7030), Version 8.6.0.4 (74969)')).toEqual(['ArubaOS', '8.6.0.4', 'Aruba7030']);
     expect(read('Juniper Networks, Inc. ex4300-48p Ethernet Switch, kernel JUNOS 18.4R2-S3.1, Build date: 2020-01-17')).toEqual(['JUNOS', '18.4R2-S3.1', undefined]);
+  });
+
+  it('read the OS version from the package that carries it', () => {
+    const aix = [{ name: 'bos.rte.libc', version: '7.2.0.1' }, { name: 'bos.rte', version: '7.2.5.0' }];
+    expect(matchOsPackage(aix, '1.3.6.1.4.1.2.3.1.2.1.1.3', 2)).toMatchObject({ os: 'AIX', version: '7.2.5.0' });
+    expect(matchOsPackage([{ name: 'bos.rte' }], undefined, undefined)).toBeUndefined();
+    expect(matchOsPackage([{ name: 'openssl', version: '3.0.2' }], undefined, undefined)).toBeUndefined();
+  });
+
+  it('ask a product line for its own OIDs only', () => {
+    const oids = (sysObjectID: string) => vendorOidEntries([11], sysObjectID).flatMap((e) => e.osVersion ?? []);
+    expect(oids('1.3.6.1.4.1.11.5.7.1.2').length).toBeGreaterThan(0);
+    expect(oids('1.3.6.1.4.1.11.5.7.1.20')).toEqual([]);
+    expect(oids('1.3.6.1.4.1.11.2.3.7.11.107')).toEqual([]);
   });
 });

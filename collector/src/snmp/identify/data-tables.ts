@@ -9,6 +9,9 @@ export type OidSource = z.infer<typeof oidSource>;
 
 const vendorOidEntry = z.object({
   enterprise: z.number().int().nonnegative().optional(),
+  /** Narrows the entry to products whose sysObjectID starts with this OID. */
+  sysObjectIDPrefix: z.string().regex(/^\d+(?:\.\d+)+$/).optional(),
+  os: z.array(oidSource).optional(),
   model: z.array(oidSource).optional(),
   serial: z.array(oidSource).optional(),
   firmware: z.array(oidSource).optional(),
@@ -16,12 +19,14 @@ const vendorOidEntry = z.object({
   hardwareRevision: z.array(oidSource).optional(),
 });
 export type VendorOidEntry = z.infer<typeof vendorOidEntry>;
-export const VENDOR_OID_FIELDS = ['model', 'serial', 'firmware', 'osVersion', 'hardwareRevision'] as const;
+export const VENDOR_OID_FIELDS = ['os', 'model', 'serial', 'firmware', 'osVersion', 'hardwareRevision'] as const;
 
 const osRule = z.object({
   id: z.string(),
   sysDescr: z.string().optional(),
   sysObjectID: z.string().optional(),
+  /** Names an installed package (hrSWInstalled) whose version is the operating system's. */
+  package: z.string().optional(),
   flags: z.string().regex(/^[is]*$/).optional(),
   enterprise: z.number().int().optional(),
   set: z.record(z.string(), z.string()).optional(),

@@ -1,5 +1,5 @@
 import type { SnmpDeviceIdentity, SnmpEntity, SnmpHostDevice, SnmpSystem } from '@steward/shared';
-import { matchOsPatterns } from './match-os-patterns.js';
+import { matchOsPackage, matchOsPatterns } from './match-os-patterns.js';
 import type { VendorOidFindings } from './vendor-oids.js';
 import {
   enterpriseOf, isMakerEnterprise, ouiVendor, registeredEnterpriseName, vendorDefaultOs, vendorDisplayName,
@@ -15,6 +15,8 @@ export interface IdentityEvidence {
   /** MAC addresses of the device itself (bridge address first, then interfaces). */
   macs: string[];
   hostDevices: SnmpHostDevice[];
+  /** hrSWInstalled entries: some name the operating system and its version. */
+  software: ReadonlyArray<{ name: string; version?: string }>;
   isPrinter: boolean;
 }
 
@@ -27,12 +29,14 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   const vendor = pickVendor(evidence, enterprise);
   const makerEnterprise = vendor.enterprise ?? enterprise;
   const patterns = matchOsPatterns(system.sysDescr, system.sysObjectID, makerEnterprise, vendor.name);
-  const printerModel = evidence.hostDevices.find((d) => d.type === 'printer')?.descr;
+  // A host lists its print drivers as printers too: only a Printer-MIB device is one.
+  const printerModel = evidence.isPrinter ? evidence.hostDevices.find((d) => d.type === 'printer')?.descr : undefined;
 
   const model = first<Source>([chassis?.model, 'entity-mib'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources']);
   const serial = first<Source>([chassis?.serial, 'entity-mib'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
   const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
-  const os = pickOs(patterns, vendorOids, chassis, makerEnterprise, vendor.name, firmware);
+  const installedOs = matchOsPackage(evidence.software, system.sysObjectID, makerEnterprise);
+  const os = pickOs(patterns, installedOs, vendorOids, chassis, makerEnterprise, vendor.name, firmware);
 
   return {
     vendor: vendor.name,
@@ -67,8 +71,14 @@ function pickVendor(evidence: IdentityEvidence, enterprise: number | undefined):
   return {};
 }
 
+/**
+ * The operating system and its version, both from one place where possible: a sysDescr rule, then
+ * an installed package, then an OS name (rule, vendor OID or the vendor's usual OS) with the
+ * version a vendor OID or the ENTITY-MIB chassis states, then the firmware version.
+ */
 function pickOs(
   patterns: ReturnType<typeof matchOsPatterns>,
+  installed: ReturnType<typeof matchOsPackage>,
   vendorOids: VendorOidFindings,
   chassis: SnmpEntity | undefined,
   enterprise: number | undefined,
@@ -77,12 +87,18 @@ function pickOs(
 ): { os: string; version?: string; source: Source } | undefined {
   const named = patterns.os;
   if (named && patterns.version) return { os: named.value, version: patterns.version.value, source: named.from };
-  const os = named?.value ?? (enterprise !== undefined ? vendorDefaultOs(enterprise) : undefined);
+  if (installed) return { os: installed.os, version: installed.version, source: 'host-resources' };
+  const os = named?.value ?? vendorOids.os ?? (enterprise !== undefined ? vendorDefaultOs(enterprise) : undefined);
   const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [chassis?.softwareRev, 'entity-mib']);
-  if (os && version) return { os, version: version[0], source: version[1] };
+  if (version) return { os: os ?? makerFirmware(vendor), version: version[0], source: version[1] };
   if (named) return { os: named.value, source: named.from };
-  if (firmware) return { os: `${vendor ?? 'device'} firmware`.slice(0, 128), version: firmware[0], source: firmware[1] };
-  return os ? { os, source: 'sysObjectID' } : undefined;
+  if (firmware) return { os: makerFirmware(vendor), version: firmware[0], source: firmware[1] };
+  return os ? { os, source: vendorOids.os ? 'vendor-oid' : 'sysObjectID' } : undefined;
+}
+
+/** What to call the software of gear that states a version but never names its operating system. */
+function makerFirmware(vendor: string | undefined): string {
+  return `${vendor ?? 'device'} firmware`.slice(0, 128);
 }
 
 function first<S>(...candidates: Array<[string | undefined, S]>): [string, S] | undefined {

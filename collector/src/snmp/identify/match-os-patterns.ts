@@ -4,14 +4,16 @@ export const PATTERN_FIELDS = ['os', 'version', 'model', 'serial', 'firmware', '
 export type PatternField = (typeof PATTERN_FIELDS)[number];
 export type PatternFindings = Partial<Record<PatternField, { value: string; from: 'sysDescr' | 'sysObjectID'; rule: string }>>;
 
-const compiled = new Map<string, { sysDescr?: RegExp; sysObjectID?: RegExp }>();
+interface RuleRegexes { sysDescr?: RegExp; sysObjectID?: RegExp; package?: RegExp }
+const compiled = new Map<string, RuleRegexes>();
 
-function regexesOf(rule: OsRule): { sysDescr?: RegExp; sysObjectID?: RegExp } {
+function regexesOf(rule: OsRule): RuleRegexes {
   let r = compiled.get(rule.id);
   if (!r) {
     r = {
       sysDescr: rule.sysDescr ? new RegExp(rule.sysDescr, rule.flags ?? '') : undefined,
       sysObjectID: rule.sysObjectID ? new RegExp(rule.sysObjectID) : undefined,
+      package: rule.package ? new RegExp(rule.package) : undefined,
     };
     compiled.set(rule.id, r);
   }
@@ -30,9 +32,8 @@ export function matchOsPatterns(
 ): PatternFindings {
   const found: PatternFindings = {};
   for (const rule of osRuleTable().rules) {
-    if (rule.enterprise !== undefined && rule.enterprise !== enterprise) continue;
-    const { sysDescr: descrRe, sysObjectID: oidRe } = regexesOf(rule);
-    if (oidRe && !(sysObjectID && oidRe.test(sysObjectID))) continue;
+    if (rule.package || !appliesTo(rule, sysObjectID, enterprise)) continue;
+    const { sysDescr: descrRe } = regexesOf(rule);
     const m = descrRe ? (sysDescr ? sysDescr.match(descrRe) : null) : undefined;
     if (m === null) continue;
     const from = descrRe ? 'sysDescr' : 'sysObjectID';
@@ -49,4 +50,29 @@ export function matchOsPatterns(
     }
   }
   return found;
+}
+
+function appliesTo(rule: OsRule, sysObjectID: string | undefined, enterprise: number | undefined): boolean {
+  if (rule.enterprise !== undefined && rule.enterprise !== enterprise) return false;
+  const oidRe = regexesOf(rule).sysObjectID;
+  return !oidRe || (sysObjectID !== undefined && oidRe.test(sysObjectID));
+}
+
+/**
+ * The operating system an installed package names (AIX's bos.rte, a distribution's release
+ * package): the first package rule of the table that an hrSWInstalled entry with a version matches.
+ */
+export function matchOsPackage(
+  software: ReadonlyArray<{ name: string; version?: string }>,
+  sysObjectID: string | undefined,
+  enterprise: number | undefined,
+): { os: string; version: string; rule: string } | undefined {
+  for (const rule of osRuleTable().rules) {
+    const os = rule.set?.os;
+    const packageRe = regexesOf(rule).package;
+    if (!packageRe || !os || !appliesTo(rule, sysObjectID, enterprise)) continue;
+    const installed = software.find((s) => s.version && packageRe.test(s.name));
+    if (installed?.version) return { os, version: installed.version, rule: rule.id };
+  }
+  return undefined;
 }

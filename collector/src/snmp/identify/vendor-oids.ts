@@ -5,10 +5,16 @@ import { VENDOR_OID_FIELDS, vendorOidTable, type OidSource, type VendorOidEntry 
 export type VendorOidField = (typeof VENDOR_OID_FIELDS)[number];
 export type VendorOidFindings = Partial<Record<VendorOidField, string>>;
 
-/** Entries of the vendor OID table that apply to these enterprises, the vendor's own first. */
-export function vendorOidEntries(enterprises: number[]): VendorOidEntry[] {
-  const entries = vendorOidTable().entries;
+/**
+ * Entries of the vendor OID table that apply to these enterprises, the vendor's own first; an entry
+ * narrowed to a product line applies only when the sysObjectID falls under it, and comes first.
+ */
+export function vendorOidEntries(enterprises: number[], sysObjectID: string | undefined): VendorOidEntry[] {
+  const oid = sysObjectID?.replace(/^\./, '');
+  const applies = (entry: VendorOidEntry) => !entry.sysObjectIDPrefix || (oid !== undefined && `${oid}.`.startsWith(`${entry.sysObjectIDPrefix}.`));
+  const entries = vendorOidTable().entries.filter(applies);
   const own = enterprises.flatMap((e) => entries.filter((entry) => entry.enterprise === e));
+  own.sort((a, b) => Number(b.sysObjectIDPrefix !== undefined) - Number(a.sysObjectIDPrefix !== undefined));
   return [...own, ...entries.filter((entry) => entry.enterprise === undefined)];
 }
 

@@ -48,7 +48,7 @@ export async function probeDevice(
     const tables = readTables(outcomes, client.device, problems);
     for (const o of outcomes.values()) if (o.problem) problems.add(o.problem);
 
-    const entries = vendorOidEntries([...(enterprise !== undefined ? [enterprise] : []), ...subtrees]);
+    const entries = vendorOidEntries([...(enterprise !== undefined ? [enterprise] : []), ...subtrees], system.sysObjectID);
     const scalars = problems.has('timeout') ? new Map() : await step(client, 'vendor-scalars', () => getScalars(client, [...oidsToRead(entries), BRIDGE_ADDRESS]));
     const cells = new CellReader(client.device, 'vendor-scalars', problems);
     const bridgeMac = cells.mac(scalars.get(BRIDGE_ADDRESS), 'dot1dBaseBridgeAddress');
@@ -59,6 +59,7 @@ export async function probeDevice(
       vendorOids: readVendorOids(entries, scalars, cells),
       macs: [bridgeMac, ...tables.interfaces.map((i) => i.mac)].filter((m): m is string => m !== undefined),
       hostDevices: tables.hostDevices,
+      software: tables.software,
       isPrinter: tables.printer !== undefined,
     });
     return validated({
