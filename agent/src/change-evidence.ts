@@ -35,7 +35,7 @@ export async function listings(dirs: readonly string[]): Promise<string> {
 /** Facts any platform tells for free: addresses and links, processors, memory, host name. */
 export function processFacts(): string {
   const nics = Object.entries(os.networkInterfaces())
-    .map(([name, addresses]) => `${name} ${(addresses ?? []).map((a) => `${a.address}/${a.mac}`).sort().join(' ')}`)
+    .map(([name, addresses]) => `${name} ${(addresses ?? []).map((a) => `${a.cidr ?? a.address}/${a.mac}`).sort().join(' ')}`)
     .sort();
   return [os.hostname(), os.release(), os.availableParallelism(), os.totalmem(), ...nics].join('\n');
 }

@@ -5,6 +5,7 @@ import { softwareSourcesFor } from './collectors/software.js';
 import { fileStamps, listings, processFacts } from './change-evidence.js';
 import { readExtraSoftware } from './extra-software.js';
 import { SourceCache, type EvidencedSource } from './source-cache.js';
+import { readDefaultGateways } from './collectors/net-routes.js';
 
 export interface CollectedParts {
   hardware: HardwareInput;
@@ -25,9 +26,10 @@ function hardwareSource(platform: NodeJS.Platform): EvidencedSource<HardwareInpu
   return {
     name: 'hardware',
     read: () => collectHardware(platform),
-    // Elsewhere only what the process sees for free; the full check catches the rest.
+    // On Linux also the default routes, two small /proc files; elsewhere only what the process sees
+    // for free, and the full check catches the rest.
     evidence: platform === 'linux'
-      ? async () => `${processFacts()}\n${await listings(LINUX_DEVICE_LISTINGS)}`
+      ? async () => `${processFacts()}\n${await listings(LINUX_DEVICE_LISTINGS)}\n${JSON.stringify([...await readDefaultGateways()])}`
       : async () => processFacts(),
   };
 }

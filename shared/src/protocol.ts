@@ -66,6 +66,10 @@ export const hardwareInfo = z.object({
     vendor: optionalText(256),
     version: optionalText(128),
     releaseDate: optionalText(64),
+    /** How the firmware started the system: UEFI or legacy BIOS. */
+    bootMode: z.enum(['uefi', 'bios']).optional(),
+    /** UEFI Secure Boot on or off, where the firmware tells it. */
+    secureBoot: z.boolean().optional(),
   }).default({}),
   baseboard: z.object({
     manufacturer: optionalText(256),
@@ -88,6 +92,19 @@ export const hardwareInfo = z.object({
     family: count.optional(),
     model: count.optional(),
     stepping: count.optional(),
+    /** Microcode revision loaded, e.g. 0x1000065: what a security advisory asks about. */
+    microcode: optionalText(32),
+    /** x86-64 microarchitecture level the processor reaches (x86-64-v1 to v4): which OS releases can run on it. */
+    isaLevel: optionalText(16),
+    /** Whether the processor offers hardware virtualisation (VT-x, AMD-V) to this system. */
+    virtualizationSupport: z.boolean().optional(),
+    /** Cache sizes of one core's view: L1 data and instruction, L2 and L3 (L3 is usually shared). */
+    cache: z.object({
+      l1dBytes: bytes.optional(),
+      l1iBytes: bytes.optional(),
+      l2Bytes: bytes.optional(),
+      l3Bytes: bytes.optional(),
+    }).optional(),
   }).default({}),
   memory: z.object({
     totalBytes: bytes.optional(),
@@ -124,6 +141,12 @@ export const hardwareInfo = z.object({
     /** up, down, dormant...: the link's operational state. */
     status: optionalText(32),
     mtu: count.optional(),
+    /** The networks the interface's addresses belong to, in CIDR notation (192.0.2.0/24, fd00::/64). */
+    subnets: z.array(text(64)).max(256).optional(),
+    /** Default gateways reached through this interface, IPv4 and IPv6. */
+    gateways: z.array(text(64)).max(16).optional(),
+    /** full or half, where the link reports it. */
+    duplex: optionalText(16),
   })).max(1024).default([]),
   gpus: z.array(z.object({
     vendor: optionalText(256),
@@ -147,6 +170,19 @@ export const hardwareInfo = z.object({
     revision: optionalText(8),
     driver: optionalText(128),
   })).max(1024).optional(),
+  /** Devices on the USB buses, hubs included. */
+  usbDevices: z.array(z.object({
+    name: optionalText(256),
+    manufacturer: optionalText(256),
+    vendorId: optionalText(8),
+    productId: optionalText(8),
+    serial: optionalText(128),
+    /** The device class as the device states it: Hub, Human Interface Device, Mass Storage... */
+    class: optionalText(64),
+    /** Bus and port path, e.g. 1-1.2. */
+    port: optionalText(32),
+    speedMbps: z.number().nonnegative().optional(),
+  })).max(512).optional(),
   /** What the operating system runs on: bare metal, a virtual machine, or a container. */
   virtualization: z.object({
     role: z.enum(['physical', 'vm', 'container']),

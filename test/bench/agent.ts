@@ -20,7 +20,10 @@ export interface ProcessFigures {
 
 export interface InventoryFigures extends ProcessFigures {
   software: number;
+  /** Hardware facts, counted alike on both sides (see countFusionInventory). */
   hardwareFields: number;
+  /** fusioninventory's hardware values as it writes them, repetitions included. */
+  hardwareFieldsAsWritten?: number;
 }
 
 export interface AgentBenchFigures {
@@ -31,6 +34,8 @@ export interface AgentBenchFigures {
   unchangedCycleCpuMs?: number;
   /** The same as the agent itself reports it (its own process only). */
   unchangedCycleSelfCpuMs?: number;
+  /** Size of the report an unchanged cycle sends, as the agent logs it. */
+  unchangedCycleBytes?: number;
   firstCycleSelfCpuMs?: number;
   notes: string[];
 }
@@ -102,17 +107,42 @@ const FI_HARDWARE_SECTIONS = new Set([
 ]);
 const FI_HARDWARE_FIELDS = new Set(['MEMORY', 'SWAP', 'UUID', 'CHASSIS_TYPE', 'VMSYSTEM']);
 
-export function countFusionInventory(xml: string): { software: number; hardwareFields: number } {
+/**
+ * Counts the non-empty leaf values of fusioninventory's hardware part, the way stewardHardwareFields
+ * counts ours, so that one fact counts once on either side:
+ * - it writes a network interface once per address, repeating the interface's other fields, so the
+ *   records of one interface (one DESCRIPTION) count as one, each distinct field value once;
+ * - virtual interfaces (VIRTUALDEV 1: loopback, ifb, bridges) are not hardware, on either side;
+ * - a controller's CAPTION repeats its NAME, and then counts once.
+ * `hardwareFieldsAsWritten` is the plain count of every value in those sections.
+ */
+export function countFusionInventory(xml: string): { software: number; hardwareFields: number; hardwareFieldsAsWritten: number } {
   let hardwareFields = 0;
+  let hardwareFieldsAsWritten = 0;
   let software = 0;
+  const interfaces = new Map<string, Set<string>>();
   for (const [, section, body] of xml.matchAll(/^ {4}<([A-Z_]+)>\n([\s\S]*?)\n {4}<\/\1>$/gm)) {
     if (section === 'SOFTWARES') software++;
-    for (const [, tag, value] of body!.matchAll(/<([A-Z_0-9]+)>([^<]*)<\/\1>/g)) {
-      if (!value!.trim()) continue;
-      if (FI_HARDWARE_SECTIONS.has(section!) || (section === 'HARDWARE' && FI_HARDWARE_FIELDS.has(tag!))) hardwareFields++;
+    const fields = [...body!.matchAll(/<([A-Z_0-9]+)>([^<]*)<\/\1>/g)].map(([, tag, value]) => [tag!, value!.trim()] as const)
+      .filter(([tag, value]) => value && (FI_HARDWARE_SECTIONS.has(section!) || (section === 'HARDWARE' && FI_HARDWARE_FIELDS.has(tag))));
+    hardwareFieldsAsWritten += fields.length;
+    const field = (name: string) => fields.find(([tag]) => tag === name)?.[1];
+    if (section === 'NETWORKS') {
+      if (field('VIRTUALDEV') === '1') continue;
+      const facts = interfaces.get(field('DESCRIPTION') ?? '') ?? new Set<string>();
+      for (const [tag, value] of fields) facts.add(`${tag}=${value}`);
+      interfaces.set(field('DESCRIPTION') ?? '', facts);
+    } else {
+      hardwareFields += fields.filter(([tag, value]) => !(section === 'CONTROLLERS' && tag === 'CAPTION' && value === field('NAME'))).length;
     }
   }
-  return { software, hardwareFields };
+  for (const facts of interfaces.values()) hardwareFields += facts.size;
+  return { software, hardwareFields, hardwareFieldsAsWritten };
+}
+
+/** Non-empty leaf values of our hardware section, virtual network interfaces left out as on fusioninventory's side. */
+export function stewardHardwareFields(hardware: { networkInterfaces?: Array<{ virtual?: boolean }> }): number {
+  return leaves({ ...hardware, networkInterfaces: hardware.networkInterfaces?.filter((nic) => !nic.virtual) });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -133,8 +163,8 @@ function uncache(file: string): void {
 async function stewardPrint(command: string, args: string[], work: string): Promise<InventoryFigures> {
   const out = path.join(work, 'steward.json');
   const figures = await measure(command, args, out, { ...process.env, STEWARD_AGENT_STATE_DIR: path.join(work, 'print-state') });
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { software: unknown[]; hardware: unknown };
-  return { ...figures, software: report.software.length, hardwareFields: leaves(report.hardware) };
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { software: unknown[]; hardware: Parameters<typeof stewardHardwareFields>[0] };
+  return { ...figures, software: report.software.length, hardwareFields: stewardHardwareFields(report.hardware) };
 }
 
 async function fusionInventoryLocal(work: string): Promise<InventoryFigures> {
@@ -161,7 +191,8 @@ async function unchangedCycles(command: string, args: string[], work: string, cy
   });
   let log = '';
   agent.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const collected = () => [...log.matchAll(/"kind":"(\w+)"[^\n]*"cpuMs":([\d.]+)[^\n]*"msg":"collected"/g)].map((m) => ({ kind: m[1]!, cpuMs: Number(m[2]) }));
+  const collected = () => [...log.matchAll(/"kind":"(\w+)","bytes":(\d+)[^\n]*"cpuMs":([\d.]+)[^\n]*"msg":"collected"/g)]
+    .map((m) => ({ kind: m[1]!, bytes: Number(m[2]), cpuMs: Number(m[3]) }));
   const waitFor = async (n: number) => {
     const deadline = Date.now() + 120_000;
     while (collected().length < n) {
@@ -174,10 +205,11 @@ async function unchangedCycles(command: string, args: string[], work: string, cy
     const from = { cpu: processCpuMs(agent.pid!), count: collected().length };
     await waitFor(from.count + cycles);
     const to = { cpu: processCpuMs(agent.pid!), count: collected().length };
-    const still = collected().slice(from.count, to.count).filter((c) => c.kind === 'still').map((c) => c.cpuMs);
+    const still = collected().slice(from.count, to.count).filter((c) => c.kind === 'still');
     return {
       perCycleMs: (to.cpu - from.cpu) / (to.count - from.count),
-      selfMs: still.length ? median(still) : undefined,
+      selfMs: still.length ? median(still.map((c) => c.cpuMs)) : undefined,
+      bytes: still.length ? median(still.map((c) => c.bytes)) : undefined,
       firstMs: collected()[0]?.cpuMs,
     };
   } finally {
@@ -218,6 +250,7 @@ export async function benchAgent(runs = 5): Promise<AgentBenchFigures> {
       fusionInventory: fi.length ? medianFigures(fi) : undefined,
       unchangedCycleCpuMs: cycle.perCycleMs,
       unchangedCycleSelfCpuMs: cycle.selfMs,
+      unchangedCycleBytes: cycle.bytes,
       firstCycleSelfCpuMs: cycle.firstMs,
       notes,
     };
@@ -239,10 +272,12 @@ export function printAgentBench(f: AgentBenchFigures, line: (name: string, value
     line(`full collection, ${name}: peak RSS MB`, figures.peakRssMb.toFixed(1), mine ? '<= 80' : undefined);
     line(`full collection, ${name}: software entries`, String(figures.software), mine && fi ? `>= ${fi.software}` : undefined);
     line(`full collection, ${name}: hardware fields`, String(figures.hardwareFields), mine && fi ? `>= ${fi.hardwareFields}` : undefined);
+    if (figures.hardwareFieldsAsWritten !== undefined) line(`full collection, ${name}: hardware values as written`, String(figures.hardwareFieldsAsWritten));
   }
   if (f.unchangedCycleCpuMs !== undefined) {
     line('unchanged cycle in the running agent: CPU ms', `${f.unchangedCycleCpuMs.toFixed(1)}${ratio(f.unchangedCycleCpuMs, fi?.cpuMs)}`, '<= 0.1x fusioninventory full run');
   }
+  if (f.unchangedCycleBytes !== undefined) line('unchanged cycle: bytes sent', String(f.unchangedCycleBytes), '<= 2048');
   if (f.unchangedCycleSelfCpuMs !== undefined) line('unchanged cycle, as the agent counts its own CPU: ms', f.unchangedCycleSelfCpuMs.toFixed(1));
   if (f.firstCycleSelfCpuMs !== undefined) line('first (full) cycle, as the agent counts its own CPU: ms', f.firstCycleSelfCpuMs.toFixed(1));
   for (const note of f.notes) console.log(`(${note})`);

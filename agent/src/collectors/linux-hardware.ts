@@ -6,6 +6,10 @@ import { readBlockDevices } from './block-devices.js';
 import { readNetInterfaces } from './net-interfaces.js';
 import { readNetLinkDetails } from './net-link-details.js';
 import { readPciControllers } from './pci-controllers.js';
+import { readUsbDevices } from './usb-devices.js';
+import { readCpuCache } from './cpu-cache.js';
+import { readDefaultGateways } from './net-routes.js';
+import { readFirmwareBoot } from './firmware-boot.js';
 import { parseCpuIdentification, parseSwapTotal } from './cpu-identification.js';
 import { readDisplayControllers } from './pci-display.js';
 import { readBatteries } from './power-supply.js';
@@ -19,9 +23,10 @@ import type { HardwareInput } from './si-hardware.js';
  * processes except dmidecode (as root, for memory modules and sockets) and the virtualisation probe.
  */
 export async function collectLinuxHardware(): Promise<HardwareInput> {
-  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, gpus, batteries, monitors, controllers] = await Promise.all([
+  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, gpus, batteries, monitors, controllers, usbDevices, cache, gateways, boot] = await Promise.all([
     readSysText('/proc/cpuinfo'), readSysText('/proc/meminfo'), readSysfsDmi(), collectDmidecode().catch(() => undefined),
     readBlockDevices(), readNetInterfaces(), readDisplayControllers(), readBatteries(), readDrmMonitors(), readPciControllers(),
+    readUsbDevices(), readCpuCache(), readDefaultGateways(), readFirmwareBoot(),
   ]);
   const links = await Promise.all(nics.map((nic) => readNetLinkDetails(nic.name)));
   const cpu = parseCpuinfo(cpuinfo ?? '');
@@ -31,15 +36,16 @@ export async function collectLinuxHardware(): Promise<HardwareInput> {
   });
   return repairDeep({
     system: { ...system, virtual: virtualization.role !== 'physical', virtualHost: virtualization.technology },
-    bios: { ...sysDmi.bios, ...dmidecode?.bios },
+    bios: { ...sysDmi.bios, ...dmidecode?.bios, ...boot },
     baseboard: nonEmpty({ ...sysDmi.baseboard, ...dmidecode?.baseboard }),
     chassis: nonEmpty({ ...sysDmi.chassis, ...dmidecode?.chassis }),
-    cpu: { ...mergeCpu(cpu.cpu, dmidecode), ...parseCpuIdentification(cpuinfo ?? '') },
+    cpu: { ...mergeCpu(cpu.cpu, dmidecode), ...parseCpuIdentification(cpuinfo ?? ''), cache },
     memory: { totalBytes: parseMemTotal(meminfo ?? ''), swapBytes: parseSwapTotal(meminfo ?? ''), modules: dmidecode?.memoryModules ?? [] },
     disks,
-    networkInterfaces: nics.map((nic, i) => ({ ...nic, ...links[i] })),
+    networkInterfaces: nics.map((nic, i) => ({ ...nic, ...links[i], gateways: gateways.get(nic.name) })),
     gpus,
     controllers,
+    usbDevices,
     virtualization,
     batteries,
     monitors,

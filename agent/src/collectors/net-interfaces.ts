@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { HardwareInfo } from '@steward/shared/protocol';
 import { positive } from './placeholder-values.js';
 import { listDir, readLink, readSysText } from './read-sys.js';
+import { subnetOf } from './ip-address.js';
 
 type Nic = HardwareInfo['networkInterfaces'][number];
 
@@ -29,10 +30,20 @@ export function netInterface(name: string, sys: SysNet, addresses: os.NetworkInt
     mac: mac && !/^(00:){5}00$/.test(mac) ? mac : undefined,
     ipv4: addresses.filter((a) => a.family === 'IPv4').map((a) => a.address),
     ipv6: addresses.filter((a) => a.family === 'IPv6').map((a) => a.address),
+    subnets: subnetsOf(addresses),
     speedMbps: positive(speed),
     virtual: !sys.hasDevice,
     type: sys.wireless ? 'wireless' : sys.type === '1' ? 'wired' : undefined,
   };
+}
+
+function subnetsOf(addresses: os.NetworkInterfaceInfo[]): string[] | undefined {
+  const subnets = new Set<string>();
+  for (const { cidr } of addresses) {
+    const subnet = cidr ? subnetOf(cidr) : undefined;
+    if (subnet) subnets.add(subnet);
+  }
+  return subnets.size ? [...subnets] : undefined;
 }
 
 export async function readNetInterfaces(root = '/sys/class/net'): Promise<Nic[]> {
