@@ -266,7 +266,15 @@ export const personListQuery = listQuery(['name', 'email', 'employeeNumber', 'cr
 });
 
 export function listAnswer<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    /** Rows matching; a filtered list counts at most 1,000 rows past its page. */
+    total: z.number().int(),
+    /** True when more rows match than were counted: `total` is then a lower bound. */
+    totalCapped: z.boolean(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
 }
 
 // ---------------------------------------------------------------- transitions, acquisition, disposal

@@ -130,6 +130,43 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await page.close();
   });
 
+  it('records an entitlement with a licence key that is never shown back, then changes its quantity', async () => {
+    const licenceKey = `KEY-${Date.now().toString(36).toUpperCase()}-SECRET`;
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.goto(`${collector.url}/licences`);
+    await page.getByRole('tab', { name: 'Entitlements' }).click();
+    await page.getByRole('button', { name: 'Record entitlement' }).click();
+    const form = page.getByTestId('entitlement-form');
+    const product = form.getByLabel('Product');
+    await expect.poll(() => product.locator('option').count()).toBeGreaterThan(1);
+    const productId = await product.locator('option').nth(1).getAttribute('value');
+    await product.selectOption(productId!);
+    await form.getByLabel('Quantity').fill('25');
+    await form.getByLabel('Vendor').fill('Reseller Ltd');
+    await form.getByLabel(/Licence keys/).fill(licenceKey);
+    await form.getByRole('button', { name: 'Record entitlement' }).click();
+    const row = page.getByTestId('entitlements-table').locator('tbody tr[data-entitlement-id]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('1 key stored');
+    expect(await page.content()).not.toContain(licenceKey);
+    await saveScreenshot(page, 'licences-entitlements');
+
+    const stored = await (await api('/api/v1/licenses/entitlements')).json() as { items: { id: string; productId: string; quantity: number; licenceKeyCount: number }[] };
+    expect(stored.items).toHaveLength(1);
+    expect(stored.items[0]).toMatchObject({ productId, quantity: 25, licenceKeyCount: 1 });
+    expect(JSON.stringify(stored)).not.toContain(licenceKey);
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByTestId('entitlement-form');
+    expect(await edit.getByLabel(/Licence keys/).inputValue()).toBe('');
+    await edit.getByLabel('Quantity').fill('40');
+    await edit.getByRole('button', { name: 'Save entitlement' }).click();
+    await expect.poll(() => row.locator('td.numeric').first().textContent()).toBe('40');
+    const changed = await (await api(`/api/v1/licenses/entitlements/${stored.items[0]!.id}`)).json() as { quantity: number; licenceKeyCount: number; vendor: string };
+    expect(changed).toMatchObject({ quantity: 40, licenceKeyCount: 1, vendor: 'Reseller Ltd' });
+    await page.close();
+  });
+
   it('imports assets from CSV: the preview names the rows and fields in error, the commit imports the valid rows', async () => {
     const categories = await (await api('/api/v1/register/categories?limit=500')).json() as { items: { name: string }[] };
     const category = categories.items[0]!.name;

@@ -1,5 +1,6 @@
-import { entitlement, positionList, triageList, unlicensedInstall } from '@steward/shared';
+import { catalogueProduct, entitlement, positionList, triageList, unlicensedInstall, type EntitlementInput } from '@steward/shared';
 import type { ApiClient } from './api-client.js';
+import { noContent } from './no-content.js';
 import { itemsAnswer } from './items-answer.js';
 
 const entitlements = itemsAnswer(entitlement);
@@ -19,4 +20,24 @@ export function fetchEntitlements(api: ApiClient, signal?: AbortSignal) {
 
 export function fetchTriage(api: ApiClient, signal?: AbortSignal) {
   return api.request(triageList, '/api/v1/software/triage', { signal, query: { limit: 100 } });
+}
+
+const products = itemsAnswer(catalogueProduct);
+
+/** Commercial catalogue products, the ones an entitlement can cover. */
+export function fetchCommercialProducts(api: ApiClient, signal?: AbortSignal) {
+  return api.request(products, '/api/v1/catalogue/products', { signal, query: { licence: 'commercial' } });
+}
+
+export function addEntitlement(api: ApiClient, input: EntitlementInput) {
+  return api.request(entitlement, '/api/v1/licenses/entitlements', { method: 'POST', body: input });
+}
+
+/** Licence keys and allocations left out of `input` are kept as stored. */
+export function replaceEntitlement(api: ApiClient, id: string, input: EntitlementInput) {
+  return api.request(entitlement, `/api/v1/licenses/entitlements/${encodeURIComponent(id)}`, { method: 'PUT', body: input });
+}
+
+export function deleteEntitlement(api: ApiClient, id: string) {
+  return api.request(noContent, `/api/v1/licenses/entitlements/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

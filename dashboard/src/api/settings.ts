@@ -3,14 +3,14 @@ import {
   type NormalisationRuleInput, type PollingSettings, type RawTitle, type ReconcileSettings, type SnmpCredentialSetInput,
   type SnmpCredentialSetUpdate, type UserInput, type UserUpdate,
 } from '@steward/shared';
-import type { AnswerSchema, ApiClient } from './api-client.js';
+import type { ApiClient } from './api-client.js';
+import { noContent } from './no-content.js';
 import { itemsAnswer } from './items-answer.js';
 
 /** The collector's answers for the Settings screen: discovery, matching, normalisation and users. */
 
 const credentials = itemsAnswer(snmpCredentialSetView);
 const rules = itemsAnswer(normalisationRule);
-const nothing: AnswerSchema<null> = { parse: () => null };
 
 export function fetchCredentials(api: ApiClient, signal?: AbortSignal) {
   return api.request(credentials, '/api/v1/network/credentials', { signal });
@@ -30,7 +30,7 @@ export function reorderCredentials(api: ApiClient, ids: string[]) {
 }
 
 export function deleteCredential(api: ApiClient, id: string) {
-  return api.request(nothing, `/api/v1/network/credentials/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  return api.request(noContent, `/api/v1/network/credentials/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export function fetchPolling(api: ApiClient, signal?: AbortSignal) {
@@ -62,7 +62,7 @@ export function changeRule(api: ApiClient, id: string, rule: NormalisationRuleIn
 }
 
 export function removeRule(api: ApiClient, id: string) {
-  return api.request(nothing, `/api/v1/catalogue/rules/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  return api.request(noContent, `/api/v1/catalogue/rules/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export function fetchUsers(api: ApiClient, signal?: AbortSignal) {

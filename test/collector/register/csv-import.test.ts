@@ -131,6 +131,16 @@ describe.each(CONTRACT_BACKENDS)('CSV import on %s', (backend) => {
       expect(history.total).toBeGreaterThanOrEqual(9_997);
     });
 
+    it('counts a broad search only so far past the page, and says so', async () => {
+      const broad = expectStatus(await admin.get('/assets?search=bulk item&limit=10&offset=20'), 200);
+      expect([broad.items.length, broad.total, broad.totalCapped]).toEqual([10, 20 + 10 + 1_000, true]);
+      // "Bulk item 99", "Bulk item 990" to "999" and "Bulk item 9900" to "9999", none of them a bad row.
+      const narrow = expectStatus(await admin.get('/assets?search=bulk item 99&limit=10'), 200);
+      expect([narrow.total, narrow.totalCapped]).toEqual([1 + 10 + 100, false]);
+      const all = expectStatus(await admin.get('/assets?limit=1'), 200);
+      expect([all.total >= 9_997, all.totalCapped]).toEqual([true, false]);
+    });
+
     it('changes nothing when the commit fails part-way (a tag taken since the preview)', async () => {
       const small = [header, 'RACE-1,Race one,hardware.peripherals,,,,,', 'RACE-2,Race two,hardware.peripherals,,,,,'].join('\n');
       const preview = expectStatus(await admin.call('POST', '/import', small), 201);

@@ -8,6 +8,7 @@ import * as reconcileSpeed from './0008-reconcile-speed.js';
 import * as agentDelta from './0009-agent-delta.js';
 import * as agentSecurity from './0010-agent-security.js';
 import * as alerts from './0011-alerts.js';
+import * as registerLists from './0012-register-lists.js';
 
 export interface Migration {
   id: number;
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   { id: 9, name: 'agent-delta', sql: agentDelta.sql },
   { id: 10, name: 'agent-security', sql: agentSecurity.sql },
   { id: 11, name: 'alerts', sql: alerts.sql },
+  { id: 12, name: 'register-lists', sql: registerLists.sql },
 ];

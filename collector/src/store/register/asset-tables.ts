@@ -1,4 +1,4 @@
-import type { RecordTable } from './record-table.js';
+import { oneOf, type RecordTable } from './record-table.js';
 
 /** The name of what an asset is assigned to: a person, department, location or another asset. */
 export function holderName(typeColumn: string, idColumn: string): string {
@@ -66,13 +66,13 @@ export const assetsTable: RecordTable = {
     updatedAt: 't.updated_at',
   },
   filters: {
-    status: (p) => `t.status = any(${p}::text[])`,
-    categoryId: (p) => `t.category_id = any(${p}::uuid[])`,
-    modelId: (p) => `t.model_id = any(${p}::uuid[])`,
+    status: oneOf('t.status', 'text'),
+    categoryId: oneOf('t.category_id', 'uuid'),
+    modelId: oneOf('t.model_id', 'uuid'),
     manufacturerId: (p) => `t.model_id in (select id from register_models where manufacturer_id = any(${p}::uuid[]))`,
-    locationId: (p) => `t.location_id = any(${p}::uuid[])`,
-    departmentId: (p) => `t.department_id = any(${p}::uuid[])`,
-    vendorId: (p) => `t.vendor_id = any(${p}::uuid[])`,
+    locationId: oneOf('t.location_id', 'uuid'),
+    departmentId: oneOf('t.department_id', 'uuid'),
+    vendorId: oneOf('t.vendor_id', 'uuid'),
     assignedPersonId: (p) => `t.assigned_type = 'person' and t.assigned_id = any(${p}::uuid[])`,
     assigned: (p) => `(t.assigned_id is not null) = ${p}::boolean`,
     purchasedFrom: (p) => `t.purchase_date >= ${p}::date`,

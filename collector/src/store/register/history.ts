@@ -31,7 +31,7 @@ export async function insertHistory(db: Queryable, entries: HistoryRecord[]): Pr
 export async function listHistory(
   db: Queryable,
   query: { objectType?: string; objectId?: string; search?: string; order: 'asc' | 'desc'; limit: number; offset: number },
-): Promise<{ items: StoredHistory[]; total: number; limit: number; offset: number }> {
+): Promise<{ items: StoredHistory[]; total: number; totalCapped: boolean; limit: number; offset: number }> {
   const params: unknown[] = [];
   const where: string[] = [];
   if (query.objectType) { params.push(query.objectType); where.push(`object_type = $${params.length}`); }
@@ -49,5 +49,5 @@ export async function listHistory(
     ),
     db.query<{ n: number }>(`select count(*)::int as n from register_history ${filter}`, params),
   ]);
-  return { items: page.rows, total: count.rows[0]?.n ?? 0, limit: query.limit, offset: query.offset };
+  return { items: page.rows, total: count.rows[0]?.n ?? 0, totalCapped: false, limit: query.limit, offset: query.offset };
 }

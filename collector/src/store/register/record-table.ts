@@ -11,8 +11,17 @@ export interface FieldSpec {
   readOnly?: boolean;
 }
 
-/** A list filter: SQL over the table alias `t` given the placeholder of its value. */
-export type FilterSql = (param: string) => string;
+/**
+ * A list filter: SQL over the table alias `t` given the placeholder of its value. `single`, when
+ * given, is the same filter for a list of one value, written as an equality: the planner can then
+ * read an index that starts with the column in the order of a sort that follows it.
+ */
+export type FilterSql = ((param: string) => string) & { single?: (param: string) => string };
+
+/** A filter keeping rows whose column is one of the values listed. */
+export function oneOf(column: string, type: 'uuid' | 'text'): FilterSql {
+  return Object.assign((p: string) => `${column} = any(${p}::${type}[])`, { single: (p: string) => `${column} = ${p}::${type}` });
+}
 
 /**
  * How one register table maps to its API object: the columns behind each field, what a list may
@@ -48,7 +57,10 @@ export interface ListQuery {
 
 export interface ListPage<T> {
   items: T[];
+  /** Rows matching; for a filtered list, counted no further than COUNT_AHEAD rows past the page. */
   total: number;
+  /** True when more rows match than were counted: `total` is then a lower bound. */
+  totalCapped: boolean;
   limit: number;
   offset: number;
 }
@@ -101,8 +113,9 @@ export function whereOf(spec: RecordTable, query: { search?: string; [filter: st
   for (const [key, filter] of Object.entries(spec.filters)) {
     const value = query[key];
     if (value === undefined || value === null) continue;
-    params.push(value);
-    where.push(`(${filter(`$${params.length}`)})`);
+    const single = filter.single && Array.isArray(value) && value.length === 1;
+    params.push(single ? (value as unknown[])[0] : value);
+    where.push(`(${(single ? filter.single! : filter)(`$${params.length}`)})`);
   }
   return where.length ? `where ${where.join(' and ')}` : '';
 }
@@ -123,30 +136,46 @@ async function expandSubtrees<Q extends Record<string, unknown>>(db: Queryable, 
 }
 
 /**
- * One page of a list and the number of rows matching. Filtered lists count in the same pass that
- * finds the page (window count), since both must read every matching row anyway; an unfiltered
- * list walks its sort index for the page, which a window count would turn into a full sort.
+ * How many rows past the end of its page a filtered list counts: counting every match of a broad
+ * search or filter would read every matching row, where the page itself reads only its own.
+ */
+export const COUNT_AHEAD = 1_000;
+
+/** The number of rows matching, counted up to `cap` (one more tells that there are more). */
+async function countMatching(db: Queryable, spec: RecordTable, where: string, params: unknown[], cap: number) {
+  if (!where) {
+    const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from ${spec.table}`);
+    return { total: rows[0]?.n ?? 0, totalCapped: false };
+  }
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from (select 1 from ${spec.table} t ${where} limit $${params.length + 1}) t`,
+    [...params, cap + 1],
+  );
+  const n = rows[0]?.n ?? 0;
+  return { total: Math.min(n, cap), totalCapped: n > cap };
+}
+
+/**
+ * One page of a list and the number of rows matching. The page is found first and only its rows
+ * are joined; an unfiltered list counts the whole table, a filtered one up to COUNT_AHEAD rows
+ * past the page.
  */
 export async function listRecords<T>(db: Queryable, spec: RecordTable, asked: ListQuery): Promise<ListPage<T>> {
   const query = await expandSubtrees(db, spec, asked);
   const params: unknown[] = [];
   const where = whereOf(spec, query, params);
   const order = orderOf(spec, query.sort, query.order);
-  const countInPage = where !== '';
-  const page = await db.query<T & { __total?: number }>(
-    `select ${selectList(spec)}${countInPage ? ', t.__total' : ''}
-       from (select t.*${countInPage ? ', count(*) over () as __total' : ''} from ${spec.table} t ${where}
-              order by ${order} limit $${params.length + 1} offset $${params.length + 2}) t
-       ${spec.joins ?? ''}
-      order by ${order}`,
-    [...params, query.limit, query.offset],
-  );
-  // A page past the end has no row to carry the window count.
-  const total = countInPage && page.rows.length > 0
-    ? Number(page.rows[0]!.__total)
-    : (await db.query<{ n: number }>(`select count(*)::int as n from ${spec.table} t ${where}`, params)).rows[0]?.n ?? 0;
-  const items = page.rows.map(({ __total: _total, ...item }) => item as unknown as T);
-  return { items, total, limit: query.limit, offset: query.offset };
+  const [page, count] = await Promise.all([
+    db.query<T>(
+      `select ${selectList(spec)}
+         from (select t.* from ${spec.table} t ${where} order by ${order} limit $${params.length + 1} offset $${params.length + 2}) t
+         ${spec.joins ?? ''}
+        order by ${order}`,
+      [...params, query.limit, query.offset],
+    ),
+    countMatching(db, spec, where, params, query.offset + query.limit + COUNT_AHEAD),
+  ]);
+  return { items: page.rows, ...count, limit: query.limit, offset: query.offset };
 }
 
 export async function getRecords<T>(db: Queryable, spec: RecordTable, ids: string[]): Promise<T[]> {

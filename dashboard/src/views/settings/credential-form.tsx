@@ -3,7 +3,7 @@ import type { SnmpCredentialSetInput, SnmpCredentialSetUpdate, SnmpCredentialSet
 import { addCredential, replaceCredential } from '../../api/settings.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice } from '../../components/notices.js';
-import { useSubmit } from './use-submit.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 
 type Version = SnmpCredentialSetView['version'];
 type Level = NonNullable<SnmpCredentialSetView['level']>;

@@ -6,7 +6,7 @@ import { EmptyState, ErrorNotice, LoadingRow } from '../../components/notices.js
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { CredentialForm } from './credential-form.js';
-import { useSubmit } from './use-submit.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 
 const VERSION_LABELS = { '1': 'v1', '2c': 'v2c', '3': 'v3' } as const;
 

@@ -5,7 +5,7 @@ import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
-import { useSubmit } from './use-submit.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 
 const KEY_LABELS: Record<IdentityKey, string> = {
   hardware_uuid: 'Hardware UUID', serial: 'Serial number', mac: 'MAC address', fqdn: 'Fully qualified name', hostname: 'Host name',

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { SweepPanel } from '../network/sweep-panel.js';
-import { useSubmit } from './use-submit.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 
 /** The ranges discovery has swept, newest first, each ready to sweep again; and a new range to sweep. */
 export function RangesPanel() {

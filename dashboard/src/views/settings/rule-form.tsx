@@ -3,7 +3,7 @@ import type { NormalisationRuleInput } from '@steward/shared';
 import { addRule } from '../../api/settings.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice } from '../../components/notices.js';
-import { useSubmit } from './use-submit.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 
 type Kind = NormalisationRuleInput['kind'];
 type Licence = NonNullable<NormalisationRuleInput['licence']>;

@@ -6,7 +6,7 @@ import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { RuleForm } from './rule-form.js';
-import { useSubmit } from './use-submit.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 
 const SHOWN = 100;
 

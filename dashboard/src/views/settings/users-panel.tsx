@@ -6,7 +6,7 @@ import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { ROLE_LABELS, ROLES } from '../../permissions.js';
-import { useSubmit } from './use-submit.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 
 /** People who sign in, their roles, and whether they may sign in at all. */
 export function UsersPanel() {
