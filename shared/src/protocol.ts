@@ -248,6 +248,13 @@ export const osInfo = z.object({
       fullName: optionalText(256),
       disabled: z.boolean().optional(),
     })).max(4096).optional(),
+    /** Local groups that have members: where administrative rights (sudo, wheel, Administrators) are given. */
+    groups: z.array(z.object({
+      name: text(256),
+      /** gid on Unix, SID on Windows. */
+      id: optionalText(128),
+      members: z.array(text(256)).max(4096).default([]),
+    })).max(4096).optional(),
   }).optional(),
   security: z.object({
     firewall: z.object({ enabled: z.boolean().optional(), product: optionalText(128) }).optional(),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOsRelease } from '../../agent/src/collectors/os-release.js';
-import { parsePasswd, parseWho, parseLast } from '../../agent/src/collectors/unix-users.js';
+import { parseGroup, parsePasswd, parseWho, parseLast } from '../../agent/src/collectors/unix-users.js';
 import { parseLsblkEncryption } from '../../agent/src/collectors/linux-security.js';
 import { ownText } from './fixture-files.js';
 
@@ -28,6 +28,15 @@ describe('unix users', () => {
       { name: 'svc-backup', id: '1002', fullName: undefined, disabled: true },
     ]);
     expect(parsePasswd(ownText('sys/passwd'))[1]).toEqual({ name: 'alice', id: '1000', fullName: 'Alice Martin', disabled: undefined });
+  });
+
+  it('lists the groups that have members, with their members', () => {
+    expect(parseGroup(ownText('sys/group'))).toEqual([
+      { name: 'adm', id: '4', members: ['syslog', 'alice'] },
+      { name: 'sudo', id: '27', members: ['alice'] },
+      { name: 'ssl-cert', id: '103', members: ['postgres'] },
+      { name: 'docker', id: '999', members: ['alice', 'bob'] },
+    ]);
   });
 
   it('reads who and last', () => {

@@ -277,7 +277,7 @@ export function printAgentBench(f: AgentBenchFigures, line: (name: string, value
   if (f.unchangedCycleCpuMs !== undefined) {
     line('unchanged cycle in the running agent: CPU ms', `${f.unchangedCycleCpuMs.toFixed(1)}${ratio(f.unchangedCycleCpuMs, fi?.cpuMs)}`, '<= 0.1x fusioninventory full run');
   }
-  if (f.unchangedCycleBytes !== undefined) line('unchanged cycle: report bytes (body; test/e2e/agent-delta counts headers too)', String(f.unchangedCycleBytes), '<= 2048');
+  if (f.unchangedCycleBytes !== undefined) line('unchanged cycle: report body bytes', String(f.unchangedCycleBytes), '<= 2048');
   if (f.unchangedCycleSelfCpuMs !== undefined) line('unchanged cycle, as the agent counts its own CPU: ms', f.unchangedCycleSelfCpuMs.toFixed(1));
   if (f.firstCycleSelfCpuMs !== undefined) line('first (full) cycle, as the agent counts its own CPU: ms', f.firstCycleSelfCpuMs.toFixed(1));
   for (const note of f.notes) console.log(`(${note})`);

@@ -6,6 +6,7 @@ import { repairDeep } from './text-repair.js';
 
 type Users = NonNullable<OsInfo['users']>;
 type LocalUser = NonNullable<Users['local']>[number];
+type LocalGroup = NonNullable<Users['groups']>[number];
 
 /** Shells that refuse interactive logins. */
 const NO_LOGIN = /\/(nologin|false)$/;
@@ -37,6 +38,21 @@ export function parsePasswd(passwd: string, shadow?: string): LocalUser[] {
   return repairDeep(users);
 }
 
+/**
+ * Groups of /etc/group ("name:x:gid:member,member") that list members. A group without listed
+ * members holds only the accounts whose primary group it is, most often one person's own group,
+ * which tells nothing about rights.
+ */
+export function parseGroup(group: string): LocalGroup[] {
+  const groups: LocalGroup[] = [];
+  for (const line of group.split('\n')) {
+    const [name, , gid, list] = line.replace(/\r$/, '').split(':');
+    const members = (list ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+    if (name && members.length) groups.push({ name, id: gid || undefined, members });
+  }
+  return repairDeep(groups);
+}
+
 /** `who`: the user name is the first column; a user with several terminals is listed once. */
 export function parseWho(output: string): string[] {
   const names = output.split('\n').map((line) => line.trim().split(/\s+/)[0]).filter((n): n is string => Boolean(n));
@@ -53,9 +69,10 @@ export function parseLast(output: string): string | undefined {
 }
 
 export async function collectUnixUsers(): Promise<Users> {
-  const [passwd, shadow, who, last] = await Promise.all([
+  const [passwd, shadow, group, who, last] = await Promise.all([
     readFile('/etc/passwd', 'utf8').catch(() => undefined),
     readFile('/etc/shadow', 'utf8').catch(() => undefined),
+    readFile('/etc/group', 'utf8').catch(() => undefined),
     onPath('who') ? runCommand('who', [], { timeoutMs: 5000 }) : null,
     onPath('last') ? runCommand('last', ['-w', '-n', '20'], { timeoutMs: 5000 }) : null,
   ]);
@@ -63,5 +80,6 @@ export async function collectUnixUsers(): Promise<Users> {
     loggedOn: who === null ? undefined : parseWho(who),
     lastLoggedOn: last === null ? undefined : parseLast(last),
     local: passwd === undefined ? undefined : parsePasswd(passwd, shadow),
+    groups: group === undefined ? undefined : parseGroup(group),
   });
 }
