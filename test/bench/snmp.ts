@@ -2,32 +2,43 @@
  * SNMP engine figures, against the recorded devices served by snmpsim on loopback:
  *  1. walk of the largest recording's probed subtrees by Steward vs snmpbulkwalk (same subtrees,
  *     same max-repetitions), as a ratio;
- *  2. interface polls per minute of the recorded devices, and the collector CPU each poll costs
- *     (so: polls per minute one core sustains when the agents are not the bottleneck).
+ *  2. devices polled per minute by one collector process pinned to one core (the poller's own
+ *     per-device poll), with the recordings served by several snmpsim processes: the wall figure,
+ *     and the figure per CPU-minute of the collector (what one core sustains when the simulated
+ *     agents, single-threaded Python sharing the same cores, are not the bottleneck).
  * Run: node --conditions=steward-source --import tsx test/bench/snmp.ts
  */
-import { execFileSync } from 'node:child_process';
-import { pollInterfaces } from '../../collector/src/snmp/poll/poll-interfaces.js';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { probeDevice } from '../../collector/src/snmp/probe/probe-device.js';
 import { PROBE_TABLES } from '../../collector/src/snmp/probe/table-plan.js';
 import { SnmpClient } from '../../collector/src/snmp/session/snmp-client.js';
 import { walkColumns } from '../../collector/src/snmp/walk/walk-columns.js';
 import { loadExpected, RECORDINGS_DIR, recordingsPresent } from '../collector/snmp/support/recordings.js';
-import { startSnmpsim } from '../collector/snmp/support/snmpsim-server.js';
+import { startSnmpsim, type SnmpsimServer } from '../collector/snmp/support/snmpsim-server.js';
+import { toolAvailable } from '../collector/snmp/support/required-tool.js';
 
 const LARGEST = 'router-juniper-mx960-12-3r6-6';
 const REPETITIONS = 25;
 const POLL_SECONDS = 30;
+/** snmpsim answers from one Python thread: several processes serve the same recordings. */
+const SNMPSIM_PROCESSES = 3;
+const IN_FLIGHT = 64;
 
 async function main(): Promise<void> {
   if (!recordingsPresent) throw new Error(`no recordings at ${RECORDINGS_DIR}`);
-  const server = await startSnmpsim(RECORDINGS_DIR, 'iot-geist-temperature-sensor');
+  const first = await startSnmpsim(RECORDINGS_DIR, 'iot-geist-temperature-sensor');
+  const servers: SnmpsimServer[] = [first];
   try {
-    console.log(`snmpsim ready in ${server.startMs} ms (port ${server.port})`);
-    await compareWalks(server.port);
-    await measurePolling(server.port);
+    console.log(`snmpsim ready in ${first.startMs} ms (port ${first.port})`);
+    await compareWalks(first.port);
+    // The others reuse the first one's index of the recordings.
+    for (let i = 1; i < SNMPSIM_PROCESSES; i++) servers.unshift(await startSnmpsim(RECORDINGS_DIR, 'iot-geist-temperature-sensor', first.cacheDir));
+    await measurePolling(servers);
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
   }
 }
 
@@ -58,32 +69,50 @@ async function compareWalks(port: number): Promise<void> {
   console.log(`  full probeDevice (columns only, tables scanned first): ${probeMs.toFixed(0)} ms, ${probe.walks.reduce((s, w) => s + w.rows, 0)} varbinds`);
 }
 
-async function measurePolling(port: number): Promise<void> {
-  const devices = loadExpected().filter((d) => d.counts.ifTableRows > 0).map((d) => d.community);
-  const deadline = Date.now() + POLL_SECONDS * 1000;
-  let polls = 0;
-  let failures = 0;
-  let next = 0;
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const worker = async () => {
-    while (Date.now() < deadline) {
-      const community = devices[next++ % devices.length]!;
-      try {
-        await pollInterfaces({ host: '127.0.0.1', port }, { id: 'bench', version: '2c', community }, { timeoutMs: 5000, retries: 1 });
-        polls++;
-      } catch {
-        failures++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const cpuMsPerPoll = (cpu.user + cpu.system) / 1000 / polls;
-  console.log(`interface polling of ${devices.length} recorded devices for ${seconds.toFixed(0)} s (16 in flight):`);
-  console.log(`  ${polls} polls, ${failures} failed: ${((polls / seconds) * 60).toFixed(0)} polls/min against one snmpsim process`);
-  console.log(`  collector CPU ${cpuMsPerPoll.toFixed(2)} ms per poll: ${(60_000 / cpuMsPerPoll).toFixed(0)} polls/min on one core (target >= 2000)`);
+interface PollFigures { polls: number; failures: number; interfaces: number; wallSeconds: number; cpuSeconds: number }
+
+async function measurePolling(servers: SnmpsimServer[]): Promise<void> {
+  const ports = servers.map((s) => s.port);
+  const communities = loadExpected().filter((d) => d.counts.ifTableRows > 0).map((d) => d.community);
+  const pinned = toolAvailable('taskset', 'util-linux');
+  const worker = fileURLToPath(new URL('./snmp-poll-worker.ts', import.meta.url));
+  const node = [process.execPath, '--conditions=steward-source', '--import', 'tsx', worker,
+    '--ports', ports.join(','), '--communities', communities.join(','), '--seconds', String(POLL_SECONDS), '--in-flight', String(IN_FLIGHT)];
+  const agentCpuBefore = servers.map((s) => cpuSecondsOf(s.pid));
+  const f = await runWorker(pinned ? ['taskset', '-c', '0', ...node] : node);
+  const agentCpu = servers.reduce((sum, s, i) => sum + cpuSecondsOf(s.pid) - agentCpuBefore[i]!, 0);
+  const perMinute = (n: number) => ((n / f.wallSeconds) * 60).toFixed(0);
+  const perCoreMinute = ((f.polls / f.cpuSeconds) * 60).toFixed(0);
+  console.log(`device polls (the poller's pollDevice: reachability GET, interface status and counters, rates) of ${communities.length} recordings x ${ports.length} snmpsim processes = ${communities.length * ports.length} devices, ${IN_FLIGHT} in flight, ${f.wallSeconds.toFixed(0)} s, collector ${pinned ? 'pinned to core 0 (taskset)' : 'NOT pinned (no taskset)'}, ${availableParallelism()} cores shared with the snmpsim processes:`);
+  console.log(`  ${f.polls} polls (${f.interfaces} interface rows), ${f.failures} failed`);
+  console.log(`  wall:     ${perMinute(f.polls)} devices/min (bound by snmpsim on this machine; collector busy ${((f.cpuSeconds / f.wallSeconds) * 100).toFixed(0)}% of its core)`);
+  console.log(`  snmpsim:  ${agentCpu.toFixed(1)} CPU-s over its ${ports.length} processes (${((agentCpu * 1000) / f.polls).toFixed(1)} ms per poll) against the collector's ${f.cpuSeconds.toFixed(1)} CPU-s`);
+  console.log(`  per core: ${perCoreMinute} devices/min per CPU-minute of the collector, ${((f.cpuSeconds * 1000) / f.polls).toFixed(2)} ms CPU per poll (target >= 2000)`);
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc), 0 when unknown. */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function runWorker(command: string[]): Promise<PollFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) reject(new Error(`poll worker exited with ${code}: ${out.slice(-500)}`));
+      else resolve(JSON.parse(line) as PollFigures);
+    });
+  });
 }
 
 await main();

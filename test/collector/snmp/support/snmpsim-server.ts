@@ -7,6 +7,8 @@ import { waitForAgent } from './wait-for-agent.js';
 
 export interface SnmpsimServer {
   port: number;
+  /** Process id of snmpsimd, to read what CPU it used. */
+  pid: number | undefined;
   /** How long the first start (indexing every recording) took. */
   startMs: number;
   stop(): Promise<void>;
@@ -14,12 +16,13 @@ export interface SnmpsimServer {
 
 /**
  * Runs snmpsimd on 127.0.0.1 at a random high port, serving each NAME.snmprec of dataDir under
- * the v2c community NAME, with a fresh index cache in /tmp that is removed on stop.
+ * the v2c community NAME, with a fresh index cache in /tmp that is removed on stop. Several
+ * servers of the same data can share the index of a first one (sharedCacheDir: it stays).
  */
-export async function startSnmpsim(dataDir: string, probeCommunity: string): Promise<SnmpsimServer> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'steward-snmpsim-'));
+export async function startSnmpsim(dataDir: string, probeCommunity: string, sharedCacheDir?: string): Promise<SnmpsimServer & { cacheDir: string }> {
+  const cacheDir = sharedCacheDir ?? mkdtempSync(join(tmpdir(), 'steward-snmpsim-'));
   // snmpsimd drops root to nobody, who must be able to write its index.
-  chmodSync(cacheDir, 0o777);
+  if (!sharedCacheDir) chmodSync(cacheDir, 0o777);
   const port = await freeUdpPort();
   const started = Date.now();
   const child: ChildProcess = spawn('snmpsimd', [
@@ -33,7 +36,7 @@ export async function startSnmpsim(dataDir: string, probeCommunity: string): Pro
       await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    rmSync(cacheDir, { recursive: true, force: true });
+    if (!sharedCacheDir) rmSync(cacheDir, { recursive: true, force: true });
   };
   try {
     await waitForAgent(port, { id: 'probe', version: '2c', community: probeCommunity }, 90_000);
@@ -41,5 +44,5 @@ export async function startSnmpsim(dataDir: string, probeCommunity: string): Pro
     await stop();
     throw error;
   }
-  return { port, startMs: Date.now() - started, stop };
+  return { port, pid: child.pid, startMs: Date.now() - started, stop, cacheDir };
 }
