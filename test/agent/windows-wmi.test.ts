@@ -90,7 +90,10 @@ describe('parseAppxPackages', () => {
 
 describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
   it('reads a Windows 7 processor and two memory modules, dropping placeholder makers and serials', () => {
-    expect(wmiCpu(wmi('7-Win32_Processor.wmi'))).toEqual({ manufacturer: 'Intel', brand: 'Intel(R) Core(TM) i5-2300 CPU @ 2.80GHz', sockets: 1, cores: 4, threads: 4, speedGHz: 2.801 });
+    expect(wmiCpu(wmi('7-Win32_Processor.wmi'))).toEqual({
+      manufacturer: 'Intel', brand: 'Intel(R) Core(TM) i5-2300 CPU @ 2.80GHz', sockets: 1, cores: 4, threads: 4, speedGHz: 2.801,
+      family: 6, model: 42, stepping: 7, cache: { l3Bytes: 6144 * 1024 },
+    });
     expect(wmiMemoryModules(wmi('7-Win32_PhysicalMemory.wmi'))).toEqual([
       { slot: 'DIMM1', sizeBytes: 2147483648, speedMHz: 1600, partNumber: 'F3-12800CL9-2GBXL' },
       { slot: 'DIMM3', sizeBytes: 2147483648, speedMHz: 1600, partNumber: 'F3-12800CL9-2GBXL' },

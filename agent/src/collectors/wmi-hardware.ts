@@ -7,12 +7,18 @@ import { repairDeep } from './text-repair.js';
 
 const CPU_VENDORS: Record<string, string> = { GenuineIntel: 'Intel', AuthenticAMD: 'AMD' };
 
-/** Win32_Processor: one instance a socket. */
+/**
+ * Win32_Processor: one instance a socket. Its Description ("Intel64 Family 6 Model 42 Stepping 7")
+ * carries the x86 identification; L3CacheSize is in KB. L2CacheSize is left out: it sums the
+ * socket's cores, where the report gives one core's view.
+ */
 export function wmiCpu(processors: WmiObject[]): HardwareInfo['cpu'] {
   const head = processors[0];
   const sum = (name: string) => positive(processors.reduce((n, p) => n + (wmiNumber(p, name) ?? 0), 0));
   const vendor = wmiText(head, 'Manufacturer');
   const mhz = wmiNumber(head, 'MaxClockSpeed');
+  const id = /Family (\d+) Model (\d+) Stepping (\d+)/.exec(wmiText(head, 'Description') ?? '');
+  const l3 = positive(wmiNumber(head, 'L3CacheSize'));
   return repairDeep({
     manufacturer: vendor ? CPU_VENDORS[vendor] ?? known(vendor) : undefined,
     brand: known(wmiText(head, 'Name')),
@@ -20,6 +26,8 @@ export function wmiCpu(processors: WmiObject[]): HardwareInfo['cpu'] {
     cores: sum('NumberOfCores'),
     threads: sum('NumberOfLogicalProcessors'),
     speedGHz: positive(mhz) && mhz! / 1000,
+    ...(id && { family: Number(id[1]), model: Number(id[2]), stepping: Number(id[3]) }),
+    cache: l3 ? { l3Bytes: l3 * 1024 } : undefined,
   });
 }
 
