@@ -67,12 +67,20 @@ export async function benchReconcile(options: { devices?: number; installsPerDev
       await db.exec('analyze');
     });
     log(`estate generated in ${generated.seconds.toFixed(1)} s`);
-    const first = await timed(() => runFullReconciliation(db));
+    const steps = (label: string) => {
+      const parts: string[] = [];
+      return { onStep: (step: string, ms: number) => parts.push(`${step} ${(ms / 1000).toFixed(1)} s`), print: () => log(`  ${label}: ${parts.join(', ')}`) };
+    };
+    const firstSteps = steps('first full, by step');
+    const first = await timed(() => runFullReconciliation(db, { onStep: firstSteps.onStep }));
+    firstSteps.print();
     log(`first full reconciliation ${first.seconds.toFixed(1)} s: ${JSON.stringify(first.value)}`);
     await generateEntitlements(db, entitlementCount);
     await db.exec('analyze');
-    const full = await timed(() => runFullReconciliation(db));
+    const fullSteps = steps('full, by step');
+    const full = await timed(() => runFullReconciliation(db, { onStep: fullSteps.onStep }));
     log(`full reconciliation with entitlements ${full.seconds.toFixed(1)} s`);
+    fullSteps.print();
     const unchanged = await timed(() => runFullReconciliation(db));
     log(`full reconciliation, nothing changed ${unchanged.seconds.toFixed(1)} s`);
 

@@ -40,6 +40,9 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'steward-collector',
+    // Reconciliation materialises estate-sized temporary tables; past the default 8 MB of local
+    // buffers each one is written out through the kernel. The memory is taken only when used.
+    options: '-c temp_buffers=128MB',
   });
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on next use.
