@@ -235,6 +235,7 @@ export async function benchAgent(runs = 5): Promise<AgentBenchFigures> {
     if (!hasNodeBuild) notes.push('agent/dist not built (npm run build): the Node-run agent is not measured');
     const hasFi = onPath('fusioninventory-agent');
     if (!hasFi) notes.push('fusioninventory-agent not installed (apt-get install fusioninventory-agent): no comparison');
+    else notes.push('hardware fields: non-empty leaf values of each side\'s hardware part, a fact once: fusioninventory\'s records of one interface merged, a CAPTION repeating NAME once, virtual interfaces on neither side (see countFusionInventory)');
     const steward: InventoryFigures[] = [];
     const stewardNode: InventoryFigures[] = [];
     const fi: InventoryFigures[] = [];
