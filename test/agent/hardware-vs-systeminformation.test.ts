@@ -4,14 +4,8 @@ import si from 'systeminformation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectLinuxHardware } from '../../agent/src/collectors/linux-hardware.js';
 import { known } from '../../agent/src/collectors/placeholder-values.js';
-import { subnetOf } from '../../agent/src/collectors/ip-address.js';
+import { netmaskPrefixLength, subnetOf } from '../../agent/src/collectors/ip-address.js';
 import type { HardwareInput } from '../../agent/src/collectors/si-hardware.js';
-
-/** Prefix length of a dotted or colon netmask. */
-function prefixLength(mask: string): number {
-  if (mask.includes('.')) return mask.split('.').reduce((bits, octet) => bits + Number(octet).toString(2).replace(/0/g, '').length, 0);
-  return mask.split(':').filter(Boolean).reduce((bits, group) => bits + parseInt(group, 16).toString(2).replace(/0/g, '').length, 0);
-}
 
 describe.skipIf(process.platform !== 'linux')('Linux hardware beside systeminformation on this machine', () => {
   let ours: HardwareInput;
@@ -49,7 +43,7 @@ describe.skipIf(process.platform !== 'linux')('Linux hardware beside systeminfor
       expect(mine, nic.iface).toBeDefined();
       if (known(nic.mac)) expect(mine!.mac).toBe(nic.mac);
       if (nic.ip4) expect(mine!.ipv4).toContain(nic.ip4);
-      if (nic.ip4 && nic.ip4subnet) expect(mine!.subnets).toContain(subnetOf(`${nic.ip4}/${prefixLength(nic.ip4subnet)}`));
+      if (nic.ip4 && nic.ip4subnet) expect(mine!.subnets).toContain(subnetOf(`${nic.ip4}/${netmaskPrefixLength(nic.ip4subnet)}`));
       if (nic.ip6) expect(mine!.ipv6).toContain(nic.ip6);
       if (nic.mtu) expect(mine!.mtu).toBe(nic.mtu);
       if (nic.operstate && nic.operstate !== 'unknown') expect(mine!.status).toBe(nic.operstate);

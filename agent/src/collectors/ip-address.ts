@@ -48,3 +48,9 @@ export function subnetOf(cidr: string): string | undefined {
   const network = bits === 0 ? 0 : value - (value % 2 ** (32 - bits));
   return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.')}/${bits}`;
 }
+
+/** Prefix length of a dotted (255.255.255.0) or colon (ffff:ffff::) netmask: its one bits. */
+export function netmaskPrefixLength(mask: string): number {
+  const parts = mask.includes('.') ? mask.split('.').map(Number) : mask.split(':').filter(Boolean).map((g) => parseInt(g, 16));
+  return parts.reduce((bits, part) => bits + part.toString(2).replace(/0/g, '').length, 0);
+}
