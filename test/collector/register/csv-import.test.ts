@@ -129,6 +129,13 @@ describe.each(CONTRACT_BACKENDS)('CSV import on %s', (backend) => {
       expect(bay.map((l: { path: string }) => l.path)).toContain('Warehouse / Bay 7');
       const history = expectStatus(await admin.get('/history?objectType=asset&limit=1'), 200);
       expect(history.total).toBeGreaterThanOrEqual(9_997);
+      // Each imported asset has its first transition and a history entry holding what was stored.
+      const [one] = expectStatus(await admin.get('/assets?search=bulk-00042'), 200).items;
+      const transitions = expectStatus(await admin.get(`/assets/${one.id}/transitions`), 200).items;
+      expect(transitions.map((t: { fromStatus: string | null; toStatus: string }) => [t.fromStatus, t.toStatus])).toEqual([[null, 'in_stock']]);
+      const [entry] = expectStatus(await admin.get(`/assets/${one.id}/history`), 200).items;
+      expect(entry).toMatchObject({ action: 'imported', before: null, after: { id: one.id, tag: 'BULK-00042', name: 'Bulk item 42', serial: 'SN42', status: 'in_stock', purchaseDate: '2024-07-12', purchaseCost: 142 } });
+      expect(Object.values(entry.after)).not.toContain(null);
     });
 
     it('counts a broad search only so far past the page, and says so', async () => {

@@ -225,11 +225,41 @@ export async function lockRecord(db: Queryable, spec: RecordTable, id: string): 
   return rows.length > 0;
 }
 
+/** Rows as one JSON parameter and the SQL that reads them back as a record set `r`. */
+export interface RecordSet {
+  /** The API field and table column of each value the rows carry, the id first. */
+  fields: Array<[field: string, column: string]>;
+  /** `json_to_recordset($n::json) as r(...)` for the placeholder given. */
+  source: (param: string) => string;
+  json: string;
+}
+
 /**
- * Inserts many records in one statement, the rows travelling as one JSON parameter. Each row
- * carries an id and the fields to set; `extraColumns` names store-managed columns the caller may
- * also set (e.g. the holder of an imported asset).
+ * The rows of `spec` to insert, each with an id and the fields to set; `extraColumns` names
+ * store-managed columns the caller may also set (e.g. the holder of an imported asset).
  */
+export function recordSetOf(
+  spec: RecordTable,
+  rows: Array<{ id: string } & Record<string, unknown>>,
+  extraColumns: Record<string, FieldSpec> = {},
+): RecordSet {
+  const writable: Record<string, FieldSpec> = { ...extraColumns };
+  for (const [field, f] of Object.entries(spec.fields)) if (!f.readOnly) writable[field] = f;
+  const present = Object.entries(writable).filter(([field]) => rows.some((r) => r[field] !== undefined));
+  const types = ['id uuid', ...present.map(([, f]) => `${f.column} ${CASTS[f.type]}`)];
+  const json = rows.map((r) => {
+    const record: Record<string, unknown> = { id: r.id };
+    for (const [field, f] of present) record[f.column] = r[field] ?? null;
+    return record;
+  });
+  return {
+    fields: [['id', 'id'], ...present.map(([field, f]): [string, string] => [field, f.column])],
+    source: (param) => `json_to_recordset(${param}::json) as r(${types.join(', ')})`,
+    json: JSON.stringify(json),
+  };
+}
+
+/** Inserts many records in one statement, the rows travelling as one JSON parameter. */
 export async function insertManyRecords(
   db: Queryable,
   spec: RecordTable,
@@ -237,19 +267,7 @@ export async function insertManyRecords(
   extraColumns: Record<string, FieldSpec> = {},
 ): Promise<void> {
   if (rows.length === 0) return;
-  const writable: Record<string, FieldSpec> = { ...extraColumns };
-  for (const [field, f] of Object.entries(spec.fields)) if (!f.readOnly) writable[field] = f;
-  const present = Object.entries(writable).filter(([field]) => rows.some((r) => r[field] !== undefined));
-  const columns = ['id', ...present.map(([, f]) => f.column)];
-  const types = ['id uuid', ...present.map(([, f]) => `${f.column} ${CASTS[f.type]}`)];
-  const json = rows.map((r) => {
-    const record: Record<string, unknown> = { id: r.id };
-    for (const [field, f] of present) record[f.column] = r[field] ?? null;
-    return record;
-  });
-  await db.query(
-    `insert into ${spec.table} (${columns.join(', ')})
-     select ${columns.join(', ')} from json_to_recordset($1::json) as r(${types.join(', ')})`,
-    [JSON.stringify(json)],
-  );
+  const set = recordSetOf(spec, rows, extraColumns);
+  const columns = set.fields.map(([, column]) => column).join(', ');
+  await db.query(`insert into ${spec.table} (${columns}) select ${columns} from ${set.source('$1')}`, [set.json]);
 }

@@ -28,13 +28,3 @@ export async function listTransitions(db: Queryable, assetId: string) {
   );
   return rows;
 }
-
-/** The first transition of freshly loaded assets (none to their current status), written from the rows themselves. */
-export async function insertInitialTransitions(db: Queryable, assetIds: string[], by: string, reason: string): Promise<void> {
-  if (assetIds.length === 0) return;
-  await db.query(
-    `insert into register_transitions (asset_id, from_status, to_status, by_user, reason)
-     select id, null, status, $2, $3 from register_assets where id = any($1::uuid[])`,
-    [assetIds, by, reason],
-  );
-}

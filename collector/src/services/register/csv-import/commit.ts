@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../store/database.js';
-import { assetsTable } from '../../../store/register/asset-tables.js';
 import { findTakenTags, refreshAssetStatistics } from '../../../store/register/assets.js';
 import { insertAssignments, type NewAssignment } from '../../../store/register/assignments.js';
-import { insertHistory } from '../../../store/register/history.js';
 import { finishImport, getImport } from '../../../store/register/imports.js';
-import { insertManyRecords } from '../../../store/register/record-table.js';
-import { insertInitialTransitions } from '../../../store/register/transitions.js';
+import { insertImportedAssets } from '../../../store/register/imported-assets.js';
 import { ApiProblem } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { withConstraintAnswers } from '../constraint-errors.js';
@@ -78,11 +75,8 @@ async function writeImport(db: Database, actor: Actor, importId: string, acceptV
         assignments.push({ id: randomUUID(), assetId: id, targetType: 'person', targetId: personId, checkedOutAt: now, checkedOutBy: actor.username, expectedReturn: null, note: 'imported from CSV' });
       }
     }
-    await insertManyRecords(tx, assetsTable, records, HOLDER_COLUMNS);
+    await insertImportedAssets(tx, records, HOLDER_COLUMNS, actor.username, `imported from CSV (${importId})`);
     await insertAssignments(tx, assignments);
-    await insertInitialTransitions(tx, records.map((r) => r.id), actor.username, `imported from CSV (${importId})`);
-    const withoutNulls = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null));
-    await insertHistory(tx, records.map((r) => ({ objectType: 'asset' as const, objectId: r.id, action: 'imported', by: actor.username, before: null, after: withoutNulls(r) })));
     await finishImport(tx, importId, 'committed', records.length, settledCheck(check));
     return { importId, imported: records.length, skipped: stored.errorRows };
   }));
