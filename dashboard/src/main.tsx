@@ -1,3 +1,5 @@
+// First, so that the first requests leave before the rest of the app is evaluated.
+import './boot-requests.js';
 import { render } from 'preact';
 import { App } from './app/app.js';
 import { followAppLinks } from './routing/use-route.js';

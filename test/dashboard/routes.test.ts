@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deviceSort } from '@steward/shared';
 import {
-  DEFAULT_DEVICES_STATE, SCREEN_SECTIONS, parseRoute, routeHref, type Route,
+  DEFAULT_DEVICES_STATE, DEVICE_SORT_KEYS, SCREEN_SECTIONS, parseRoute, routeHref, type Route,
 } from '../../dashboard/src/routing/routes.js';
 
 function roundTrip(route: Route): Route {
@@ -19,6 +20,11 @@ describe('routes', () => {
       ...SCREEN_SECTIONS.map((section): Route => ({ name: 'screen', section })),
     ];
     for (const route of routes) expect(roundTrip(route)).toEqual(route);
+  });
+
+  it('reads the sort keys the devices API takes, no more and no fewer', () => {
+    expect([...DEVICE_SORT_KEYS].sort()).toEqual([...deviceSort.options].sort());
+    for (const sort of deviceSort.options) expect(parseRoute('/devices', `?sort=${sort}`)).toMatchObject({ list: { sort } });
   });
 
   it('keeps default list settings out of the address', () => {

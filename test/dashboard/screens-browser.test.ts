@@ -77,6 +77,24 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await page.close();
   });
 
+  it('shows compliance at a glance on the overview: open findings and the licence position as the API counts them', async () => {
+    const unregistered = findingList.parse(await (await api('/api/v1/findings?type=unregistered&state=open&limit=1')).json()).total;
+    const positions = positionList.parse(await (await api('/api/v1/licenses/position')).json());
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    const glance = page.getByTestId('compliance-glance');
+    const figure = (label: string) => glance.locator('.glance-item', { hasText: label }).locator('.glance-value');
+    await expect.poll(() => figure('Unregistered devices').textContent()).toMatch(new RegExp(`${unregistered}$`));
+    expect(await figure('Unlicensed installs').textContent()).toMatch(new RegExp(`${positions.totals.unlicensed}$`));
+    const short = positions.items.filter((item) => item.shortfall > 0).length;
+    expect(await figure('Products in shortfall').textContent()).toMatch(new RegExp(`${short}$`));
+    // A figure that needs attention says so with a mark, not only a colour.
+    if (unregistered > 0) expect(await figure('Unregistered devices').textContent()).toContain('⚠');
+    await page.getByTestId('licence-trend').waitFor();
+    await page.getByTestId('network-glance').waitFor();
+    await saveScreenshot(page, 'overview-compliance', true);
+    await page.close();
+  });
+
   it('runs the licence reconciliation report and downloads it as CSV and PDF', async () => {
     const positions = positionList.parse(await (await api('/api/v1/licenses/position')).json());
     const page = await pageAs('admin', ADMIN_PASSWORD);

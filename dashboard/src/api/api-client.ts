@@ -1,11 +1,14 @@
 import { apiError } from '@steward/shared';
+import { takePrefetched } from './prefetch.js';
+import { queryString, type QueryValue } from './query-string.js';
+
+export { queryString, type QueryValue };
 
 /** Anything with a zod-like `parse`: keeps this module free of a direct zod dependency. */
 export interface AnswerSchema<T> {
   parse(data: unknown): T;
 }
 
-export type QueryValue = string | number | undefined;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -79,9 +82,11 @@ export class ApiClient {
     const token = this.options.token();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    const url = `${this.options.baseUrl ?? ''}${path}${queryString(query)}`;
     let response: Response;
     try {
-      response = await fetch(`${this.options.baseUrl ?? ''}${path}${queryString(query)}`, {
+      const early = method === 'GET' && accept === 'application/json' && token ? takePrefetched(url, token) : undefined;
+      response = (early && await early) || await fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -97,15 +102,6 @@ export class ApiClient {
   }
 }
 
-export function queryString(query: Record<string, QueryValue> | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const encoded = params.toString();
-  return encoded ? `?${encoded}` : '';
-}
 
 function filenameFrom(disposition: string | null): string | undefined {
   const match = disposition?.match(/filename="([^"]+)"/);

@@ -1,22 +1,14 @@
 import {
-  deviceDetail, deviceList, type DeviceDetail, type DeviceList, type DeviceListQuery,
+  deviceDetail, deviceList, type DeviceDetail, type DeviceList,
 } from '@steward/shared';
 import type { ApiClient } from './api-client.js';
+import { DEVICES_PATH, devicesQuery, type DevicesQuery } from './devices-query.js';
 
-export type DevicesQuery = Partial<DeviceListQuery>;
+export type { DevicesQuery };
+
 
 export function fetchDevices(api: ApiClient, query: DevicesQuery, signal?: AbortSignal): Promise<DeviceList> {
-  return api.request(deviceList, '/api/v1/devices', {
-    signal,
-    query: {
-      search: query.search,
-      kind: query.kind,
-      sort: query.sort,
-      order: query.order,
-      limit: query.limit,
-      offset: query.offset,
-    },
-  });
+  return api.request(deviceList, DEVICES_PATH, { signal, query: devicesQuery(query) });
 }
 
 export function fetchDevice(api: ApiClient, id: string, signal?: AbortSignal): Promise<DeviceDetail> {

@@ -26,17 +26,6 @@ export function EmptyState({ icon = 'info', title, children }: { icon?: IconName
   );
 }
 
-/** For a part of Steward whose collector endpoint does not exist yet: says so instead of inventing data. */
-export function NotAvailableYet({ what, children }: { what: string; children?: ComponentChildren }) {
-  return (
-    <div class="empty-state not-available" data-testid="not-available">
-      <Icon name="clock" size={28} />
-      <p class="empty-title">Not available yet</p>
-      <div class="empty-text">{children ?? <p>This collector does not offer {what.toLowerCase()} yet. Nothing is shown rather than guessed.</p>}</div>
-    </div>
-  );
-}
-
 export function LoadingRow({ text = 'Loading…' }: { text?: string }) {
   return <p class="loading" role="status">{text}</p>;
 }

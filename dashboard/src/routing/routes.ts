@@ -1,6 +1,11 @@
-import { deviceSort } from '@steward/shared';
+import type { DeviceListQuery } from '@steward/shared';
 
-export type DeviceSortKey = (typeof deviceSort.options)[number];
+export type DeviceSortKey = DeviceListQuery['sort'];
+/**
+ * The sort keys the devices API takes (its `deviceSort`), written out so that reading an address
+ * needs no schema library: this module runs before the app's other code, to send the first requests.
+ */
+export const DEVICE_SORT_KEYS: readonly DeviceSortKey[] = ['hostname', 'lastSeen', 'softwareCount', 'os'];
 export type SortOrder = 'asc' | 'desc';
 export type DeviceKindFilter = 'agent' | 'snmp' | undefined;
 
@@ -74,13 +79,13 @@ function parseDeviceTab(value: string | null): DeviceTab {
 }
 
 function parseDevicesState(params: URLSearchParams): DevicesListState {
-  const sort = deviceSort.safeParse(params.get('sort'));
+  const sort = params.get('sort');
   const kind = params.get('kind');
   const pageSize = Number(params.get('size'));
   return {
     search: (params.get('search') ?? '').slice(0, 256),
     kind: kind === 'agent' || kind === 'snmp' ? kind : undefined,
-    sort: sort.success ? sort.data : DEFAULT_DEVICES_STATE.sort,
+    sort: (DEVICE_SORT_KEYS as readonly (string | null)[]).includes(sort) ? sort as DeviceSortKey : DEFAULT_DEVICES_STATE.sort,
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
     page: positiveInteger(params.get('page')) ?? 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_DEVICES_STATE.pageSize,

@@ -2,7 +2,7 @@ import type { DeviceDetail } from '@steward/shared';
 import { FactList } from '../../components/fact-list.js';
 import { formatBytes, formatCount } from '../../format/numbers.js';
 import { formatDateTime, formatDuration, timeAgo } from '../../format/time.js';
-import { operatingSystemLabel } from '../overview/summarize-devices.js';
+import { operatingSystemLabel } from '../../format/operating-system.js';
 
 export function DeviceSummaryPanel({ device }: { device: DeviceDetail }) {
   const hw = device.hardware;

@@ -5,7 +5,7 @@ import { formatCount } from '../../format/numbers.js';
 import { formatDateTime, timeAgo } from '../../format/time.js';
 import type { RecentChange } from '../../hooks/use-recent-changes.js';
 import { deviceHref, type DeviceSortKey, type SortOrder } from '../../routing/routes.js';
-import { operatingSystemLabel } from '../overview/summarize-devices.js';
+import { operatingSystemLabel } from '../../format/operating-system.js';
 
 interface DevicesTableProps {
   devices: readonly DeviceSummary[];

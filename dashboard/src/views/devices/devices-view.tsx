@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { LiveEvent } from '@steward/shared';
 import { fetchDevices } from '../../api/devices.js';
+import { listQuery } from '../../api/devices-query.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, EmptyState, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -19,14 +20,7 @@ const affectsDevices = (event: LiveEvent) => event.type === 'device.changed' || 
 /** One page of devices at a time, as the collector pages them: 100,000 devices cost the same as 100. */
 export function DevicesView({ list }: { list: DevicesListState }) {
   const { api } = useApp();
-  const query = {
-    search: list.search || undefined,
-    kind: list.kind,
-    sort: list.sort,
-    order: list.order,
-    limit: list.pageSize,
-    offset: (list.page - 1) * list.pageSize,
-  };
+  const query = listQuery(list);
   const key = JSON.stringify(query);
   const devices = useLoader(key, useCallback((signal: AbortSignal) => fetchDevices(api, query, signal), [api, key]));
   const [refreshedAt, setRefreshedAt] = useState<string | null>(null);

@@ -1,53 +1,50 @@
-import { useCallback, useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { fetchRecentDevices, fetchStatistics } from '../../api/overview.js';
 import { useApp } from '../../app/app-context.js';
-import { ErrorNotice, LoadingRow, EmptyState } from '../../components/notices.js';
+import { EmptyState, ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
+import { useIdleLoader } from '../../hooks/use-idle-loader.js';
 import { useLiveRefresh } from '../../hooks/use-live-refresh.js';
 import { useLoader } from '../../hooks/use-loader.js';
-import { loadDeviceCounts, loadDeviceSample, type DeviceCounts } from './load-overview.js';
-import { OverviewBreakdowns, OverviewStats } from './overview-panels.js';
+import { CompliancePanel, NetworkPanel, TrendPanel } from './compliance-panels.js';
+import { OverviewBreakdowns, OverviewStats, RecentDevices } from './overview-panels.js';
 
 /**
- * Counts draw first (cheap and exact); the breakdowns follow from one bounded page of devices,
- * asked for only once the counts are in so that it does not hold them up.
+ * The estate's exact figures come in one answer and draw first; the recent devices, compliance,
+ * network and trend panels are asked for once the browser is idle, so they never hold the figures up.
  */
 export function OverviewView() {
   const { api } = useApp();
-  const counts = useLoader('counts', useCallback((signal: AbortSignal) => loadDeviceCounts(api, signal), [api]));
+  const statistics = useLoader('statistics', useCallback((signal: AbortSignal) => fetchStatistics(api, signal), [api]));
   // A summary: one refresh a second at most is plenty during bursts.
-  useLiveRefresh(() => true, counts.reload, { debounceMs: 500, maxWaitMs: 1000 });
+  useLiveRefresh(() => true, statistics.reload, { debounceMs: 500, maxWaitMs: 1000 });
+  // Each new set of figures means something changed: the secondary panels follow them.
+  const [version, setVersion] = useState(0);
+  useEffect(() => { if (statistics.data) setVersion((n) => n + 1); }, [statistics.data]);
+  const recent = useIdleLoader(`recent:${version}`, version > 0 ? (signal) => fetchRecentDevices(api, signal) : null);
 
   return (
     <>
       <PageHeader title="Overview" subtitle="What Steward knows about your estate right now." />
-      {counts.error ? <ErrorNotice error={counts.error} onRetry={counts.reload} /> : null}
-      {!counts.data && !counts.error ? <LoadingRow text="Loading the overview…" /> : null}
-      {counts.data?.total === 0 ? (
+      {statistics.error ? <ErrorNotice error={statistics.error} onRetry={statistics.reload} /> : null}
+      {!statistics.data && !statistics.error ? <LoadingRow text="Loading the overview…" /> : null}
+      {statistics.data?.total === 0 ? (
         <EmptyState icon="devices" title="No devices yet">
           <p>Install the Steward agent on a machine, or add an SNMP network, and devices will appear here as they report.</p>
         </EmptyState>
       ) : null}
-      {counts.data && counts.data.total > 0 ? <OverviewFigures counts={counts.data} /> : null}
+      {statistics.data && statistics.data.total > 0 ? (
+        <div class="overview" data-testid="overview">
+          <OverviewStats statistics={statistics.data} />
+          <div class="panel-grid panel-grid-even">
+            <CompliancePanel version={version} />
+            <NetworkPanel version={version} />
+          </div>
+          <OverviewBreakdowns statistics={statistics.data} />
+          <TrendPanel version={version} />
+          <RecentDevices recent={(recent.data ?? recent.previousData)?.items} />
+        </div>
+      ) : null}
     </>
-  );
-}
-
-function OverviewFigures({ counts }: { counts: DeviceCounts }) {
-  const { api } = useApp();
-  const sample = useLoader('sample', useCallback((signal: AbortSignal) => loadDeviceSample(api, signal), [api]));
-  // New counts mean something changed: the breakdowns follow them.
-  const shownCounts = useRef(counts);
-  const reloadSample = sample.reload;
-  useEffect(() => {
-    if (shownCounts.current === counts) return;
-    shownCounts.current = counts;
-    reloadSample();
-  }, [counts, reloadSample]);
-  return (
-    <div class="overview" data-testid="overview">
-      {sample.error ? <ErrorNotice error={sample.error} onRetry={sample.reload} /> : null}
-      <OverviewStats counts={counts} sample={sample.data} />
-      <OverviewBreakdowns counts={counts} sample={sample.data} />
-    </div>
   );
 }

@@ -1,0 +1,74 @@
+import { deviceStatistics, networkDeviceList, positionHistoryPoint, positionList, type FindingType } from '@steward/shared';
+import type { ApiClient } from './api-client.js';
+import { fetchDevices } from './devices.js';
+import { fetchFindings } from './findings.js';
+import { itemsAnswer } from './items-answer.js';
+import { STATISTICS_PATH } from './devices-query.js';
+
+/** The overview's figures: each a bounded, estate-wide answer of the collector, never a page to add up. */
+
+export function fetchStatistics(api: ApiClient, signal?: AbortSignal) {
+  return api.request(deviceStatistics, STATISTICS_PATH, { signal });
+}
+
+export function fetchRecentDevices(api: ApiClient, signal?: AbortSignal) {
+  return fetchDevices(api, { sort: 'lastSeen', order: 'desc', limit: 8 }, signal);
+}
+
+export interface NetworkReachability {
+  up: number;
+  down: number;
+  total: number;
+}
+
+/** Network devices answering their polls and not; the rest have not been polled yet. */
+export async function fetchNetworkReachability(api: ApiClient, signal?: AbortSignal): Promise<NetworkReachability> {
+  const count = (up?: 'true' | 'false') => api.request(networkDeviceList, '/api/v1/network/devices', { signal, query: { up, limit: 1 } });
+  const [up, down, all] = await Promise.all([count('true'), count('false'), count()]);
+  return { up: up.total, down: down.total, total: all.total };
+}
+
+export const FINDING_TYPES: readonly FindingType[] = ['unregistered', 'missing', 'mismatch', 'ambiguous'];
+
+/** Open findings of each type: the review queue's size at a glance. */
+export async function fetchOpenFindingCounts(api: ApiClient, signal?: AbortSignal): Promise<Record<FindingType, number>> {
+  const totals = await Promise.all(FINDING_TYPES.map((type) => fetchFindings(api, { type, state: 'open', limit: 1, offset: 0 }, signal).then((list) => list.total)));
+  return Object.fromEntries(FINDING_TYPES.map((type, index) => [type, totals[index]!])) as Record<FindingType, number>;
+}
+
+export interface LicenceGlance {
+  productsInShortfall: number;
+  unlicensedInstalls: number;
+  shortfallCost: number;
+}
+
+export async function fetchLicenceGlance(api: ApiClient, signal?: AbortSignal): Promise<LicenceGlance> {
+  const position = await api.request(positionList, '/api/v1/licenses/position', { signal });
+  return {
+    productsInShortfall: position.items.filter((item) => item.shortfall > 0).length,
+    unlicensedInstalls: position.totals.unlicensed,
+    shortfallCost: position.totals.shortfallCost,
+  };
+}
+
+const historyPoints = itemsAnswer(positionHistoryPoint);
+
+export interface TrendPoint {
+  time: string;
+  consumed: number;
+  shortfall: number;
+}
+
+/** Licence consumption and shortfall over the last `days`, summed over products per computation. */
+export async function fetchLicenceTrend(api: ApiClient, days = 30, signal?: AbortSignal): Promise<TrendPoint[]> {
+  const from = new Date(Date.now() - days * 86_400_000).toISOString();
+  const history = await api.request(historyPoints, '/api/v1/licenses/history', { signal, query: { from } });
+  const byTime = new Map<string, TrendPoint>();
+  for (const point of history.items) {
+    const sum = byTime.get(point.time) ?? { time: point.time, consumed: 0, shortfall: 0 };
+    sum.consumed += point.consumed;
+    sum.shortfall += point.shortfall;
+    byTime.set(point.time, sum);
+  }
+  return [...byTime.values()].sort((a, b) => a.time.localeCompare(b.time));
+}
