@@ -9,7 +9,8 @@ import { netInterface, readNetInterfaces } from '../../agent/src/collectors/net-
 import { powerSupplyBattery } from '../../agent/src/collectors/power-supply.js';
 import { parseEdid } from '../../agent/src/collectors/edid.js';
 import { classifyVirtualization } from '../../agent/src/collectors/virtualization.js';
-import { parseLspciVmm } from '../../agent/src/collectors/pci-display.js';
+import { displayControllers } from '../../agent/src/collectors/pci-display.js';
+import { parsePciIds, pciController } from '../../agent/src/collectors/pci-controllers.js';
 import { own, ownText } from './fixture-files.js';
 
 const onLinux = process.platform === 'linux';
@@ -145,14 +146,30 @@ describe('classifyVirtualization', () => {
   });
 });
 
-describe('parseLspciVmm', () => {
-  it('keeps display controllers only', () => {
-    const output = 'Slot:\t00:02.0\nClass:\tVGA compatible controller\nVendor:\tIntel Corporation\nDevice:\tTigerLake-LP GT2 [Iris Xe Graphics]\n\n'
-      + 'Slot:\t00:14.0\nClass:\tUSB controller\nVendor:\tIntel Corporation\nDevice:\tTiger Lake-LP USB 3.2 Gen 2x1 xHCI Host Controller\n\n'
-      + 'Slot:\t01:00.0\nClass:\t3D controller\nVendor:\tNVIDIA Corporation\nDevice:\tGA107M [GeForce RTX 3050 Mobile]\n';
-    expect(parseLspciVmm(output)).toEqual([
+describe('display controllers', () => {
+  // Lines of the PCI ID database (pciutils 2023), and a laptop's PCI functions as sysfs gives them.
+  const ids = [
+    '10de  NVIDIA Corporation', '\t25a2  GA107M [GeForce RTX 3050 Mobile]',
+    '8086  Intel Corporation', '\t9a49  TigerLake-LP GT2 [Iris Xe Graphics]', '\ta0ed  Tiger Lake-LP USB 3.2 Gen 2x1 xHCI Host Controller',
+    'C 03  Display controller', '\t00  VGA compatible controller', '\t02  3D controller', 'C 0c  Serial bus controller', '\t03  USB controller',
+  ].join('\n');
+  const functions = [
+    { slot: '0000:00:02.0', sys: { vendor: '0x8086', device: '0x9a49', class: '0x030000' } },
+    { slot: '0000:00:14.0', sys: { vendor: '0x8086', device: '0xa0ed', class: '0x0c0330' } },
+    { slot: '0000:01:00.0', sys: { vendor: '0x10de', device: '0x25a2', class: '0x030200' } },
+  ];
+
+  it('are the PCI class 03 controllers, named from the PCI ID database, or by vendor without it', () => {
+    const wanted = { vendors: new Set(['8086', '10de']), devices: new Set(['8086:9a49', '8086:a0ed', '10de:25a2']), classes: new Set(['03', '0300', '0302', '0c', '0c03']) };
+    const named = functions.map((f) => pciController(f.slot, f.sys, parsePciIds(ids, wanted)));
+    expect(displayControllers(named)).toEqual([
       { vendor: 'Intel Corporation', model: 'TigerLake-LP GT2 [Iris Xe Graphics]' },
       { vendor: 'NVIDIA Corporation', model: 'GA107M [GeForce RTX 3050 Mobile]' },
+    ]);
+    const unnamed = functions.map((f) => pciController(f.slot, f.sys, parsePciIds('', wanted)));
+    expect(displayControllers(unnamed)).toEqual([
+      { vendor: 'Intel Corporation', model: 'PCI device 8086:9a49' },
+      { vendor: 'NVIDIA Corporation', model: 'PCI device 10de:25a2' },
     ]);
   });
 });

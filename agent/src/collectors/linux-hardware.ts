@@ -11,7 +11,7 @@ import { readCpuCache } from './cpu-cache.js';
 import { readDefaultGateways } from './net-routes.js';
 import { readFirmwareBoot } from './firmware-boot.js';
 import { parseCpuIdentification, parseSwapTotal } from './cpu-identification.js';
-import { readDisplayControllers } from './pci-display.js';
+import { displayControllers } from './pci-display.js';
 import { readBatteries } from './power-supply.js';
 import { readDrmMonitors } from './edid.js';
 import { detectLinuxVirtualization } from './virtualization.js';
@@ -23,9 +23,9 @@ import type { HardwareInput } from './si-hardware.js';
  * processes except dmidecode (as root, for memory modules and sockets) and the virtualisation probe.
  */
 export async function collectLinuxHardware(): Promise<HardwareInput> {
-  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, gpus, batteries, monitors, controllers, usbDevices, cache, gateways, boot] = await Promise.all([
+  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, batteries, monitors, controllers, usbDevices, cache, gateways, boot] = await Promise.all([
     readSysText('/proc/cpuinfo'), readSysText('/proc/meminfo'), readSysfsDmi(), collectDmidecode().catch(() => undefined),
-    readBlockDevices(), readNetInterfaces(), readDisplayControllers(), readBatteries(), readDrmMonitors(), readPciControllers(),
+    readBlockDevices(), readNetInterfaces(), readBatteries(), readDrmMonitors(), readPciControllers(),
     readUsbDevices(), readCpuCache(), readDefaultGateways(), readFirmwareBoot(),
   ]);
   const links = await Promise.all(nics.map((nic) => readNetLinkDetails(nic.name)));
@@ -43,7 +43,7 @@ export async function collectLinuxHardware(): Promise<HardwareInput> {
     memory: { totalBytes: parseMemTotal(meminfo ?? ''), swapBytes: parseSwapTotal(meminfo ?? ''), modules: dmidecode?.memoryModules ?? [] },
     disks,
     networkInterfaces: nics.map((nic, i) => ({ ...nic, ...links[i], gateways: gateways.get(nic.name) })),
-    gpus,
+    gpus: displayControllers(controllers),
     controllers,
     usbDevices,
     virtualization,
