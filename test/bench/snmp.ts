@@ -24,7 +24,7 @@ const LARGEST = 'router-juniper-mx960-12-3r6-6';
 const REPETITIONS = 25;
 const POLL_SECONDS = 30;
 /** snmpsim answers from one Python thread: several processes serve the same recordings. */
-const SNMPSIM_PROCESSES = 3;
+const SNMPSIM_PROCESSES = Number(process.env.STEWARD_BENCH_SNMPSIM_PROCESSES ?? 6);
 const IN_FLIGHT = 64;
 
 async function main(): Promise<void> {
@@ -43,30 +43,57 @@ async function main(): Promise<void> {
 }
 
 async function compareWalks(port: number): Promise<void> {
-  const roots = PROBE_TABLES.map((t) => t.entry);
+  const subtrees = PROBE_TABLES.map((t) => t.entry);
+  for (const [label, roots] of [[`${subtrees.length} probed subtrees`, subtrees], ['whole device (1.3.6.1)', ['1.3.6.1']]] as const) {
+    // Each walker twice, in turn, best time kept: the first walk also warms snmpsim's page cache.
+    const steward = [await walkBySteward(port, roots)];
+    const netSnmp = [walkBySnmpbulkwalk(port, roots)];
+    steward.push(await walkBySteward(port, roots));
+    netSnmp.push(walkBySnmpbulkwalk(port, roots));
+    const best = (runs: WalkFigures[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    printWalks(label, best(steward), best(netSnmp));
+  }
+  const started = performance.now();
+  const probe = await probeDevice({ host: '127.0.0.1', port }, [{ id: 'bench', version: '2c', community: LARGEST }]);
+  console.log(`  full probeDevice (columns only, tables scanned first): ${(performance.now() - started).toFixed(0)} ms, ${probe.walks.reduce((s, w) => s + w.rows, 0)} varbinds`);
+}
+
+interface WalkFigures { varbinds: number; ms: number }
+
+function printWalks(label: string, steward: WalkFigures, netSnmp: WalkFigures): void {
+  console.log(`walk of ${LARGEST}, ${label}, max-repetitions ${REPETITIONS}, best of 2:`);
+  console.log(`  Steward      ${steward.varbinds} varbinds in ${steward.ms.toFixed(0)} ms`);
+  console.log(`  snmpbulkwalk ${netSnmp.varbinds} varbinds in ${netSnmp.ms.toFixed(0)} ms`);
+  console.log(`  ratio Steward / snmpbulkwalk = ${(steward.ms / netSnmp.ms).toFixed(2)} (target <= 1.5)`);
+}
+
+async function walkBySteward(port: number, roots: readonly string[]): Promise<WalkFigures> {
   const client = new SnmpClient('127.0.0.1', port, { id: 'bench', version: '2c', community: LARGEST }, { timeoutMs: 5000, retries: 1 });
   const limits = { bulkVarbinds: REPETITIONS, maxRowsPerWalk: 1e6, walkTimeMs: 600_000 };
   const budget = { deadline: Date.now() + 600_000, bytesLeft: 1e9 };
-  let rows = 0;
-  let started = performance.now();
-  for (const root of roots) rows += (await walkColumns(client, 'bench', [root], limits, budget)).rows;
-  const steward = performance.now() - started;
-  client.close();
-  let lines = 0;
-  started = performance.now();
+  let varbinds = 0;
+  const started = performance.now();
+  try {
+    for (const root of roots) {
+      const outcome = await walkColumns(client, 'bench', [root], limits, budget);
+      if (!outcome.complete) throw new Error(outcome.problem?.message ?? `walk of ${root} incomplete`);
+      varbinds += outcome.rows;
+    }
+  } finally {
+    client.close();
+  }
+  return { varbinds, ms: performance.now() - started };
+}
+
+function walkBySnmpbulkwalk(port: number, roots: readonly string[]): WalkFigures {
+  let varbinds = 0;
+  const started = performance.now();
   for (const root of roots) {
     const out = execFileSync('snmpbulkwalk', ['-v2c', '-c', LARGEST, `-Cr${REPETITIONS}`, '-On', `127.0.0.1:${port}`, root], { encoding: 'latin1', maxBuffer: 1 << 28 });
-    lines += out.split('\n').filter((l) => l.startsWith('.')).length;
+    // An empty subtree prints one "No Such Object" line for its root, the end of the MIB one per repetition asked.
+    varbinds += out.split('\n').filter((l) => l.startsWith('.') && !/= No (?:Such|more variables)/.test(l)).length;
   }
-  const netSnmp = performance.now() - started;
-  started = performance.now();
-  const probe = await probeDevice({ host: '127.0.0.1', port }, [{ id: 'bench', version: '2c', community: LARGEST }]);
-  const probeMs = performance.now() - started;
-  console.log(`walk of ${LARGEST}, ${roots.length} subtrees, max-repetitions ${REPETITIONS}:`);
-  console.log(`  Steward      ${rows} varbinds in ${steward.toFixed(0)} ms`);
-  console.log(`  snmpbulkwalk ${lines} varbinds in ${netSnmp.toFixed(0)} ms`);
-  console.log(`  ratio Steward / snmpbulkwalk = ${(steward / netSnmp).toFixed(2)} (target <= 1.5)`);
-  console.log(`  full probeDevice (columns only, tables scanned first): ${probeMs.toFixed(0)} ms, ${probe.walks.reduce((s, w) => s + w.rows, 0)} varbinds`);
+  return { varbinds, ms: performance.now() - started };
 }
 
 interface PollFigures { polls: number; failures: number; interfaces: number; wallSeconds: number; cpuSeconds: number }
