@@ -12,6 +12,7 @@ import { IngestGate } from './services/ingest-gate.js';
 import { startNetworkRuntime } from './services/network/network-runtime.js';
 import type { AlertScheduler } from './alerts/alert-scheduler.js';
 import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
+import { startBackupSchedule } from './services/scheduled-backup.js';
 import { ensureSelfSignedCertificate, readTlsFiles, type TlsFiles } from './services/tls.js';
 import path from 'node:path';
 import { databaseKind, type Database } from './store/database.js';
@@ -74,6 +75,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   log.info({ url, database: ctx.databaseKind }, 'collector listening');
   // Alerts: this collector's share of rule evaluation, digests, scheduled reports and deliveries.
   const alerts = startAlertScheduler(ctx);
+  const backups = await startBackupSchedule(ctx);
   return {
     url,
     app,
@@ -83,6 +85,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
     alerts,
     async close() {
       await alerts.stop();
+      await backups.stop();
       await network.stop();
       await app.close();
       await live.stop();

@@ -28,6 +28,12 @@ export const collectorConfigSchema = z.object({
   outboundAllow: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string()).default([])),
   /** Seconds between evaluations of the alert rules. */
   alertIntervalSeconds: z.coerce.number().int().min(10).default(300),
+  /** Where scheduled backups are written; `<dataDir>/backups` when not given. */
+  backupDir: z.string().min(1).optional(),
+  /** Hours between scheduled backups, shared by every collector of the database; 0 turns them off. */
+  backupIntervalHours: z.coerce.number().min(0).max(24 * 366).default(24),
+  /** How many scheduled backup files are kept; older ones are deleted after a successful backup. */
+  backupKeep: z.coerce.number().int().min(1).max(10_000).default(14),
   /** Where the built dashboard is; found next to the collector when not given. */
   dashboardDir: z.string().optional(),
 });
@@ -52,6 +58,9 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_TLS_CERT: 'tlsCertFile',
   STEWARD_TLS_KEY: 'tlsKeyFile',
   STEWARD_TLS_SELF_SIGNED: 'tlsSelfSigned',
+  STEWARD_BACKUP_DIR: 'backupDir',
+  STEWARD_BACKUP_INTERVAL_HOURS: 'backupIntervalHours',
+  STEWARD_BACKUP_KEEP: 'backupKeep',
 };
 
 /** Configuration from an optional JSON file (STEWARD_CONFIG), overridden by the environment. */

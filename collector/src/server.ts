@@ -10,6 +10,7 @@ import { sha256Hex } from './services/tokens.js';
 import type { TlsFiles } from './services/tls.js';
 import { agentRoutes } from './routes/agents.js';
 import { auditRoutes } from './routes/audit.js';
+import { backupRoutes } from './routes/backups.js';
 import { userRoutes } from './routes/users.js';
 import { agentAdminRoutes } from './routes/agent-admin.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -111,6 +112,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   networkRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);
+  backupRoutes(app, ctx);
   userRoutes(app, ctx);
   agentAdminRoutes(app, ctx);
   await dashboardRoutes(app, findDashboardDir(ctx.config.dashboardDir));

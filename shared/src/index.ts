@@ -9,3 +9,4 @@ export * from './reconcile.js';
 export * from './network.js';
 export * from './alerts.js';
 export * from './users.js';
+export * from './backups.js';

@@ -79,8 +79,17 @@ export async function emptyTables(tx: Queryable, tables: string[]): Promise<void
 
 export async function insertTableRows(tx: Queryable, table: string, rowsJson: string[]): Promise<void> {
   if (!rowsJson.length) return;
-  // Identity columns take the backed-up values, not new ones.
-  await tx.query(`insert into ${ident(table)} overriding system value select * from json_populate_recordset(null::${ident(table)}, $1::json)`, [`[${rowsJson.join(',')}]`]);
+  // Generated columns are computed again from the others (they cannot be written); identity
+  // columns take the backed-up values, not new ones.
+  const { rows } = await tx.query<{ name: string }>(
+    `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
+    [ident(table)],
+  );
+  const columns = rows.map((r) => ident(r.name)).join(', ');
+  await tx.query(
+    `insert into ${ident(table)} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${ident(table)}, $1::json)`,
+    [`[${rowsJson.join(',')}]`],
+  );
 }
 
 export async function enableTriggers(tx: Queryable, tables: string[]): Promise<void> {
