@@ -128,7 +128,10 @@ describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
 
   it('keeps the adapters bound to IP, with their addresses', () => {
     expect(wmiNetworkInterfaces(wmi('10-Win32_NetworkAdapterConfiguration.wmi'))).toEqual([
-      { name: 'Intel(R) PRO/1000 MT Desktop Adapter', mac: '08:00:27:37:A7:5D', ipv4: ['0.0.0.9'], ipv6: ['fe82::fe82:fe82:fe82:fe82'] },
+      {
+        name: 'Intel(R) PRO/1000 MT Desktop Adapter', mac: '08:00:27:37:A7:5D', ipv4: ['0.0.0.9'], ipv6: ['fe82::fe82:fe82:fe82:fe82'],
+        subnets: ['0.0.0.0/24', 'fe82::/64'], gateways: ['0.0.0.8'],
+      },
     ]);
   });
 

@@ -15,7 +15,7 @@ export const WINDOWS_HARDWARE_CLASSES: WmiQuery[] = [
   COMPUTER_SYSTEM_QUERY,
   { className: 'Win32_ComputerSystemProduct', properties: ['UUID', 'IdentifyingNumber'] },
   { className: 'Win32_BaseBoard', properties: ['Manufacturer', 'Product', 'SerialNumber'] },
-  { className: 'Win32_NetworkAdapterConfiguration', properties: ['Index', 'Description', 'MACAddress', 'IPAddress', 'IPEnabled'] },
+  { className: 'Win32_NetworkAdapterConfiguration', properties: ['Index', 'Description', 'MACAddress', 'IPAddress', 'IPSubnet', 'DefaultIPGateway', 'IPEnabled'] },
   { className: 'Win32_VideoController', properties: ['Name', 'AdapterCompatibility', 'AdapterRAM'] },
   { className: 'WmiMonitorID', namespace: 'root/wmi', properties: ['ManufacturerName', 'UserFriendlyName', 'ProductCodeID', 'SerialNumberID', 'YearOfManufacture'] },
 ];
