@@ -3,6 +3,7 @@ import { keyName, parseRegExport, regText } from '../../agent/src/collectors/reg
 import { uninstallEntries } from '../../agent/src/collectors/windows-uninstall.js';
 import { officeProducts, officeLicenceLinks } from '../../agent/src/collectors/office-registration.js';
 import { parseUserHives } from '../../agent/src/collectors/windows-registry.js';
+import { regQueryDword, windowsFirmwareBoot } from '../../agent/src/collectors/windows-firmware.js';
 import { decodeProductKey, OFFICE_KEY_OFFSET } from '../../agent/src/collectors/product-key.js';
 import { hasRecorded, own, recorded } from './fixture-files.js';
 
@@ -120,5 +121,26 @@ describe('Office registrations', () => {
         licence: { productId: '00339-10000-00000-AA310', partialProductKey: '3TF27' },
       });
     });
+  });
+});
+
+describe('firmware boot mode from the registry', () => {
+  const query = (key: string, line: string) => `\r\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control${key}\r\n    ${line}\r\n\r\n`;
+  const uefi = query('', 'PEFirmwareType    REG_DWORD    0x2');
+  const bios = query('', 'PEFirmwareType    REG_DWORD    0x1');
+  const secure = (on: boolean) => query('\\SecureBoot\\State', `UEFISecureBootEnabled    REG_DWORD    0x${on ? 1 : 0}`);
+
+  it('reads UEFI with Secure Boot on or off, and legacy BIOS, whose Secure Boot state means nothing', () => {
+    expect(windowsFirmwareBoot(uefi, secure(true))).toEqual({ bootMode: 'uefi', secureBoot: true });
+    expect(windowsFirmwareBoot(uefi, secure(false))).toEqual({ bootMode: 'uefi', secureBoot: false });
+    expect(windowsFirmwareBoot(bios, secure(false))).toEqual({ bootMode: 'bios' });
+    // reg query fails (null) where a key or value is absent.
+    expect(windowsFirmwareBoot(uefi, null)).toEqual({ bootMode: 'uefi' });
+    expect(windowsFirmwareBoot(null, null)).toEqual({});
+  });
+
+  it('reads a REG_DWORD value line only', () => {
+    expect(regQueryDword(query('', 'PEFirmwareType    REG_SZ    2'), 'PEFirmwareType')).toBeUndefined();
+    expect(regQueryDword(query('', 'pefirmwaretype\tREG_DWORD\t0x2'), 'PEFirmwareType')).toBe(2);
   });
 });

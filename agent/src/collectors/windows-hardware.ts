@@ -7,12 +7,14 @@ import { wmiNumber, wmiText, type WmiObject } from './wmi-objects.js';
 import { known, positive } from './placeholder-values.js';
 import { collectSiHardware, type HardwareInput } from './si-hardware.js';
 import { repairDeep } from './text-repair.js';
+import { readWindowsFirmwareBoot } from './windows-firmware.js';
 
 /** Windows hardware from WMI; systeminformation stands in when WMI cannot be read at all. */
 export async function collectWindowsHardware(): Promise<HardwareInput> {
-  const wmi = await queryWmi(WINDOWS_HARDWARE_CLASSES);
+  const [wmi, boot] = await Promise.all([queryWmi(WINDOWS_HARDWARE_CLASSES), readWindowsFirmwareBoot()]);
   if (!wmi.get('Win32_ComputerSystem')?.length) return collectSiHardware();
-  return windowsHardware(wmi);
+  const hardware = windowsHardware(wmi);
+  return { ...hardware, bios: { ...hardware.bios, ...boot } };
 }
 
 /** Assembles the hardware section from WMI instances keyed by class. */
