@@ -111,25 +111,42 @@ export async function listDeviceSoftware(db: Queryable, deviceId: string): Promi
   return rows.map(toSoftwareEntry);
 }
 
+/** Operating systems the overview lists, the most common first. */
+const TOP_SYSTEMS = 20;
+
+/**
+ * Estate-wide figures in one pass over the devices (grouped by kind and system, a handful of rows
+ * whatever the estate's size) and one over the agents: the overview's first answer stays cheap.
+ */
 export async function deviceStatistics(db: Queryable): Promise<DeviceStatistics> {
-  const [kinds, oses, agents, totals] = await Promise.all([
-    db.query<{ kind: string; n: number }>('select kind, count(*)::int as n from devices group by kind'),
-    db.query<{ os: string; n: number }>(
-      "select coalesce(os_name, 'unknown') as os, count(*)::int as n from devices group by 1 order by 2 desc, 1 limit 20"),
+  const [groups, agents] = await Promise.all([
+    db.query<{ kind: string; os: string; n: number; software: string; recent: number }>(
+      `select kind, coalesce(os_name, 'unknown') as os, count(*)::int as n, coalesce(sum(software_count), 0)::bigint as software,
+              count(*) filter (where last_seen > now() - interval '1 day')::int as recent
+         from devices group by 1, 2`),
     db.query<{ online: number; total: number }>(
       `select count(*) filter (where revoked_at is null and last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS}))::int as online,
               count(*) filter (where revoked_at is null)::int as total from agents`),
-    db.query<{ software: number; recent: number }>(
-      "select coalesce(sum(software_count), 0)::int as software, count(*) filter (where last_seen > now() - interval '1 day')::int as recent from devices"),
   ]);
-  const byKind = Object.fromEntries(kinds.rows.map((r) => [r.kind, r.n]));
+  const byKind: Record<string, number> = {};
+  const byOs = new Map<string, number>();
+  let total = 0;
+  let softwareInstalls = 0;
+  let seenLast24h = 0;
+  for (const row of groups.rows) {
+    byKind[row.kind] = (byKind[row.kind] ?? 0) + row.n;
+    byOs.set(row.os, (byOs.get(row.os) ?? 0) + row.n);
+    total += row.n;
+    softwareInstalls += Number(row.software);
+    seenLast24h += row.recent;
+  }
   return {
-    total: kinds.rows.reduce((n, r) => n + r.n, 0),
+    total,
     byKind,
-    byOs: oses.rows.map((r) => ({ os: r.os, devices: r.n })),
+    byOs: [...byOs].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).slice(0, TOP_SYSTEMS).map(([os, devices]) => ({ os, devices })),
     agentsOnline: agents.rows[0]?.online ?? 0,
     agentsTotal: agents.rows[0]?.total ?? 0,
-    softwareInstalls: totals.rows[0]?.software ?? 0,
-    seenLast24h: totals.rows[0]?.recent ?? 0,
+    softwareInstalls,
+    seenLast24h,
   };
 }
