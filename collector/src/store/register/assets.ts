@@ -80,10 +80,10 @@ export async function touchAssetAudit(db: Queryable, id: string, at: Date): Prom
 }
 
 /**
- * Refreshes the planner's statistics of the asset table after a bulk load on the embedded database,
- * which has no autovacuum to do it: stale counts make list queries choose slow plans. A PostgreSQL
- * server's autovacuum does this itself.
+ * Refreshes the planner's statistics of the asset table after a bulk load. The embedded database
+ * has no autovacuum at all, and a server's comes by only after a while: until then, counts that a
+ * load has made stale lead list queries to slow plans (a sort of the whole table for one page).
  */
 export async function refreshAssetStatistics(db: Database): Promise<void> {
-  if (db.backend === 'embedded') await db.exec('analyze register_assets');
+  await db.exec('analyze register_assets');
 }
