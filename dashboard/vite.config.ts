@@ -21,6 +21,15 @@ export default defineConfig({
         // The shared package only declares schemas: the ones the dashboard never uses can be left out.
         moduleSideEffects: (id: string) => !id.includes('/shared/src/'),
       },
+      output: {
+        codeSplitting: {
+          groups: [
+            // The first requests (src/boot-requests.ts) in a chunk of their own without the schema
+            // library, so that they leave before the rest of the app's code is even evaluated.
+            { name: 'boot', test: /\/src\/(boot-requests|api\/(session|prefetch|query-string|devices-query)|routing\/routes)\.ts$/, priority: 100 },
+          ],
+        },
+      },
     },
   },
   server: {
