@@ -9,6 +9,7 @@ import * as agentDelta from './0009-agent-delta.js';
 import * as agentSecurity from './0010-agent-security.js';
 import * as alerts from './0011-alerts.js';
 import * as registerLists from './0012-register-lists.js';
+import * as registerSearchPending from './0013-register-search-pending.js';
 
 export interface Migration {
   id: number;
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   { id: 10, name: 'agent-security', sql: agentSecurity.sql },
   { id: 11, name: 'alerts', sql: alerts.sql },
   { id: 12, name: 'register-lists', sql: registerLists.sql },
+  { id: 13, name: 'register-search-pending', sql: registerSearchPending.sql },
 ];

@@ -80,10 +80,13 @@ export async function touchAssetAudit(db: Queryable, id: string, at: Date): Prom
 }
 
 /**
- * Refreshes the planner's statistics of the asset table after a bulk load. The embedded database
- * has no autovacuum at all, and a server's comes by only after a while: until then, counts that a
- * load has made stale lead list queries to slow plans (a sort of the whole table for one page).
+ * Readies the asset table for queries after a bulk load. Statistics: the embedded database has no
+ * autovacuum at all, and a server's comes by only after a while; until then, counts that a load
+ * has made stale lead list queries to slow plans (a sort of the whole table for one page). Search:
+ * the trigram index takes new rows into a pending list that every search reads through, which
+ * only an overflow or a vacuum would otherwise move into the index proper.
  */
-export async function refreshAssetStatistics(db: Database): Promise<void> {
+export async function settleAssetsAfterLoad(db: Database): Promise<void> {
   await db.exec('analyze register_assets');
+  await db.query(`select gin_clean_pending_list(i) from to_regclass('register_assets_search') i where i is not null`);
 }

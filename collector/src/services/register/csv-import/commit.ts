@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../store/database.js';
-import { findTakenTags, refreshAssetStatistics } from '../../../store/register/assets.js';
+import { findTakenTags, settleAssetsAfterLoad } from '../../../store/register/assets.js';
 import { insertAssignments, type NewAssignment } from '../../../store/register/assignments.js';
 import { finishImport, getImport } from '../../../store/register/imports.js';
 import { insertImportedAssets } from '../../../store/register/imported-assets.js';
@@ -46,7 +46,7 @@ function assetRecord(a: ImportedAsset, id: string, tag: string, refs: ReferenceI
  */
 export async function commitImport(db: Database, actor: Actor, importId: string, acceptValidRows: boolean) {
   const answer = await writeImport(db, actor, importId, acceptValidRows);
-  if (answer.imported >= 1_000) await refreshAssetStatistics(db);
+  if (answer.imported >= 1_000) await settleAssetsAfterLoad(db);
   return answer;
 }
 
