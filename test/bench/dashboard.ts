@@ -37,8 +37,13 @@ function median(values: number[]): number {
 }
 
 interface DrawTiming {
-  /** Wall-clock milliseconds from starting navigation until the screen is drawn. */
-  wallMs: number;
+  /** Milliseconds from asking the browser to navigate until the frame that shows the screen. */
+  drawnMs: number;
+  /**
+   * Wall-clock milliseconds until the test driver saw it: later, as the driver's own script must
+   * run in the page, which a loaded machine delays by up to a second.
+   */
+  noticedMs: number;
   /** Milliseconds the page's main thread spent running script meanwhile (Chrome's ScriptDuration). */
   scriptMs: number;
   /** Where the time went, in the page's own clock (milliseconds since navigation started). */
@@ -47,6 +52,8 @@ interface DrawTiming {
 
 /** Milestones of one page load, each the moment it ended, from the page's performance entries. */
 interface PageSteps {
+  /** From asking the browser to navigate until the page's clock starts (a fresh renderer, mostly). */
+  navigationStart: number;
   html: number;
   scripts: number;
   session: number;
@@ -55,6 +62,7 @@ interface PageSteps {
 }
 
 const STEP_NAMES: Record<keyof PageSteps, string> = {
+  navigationStart: 'browser began navigating after (before the page clock)',
   html: 'document received', scripts: 'initial scripts received', session: 'session (/api/v1/me) answered',
   data: "screen's data answered", drawn: 'drawn',
 };
@@ -66,9 +74,10 @@ const STEP_NAMES: Record<keyof PageSteps, string> = {
 function watchDraw(selector: string): void {
   const w = window as unknown as { drawnAt?: number; pageSteps?: () => PageSteps };
   new MutationObserver((_, observer) => {
-    if (w.drawnAt === undefined && document.querySelector(selector)) {
-      w.drawnAt = performance.now();
+    if (document.querySelector(selector)) {
       observer.disconnect();
+      // The frame that paints it, not the moment it entered the document.
+      requestAnimationFrame(() => { w.drawnAt = performance.now(); });
     }
   }).observe(document, { subtree: true, childList: true, characterData: true });
   w.pageSteps = () => {
@@ -77,6 +86,7 @@ function watchDraw(selector: string): void {
     const last = (match: (r: PerformanceResourceTiming) => boolean) => Math.max(0, ...before.filter(match).map((r) => r.responseEnd));
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
+      navigationStart: performance.timeOrigin,
       html: navigation?.responseEnd ?? 0,
       scripts: last((r) => r.initiatorType === 'script' || /\.js$/.test(r.name)),
       session: last((r) => r.name.includes('/api/v1/me')),
@@ -97,15 +107,18 @@ async function timeToDraw(browser: Browser, url: string, token: string, expiresA
   const devtools = await context.newCDPSession(page);
   await devtools.send('Performance.enable');
   const started = performance.now();
-  await page.goto(url);
+  const startedEpoch = Date.now();
+  // Drawn is what counts, not the load event, which may come later (it waits on every resource).
+  await page.goto(url, { waitUntil: 'commit' });
   await page.locator(selector).first().waitFor({ timeout: 30_000 });
-  const wallMs = performance.now() - started;
+  const noticedMs = performance.now() - started;
   const { metrics } = await devtools.send('Performance.getMetrics');
   const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
   await page.waitForFunction(() => (window as unknown as { drawnAt?: number }).drawnAt !== undefined);
-  const steps = await page.evaluate(() => (window as unknown as { pageSteps: () => PageSteps }).pageSteps());
+  const inPage = await page.evaluate(() => (window as unknown as { pageSteps: () => PageSteps }).pageSteps());
+  const steps = { ...inPage, navigationStart: inPage.navigationStart - startedEpoch };
   await context.close();
-  return { wallMs, scriptMs, steps };
+  return { drawnMs: steps.navigationStart + steps.drawn, noticedMs, scriptMs, steps };
 }
 
 /** Milliseconds for one answer of the devices API, body read. */
@@ -128,7 +141,10 @@ async function repeatDraw(run: () => Promise<DrawTiming>): Promise<DrawTiming> {
   const samples: DrawTiming[] = [];
   for (let i = 0; i < RUNS; i++) samples.push(await run());
   const steps = Object.fromEntries((Object.keys(STEP_NAMES) as (keyof PageSteps)[]).map((step) => [step, median(samples.map((t) => t.steps[step]))])) as unknown as PageSteps;
-  return { wallMs: median(samples.map((t) => t.wallMs)), scriptMs: median(samples.map((t) => t.scriptMs)), steps };
+  return {
+    drawnMs: median(samples.map((t) => t.drawnMs)), noticedMs: median(samples.map((t) => t.noticedMs)),
+    scriptMs: median(samples.map((t) => t.scriptMs)), steps,
+  };
 }
 
 export async function benchDashboard(devices = Number(process.env.BENCH_DEVICES ?? 10_000)): Promise<DashboardFigures> {
@@ -197,10 +213,13 @@ export function printDashboardFigures(f: DashboardFigures): void {
   }
   const t = f.timings;
   line(`devices in the database (seeded in ${t.seedSeconds.toFixed(0)} s)`, t.devices.toLocaleString('en'));
-  const drawn = (d: DrawTiming) => `${d.wallMs.toFixed(0)} ms`;
+  const drawn = (d: DrawTiming) => `${d.drawnMs.toFixed(0)} ms`;
   const script = (d: DrawTiming) => `${d.scriptMs.toFixed(0)} ms`;
   const breakdown = (d: DrawTiming) => {
-    for (const [step, name] of Object.entries(STEP_NAMES)) line(`    in the page, ${name} at`, `${d.steps[step as keyof PageSteps].toFixed(0)} ms`);
+    line('    the test driver noticed it at (wall clock)', `${d.noticedMs.toFixed(0)} ms`);
+    for (const [step, name] of Object.entries(STEP_NAMES)) {
+      line(step === 'navigationStart' ? `    ${name}` : `    in the page, ${name} at`, `${d.steps[step as keyof PageSteps].toFixed(0)} ms`);
+    }
   };
   line('navigation → overview drawn, median', drawn(t.overview), '≤ 1000 ms');
   line('  of which script on the main thread', script(t.overview));
