@@ -121,6 +121,10 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await expect.poll(() => panel.getByTestId('title-preview').textContent()).toContain('freeware');
     await panel.getByLabel('Find a rule').fill('Zebra Label');
     await expect.poll(() => panel.getByTestId('rules-table').locator('tbody tr').count()).toBe(1);
+    // Numbered by the order rules are tried in, not by the place the search leaves it.
+    const tried = rules.items.findIndex((rule) => rule.id === added!.id) + 1;
+    expect(tried).toBeGreaterThan(1);
+    expect(await panel.getByTestId('rules-table').locator('tbody tr td').first().textContent()).toBe(String(tried));
     await saveScreenshot(page, 'settings-rules');
     await page.close();
   });

@@ -28,7 +28,10 @@ export function RulesPanel() {
   const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
   const { busy, error, run } = useSubmit();
-  const found = (rules.data?.items ?? []).filter((rule) => !search || matches(rule, search));
+  const all = rules.data?.items ?? [];
+  // Numbered by the order they are tried in, whatever the search leaves on screen.
+  const order = new Map(all.map((rule, index) => [rule.id, index + 1]));
+  const found = all.filter((rule) => !search || matches(rule, search));
   const toggle = (rule: NormalisationRule) => {
     const { id, position, origin, ...fields } = rule;
     void run(() => changeRule(api, id, { ...fields, enabled: !rule.enabled }), rules.reload);
@@ -55,9 +58,9 @@ export function RulesPanel() {
             <caption class="visually-hidden">Normalisation rules</caption>
             <thead><tr><th scope="col" class="numeric">#</th><th scope="col">Match</th><th scope="col">Outcome</th><th scope="col" class="optional">Origin</th><th scope="col">State</th>{editable ? <th scope="col"><span class="visually-hidden">Actions</span></th> : null}</tr></thead>
             <tbody>
-              {found.slice(0, SHOWN).map((rule, index) => (
+              {found.slice(0, SHOWN).map((rule) => (
                 <tr key={rule.id}>
-                  <td class="numeric">{index + 1}</td>
+                  <td class="numeric">{order.get(rule.id)}</td>
                   <td class="cell-primary"><span class="badge badge-outline">{rule.kind}</span> <code>{rule.pattern || '*'}</code>{rule.note ? <div class="cell-sub">{rule.note}</div> : null}</td>
                   <td>{outcome(rule)}</td>
                   <td class="optional">{rule.origin}</td>
