@@ -39,6 +39,11 @@ describe('identification data tables', () => {
     expect(read('Juniper Networks, Inc. ex4300-48p Ethernet Switch, kernel JUNOS 18.4R2-S3.1, Build date: 2020-01-17')).toEqual(['JUNOS', '18.4R2-S3.1', undefined]);
   });
 
+  it('name the maker that states itself in sysDescr over the enterprise number its gear borrows', () => {
+    expect(matchOsPatterns('Hikvision company products', '1.3.6.1.4.1.50001', 50001, 'Scildon').vendor?.value).toBe('Hikvision');
+    expect(matchOsPatterns('Hikvision company products', '1.3.6.1.4.1.39165', 39165, 'Hikvision').vendor).toBeUndefined();
+  });
+
   it('read the OS version from the package that carries it', () => {
     const aix = [{ name: 'bos.rte.libc', version: '7.2.0.1' }, { name: 'bos.rte', version: '7.2.5.0' }];
     expect(matchOsPackage(aix, '1.3.6.1.4.1.2.3.1.2.1.1.3', 2)).toMatchObject({ os: 'AIX', version: '7.2.5.0' });

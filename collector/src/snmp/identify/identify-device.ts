@@ -26,9 +26,11 @@ type Source = NonNullable<SnmpDeviceIdentity['vendorSource']>;
 export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   const { system, chassis, vendorOids } = evidence;
   const enterprise = enterpriseOf(system.sysObjectID);
-  const vendor = pickVendor(evidence, enterprise);
-  const makerEnterprise = vendor.enterprise ?? enterprise;
-  const patterns = matchOsPatterns(system.sysDescr, system.sysObjectID, makerEnterprise, vendor.name);
+  const numbered = pickVendor(evidence, enterprise);
+  const makerEnterprise = numbered.enterprise ?? enterprise;
+  const patterns = matchOsPatterns(system.sysDescr, system.sysObjectID, makerEnterprise, numbered.name);
+  // A maker that names itself in sysDescr wins over the enterprise number its gear borrows.
+  const vendor = patterns.vendor ? { name: patterns.vendor.value, source: patterns.vendor.from } : numbered;
   // A host lists its print drivers as printers too: only a Printer-MIB device is one.
   const printerModel = evidence.isPrinter ? evidence.hostDevices.find((d) => d.type === 'printer')?.descr : undefined;
 

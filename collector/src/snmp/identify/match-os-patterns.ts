@@ -1,6 +1,6 @@
 import { osRuleTable, type OsRule } from './data-tables.js';
 
-export const PATTERN_FIELDS = ['os', 'version', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
+export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
 export type PatternField = (typeof PATTERN_FIELDS)[number];
 export type PatternFindings = Partial<Record<PatternField, { value: string; from: 'sysDescr' | 'sysObjectID'; rule: string }>>;
 
