@@ -4,17 +4,29 @@ export function oidArcs(oid: string): number[] {
   return trimmed === '' ? [] : trimmed.split('.').map(Number);
 }
 
-/** Lexicographic order of OIDs as SNMP defines it: arc by arc, numerically; a prefix sorts first. */
+const DOT = 46;
+const ZERO = 48;
+
+/**
+ * Lexicographic order of OIDs as SNMP defines it: arc by arc, numerically; a prefix sorts first.
+ * Reads the arcs in place: the walker compares every varbind it takes.
+ */
 export function compareOids(a: string, b: string): number {
   if (a === b) return 0;
-  const x = oidArcs(a);
-  const y = oidArcs(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) {
-    const d = x[i]! - y[i]!;
-    if (d !== 0) return d < 0 ? -1 : 1;
+  let i = a.charCodeAt(0) === DOT ? 1 : 0;
+  let j = b.charCodeAt(0) === DOT ? 1 : 0;
+  while (i < a.length && j < b.length) {
+    let x = 0;
+    for (; i < a.length && a.charCodeAt(i) !== DOT; i++) x = x * 10 + a.charCodeAt(i) - ZERO;
+    let y = 0;
+    for (; j < b.length && b.charCodeAt(j) !== DOT; j++) y = y * 10 + b.charCodeAt(j) - ZERO;
+    if (x !== y) return x < y ? -1 : 1;
+    i++;
+    j++;
   }
-  return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+  const aEnded = i >= a.length;
+  const bEnded = j >= b.length;
+  return aEnded === bEnded ? 0 : aEnded ? -1 : 1;
 }
 
 /** True when oid lies strictly below root (root itself is not part of its own subtree). */
