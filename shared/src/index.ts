@@ -9,4 +9,5 @@ export * from './reconcile.js';
 export * from './network.js';
 export * from './alerts.js';
 export * from './users.js';
+export * from './device-history.js';
 export * from './backups.js';

@@ -1,7 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingList, positionList, triageList } from '@steward/shared';
+import { randomUUID } from 'node:crypto';
+import { deviceHistory, findingList, positionList, triageList } from '@steward/shared';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
 import { buildDashboard } from './support/built-dashboard.js';
@@ -92,6 +93,33 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await page.getByTestId('licence-trend').waitFor();
     await page.getByTestId('network-glance').waitFor();
     await saveScreenshot(page, 'overview-compliance', true);
+    await page.close();
+  });
+
+  it("shows a device's history: software removed and upgraded between reports, newest first, and its findings", async () => {
+    const hostname = fleetHostname(90, 'hx');
+    const agent = await enrolAgent(collector.url, hostname);
+    const first = fleetReport(agent.agentId, 90, hostname);
+    await sendReport(collector.url, agent, first);
+    const [removed, upgraded, ...kept] = first.software!;
+    const second = { ...first, reportId: randomUUID(), software: [...kept, { ...upgraded!, version: `${upgraded!.version}-patched` }] };
+    await sendReport(collector.url, agent, second);
+    const devices = await (await api(`/api/v1/devices?search=${hostname}`)).json() as { items: { id: string }[] };
+    const deviceId = devices.items[0]!.id;
+    const history = deviceHistory.parse(await (await api(`/api/v1/devices/${deviceId}/history`)).json());
+    expect(history.items.find((c) => c.name === removed!.name)).toMatchObject({ change: 'removed' });
+    expect(history.items.find((c) => c.name === upgraded!.name)).toMatchObject({ change: 'upgraded', newVersion: `${upgraded!.version}-patched` });
+
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.goto(`${collector.url}/devices/${deviceId}?tab=history`);
+    const changes = page.getByTestId('device-changes');
+    await changes.waitFor();
+    const rows = await changes.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(history.items.length);
+    expect(rows.find((row) => row.includes(removed!.name))).toContain('Removed');
+    expect(rows.find((row) => row.includes(upgraded!.name))).toContain(`→ ${upgraded!.version}-patched`);
+    await page.getByText('Reconciliation has nothing to say about this device.').or(page.getByTestId('device-findings')).first().waitFor();
+    await saveScreenshot(page, 'device-history');
     await page.close();
   });
 

@@ -112,3 +112,20 @@ export async function insertSoftwareChanges(db: Queryable, deviceId: string, at:
     ],
   );
 }
+
+export interface SoftwareChangeRow extends SoftwareChange {
+  time: Date;
+}
+
+/** A device's software changes, newest first; the index on (device_id, time desc) serves it. */
+export async function listSoftwareChanges(db: Queryable, deviceId: string, limit: number): Promise<SoftwareChangeRow[]> {
+  const { rows } = await db.query<{ time: Date; change: SoftwareChange['change']; source: string; name: string; arch: string | null; old_version: string | null; new_version: string | null }>(
+    `select time, change, source, name, arch, old_version, new_version from software_changes
+      where device_id = $1 order by time desc, name limit $2`,
+    [deviceId, limit],
+  );
+  return rows.map((r) => ({
+    time: r.time, change: r.change, source: r.source, name: r.name,
+    arch: r.arch ?? undefined, oldVersion: r.old_version ?? undefined, newVersion: r.new_version ?? undefined,
+  }));
+}

@@ -1,5 +1,5 @@
 import {
-  deviceDetail, deviceList, type DeviceDetail, type DeviceList,
+  deviceDetail, deviceHistory, deviceList, switchPortLocation, type DeviceDetail, type DeviceHistory, type DeviceList, type SwitchPortLocation,
 } from '@steward/shared';
 import type { ApiClient } from './api-client.js';
 import { DEVICES_PATH, devicesQuery, type DevicesQuery } from './devices-query.js';
@@ -13,4 +13,12 @@ export function fetchDevices(api: ApiClient, query: DevicesQuery, signal?: Abort
 
 export function fetchDevice(api: ApiClient, id: string, signal?: AbortSignal): Promise<DeviceDetail> {
   return api.request(deviceDetail, `/api/v1/devices/${encodeURIComponent(id)}`, { signal });
+}
+
+export function fetchDeviceHistory(api: ApiClient, id: string, signal?: AbortSignal): Promise<DeviceHistory> {
+  return api.request(deviceHistory, `/api/v1/devices/${encodeURIComponent(id)}/history`, { signal, query: { limit: 200 } });
+}
+
+export function fetchSwitchPort(api: ApiClient, id: string, signal?: AbortSignal): Promise<SwitchPortLocation> {
+  return api.request(switchPortLocation, `/api/v1/devices/${encodeURIComponent(id)}/switch-port`, { signal });
 }

@@ -6,6 +6,7 @@ import type { ApiClient } from './api-client.js';
 export interface FindingsQuery {
   type?: FindingType;
   state?: FindingState;
+  deviceId?: string;
   limit: number;
   offset: number;
 }

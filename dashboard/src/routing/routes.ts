@@ -28,7 +28,7 @@ export const DEFAULT_DEVICES_STATE: DevicesListState = {
 export const SCREEN_SECTIONS = ['findings', 'reports', 'licences', 'register', 'network', 'alerts', 'settings'] as const;
 export type ScreenSection = (typeof SCREEN_SECTIONS)[number];
 
-export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software'] as const;
+export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software', 'history'] as const;
 export type DeviceTab = (typeof DEVICE_TABS)[number];
 
 export type Route =

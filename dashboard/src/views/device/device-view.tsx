@@ -17,6 +17,7 @@ import { deviceHref, devicesHref, type DeviceTab } from '../../routing/routes.js
 import { navigate } from '../../routing/use-route.js';
 import { DeviceActions } from './device-actions.js';
 import { DeviceHardwarePanel } from './device-hardware.js';
+import { DeviceHistoryPanel } from './device-history.js';
 import { DeviceInterfacesPanel } from './device-interfaces.js';
 import { DeviceSoftwarePanel } from './device-software.js';
 import { DeviceSummaryPanel } from './device-summary.js';
@@ -88,6 +89,7 @@ function DeviceDetailPage({ device, tab, back, error, onRetry }: DeviceDetailPag
           { id: 'hardware', label: 'Hardware' },
           { id: 'network', label: `Network (${formatCount(interfaces.length)})` },
           { id: 'software', label: `Software (${formatCount(device.software.length)})` },
+          { id: 'history', label: 'History' },
         ]}
       />
       <div id="device-panel" role="tabpanel" aria-labelledby={`device-tab-${tab}`} class="tab-panel">
@@ -95,6 +97,7 @@ function DeviceDetailPage({ device, tab, back, error, onRetry }: DeviceDetailPag
         {tab === 'hardware' ? <DeviceHardwarePanel hardware={device.hardware} /> : null}
         {tab === 'network' ? <DeviceInterfacesPanel interfaces={interfaces} /> : null}
         {tab === 'software' ? <DeviceSoftwarePanel software={device.software} /> : null}
+        {tab === 'history' ? <DeviceHistoryPanel deviceId={device.id} /> : null}
       </div>
     </>
   );
