@@ -58,12 +58,12 @@ async function compareWalks(port: number): Promise<void> {
   console.log(`  full probeDevice (columns only, tables scanned first): ${(performance.now() - started).toFixed(0)} ms, ${probe.walks.reduce((s, w) => s + w.rows, 0)} varbinds`);
 }
 
-interface WalkFigures { varbinds: number; ms: number }
+interface WalkFigures { varbinds: number; ms: number; cpuMs: number }
 
 function printWalks(label: string, steward: WalkFigures, netSnmp: WalkFigures): void {
   console.log(`walk of ${LARGEST}, ${label}, max-repetitions ${REPETITIONS}, best of 2:`);
-  console.log(`  Steward      ${steward.varbinds} varbinds in ${steward.ms.toFixed(0)} ms`);
-  console.log(`  snmpbulkwalk ${netSnmp.varbinds} varbinds in ${netSnmp.ms.toFixed(0)} ms`);
+  console.log(`  Steward      ${steward.varbinds} varbinds in ${steward.ms.toFixed(0)} ms (its CPU ${steward.cpuMs.toFixed(0)} ms)`);
+  console.log(`  snmpbulkwalk ${netSnmp.varbinds} varbinds in ${netSnmp.ms.toFixed(0)} ms (its CPU ${netSnmp.cpuMs.toFixed(0)} ms)`);
   console.log(`  ratio Steward / snmpbulkwalk = ${(steward.ms / netSnmp.ms).toFixed(2)} (target <= 1.5)`);
 }
 
@@ -72,6 +72,7 @@ async function walkBySteward(port: number, roots: readonly string[]): Promise<Wa
   const limits = { bulkVarbinds: REPETITIONS, maxRowsPerWalk: 1e6, walkTimeMs: 600_000 };
   const budget = { deadline: Date.now() + 600_000, bytesLeft: 1e9 };
   let varbinds = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   try {
     for (const root of roots) {
@@ -82,18 +83,26 @@ async function walkBySteward(port: number, roots: readonly string[]): Promise<Wa
   } finally {
     client.close();
   }
-  return { varbinds, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { varbinds, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function walkBySnmpbulkwalk(port: number, roots: readonly string[]): WalkFigures {
   let varbinds = 0;
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   for (const root of roots) {
     const out = execFileSync('snmpbulkwalk', ['-v2c', '-c', LARGEST, `-Cr${REPETITIONS}`, '-On', `127.0.0.1:${port}`, root], { encoding: 'latin1', maxBuffer: 1 << 28 });
     // An empty subtree prints one "No Such Object" line for its root, the end of the MIB one per repetition asked.
     varbinds += out.split('\n').filter((l) => l.startsWith('.') && !/= No (?:Such|more variables)/.test(l)).length;
   }
-  return { varbinds, ms: performance.now() - started };
+  return { varbinds, ms: performance.now() - started, cpuMs: (childrenCpuSeconds() - cpuBefore) * 1000 };
+}
+
+/** CPU seconds used by this process's finished children (Linux /proc: cutime and cstime). */
+function childrenCpuSeconds(): number {
+  return cpuSecondsOf(process.pid, 13);
 }
 
 interface PollFigures { polls: number; failures: number; interfaces: number; wallSeconds: number; cpuSeconds: number }
@@ -117,12 +126,15 @@ async function measurePolling(servers: SnmpsimServer[]): Promise<void> {
   console.log(`  per core: ${perCoreMinute} devices/min per CPU-minute of the collector, ${((f.cpuSeconds * 1000) / f.polls).toFixed(2)} ms CPU per poll (target >= 2000)`);
 }
 
-/** User + system CPU seconds a process has used so far (Linux /proc), 0 when unknown. */
-function cpuSecondsOf(pid: number | undefined): number {
+/**
+ * User + system CPU seconds a process has used so far (Linux /proc), 0 when unknown: its own
+ * (utime and stime, fields 14 and 15 of stat), or its finished children's (fields 16 and 17).
+ */
+function cpuSecondsOf(pid: number | undefined, field = 11): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    // utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s on Linux.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    // Clock ticks of 1/100 s on Linux; fields counted from the state, the third.
+    return (Number(fields[field]) + Number(fields[field + 1])) / 100;
   } catch {
     return 0;
   }
