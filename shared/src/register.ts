@@ -244,6 +244,8 @@ export const assetListQuery = listQuery(
     locationId: idList.optional(),
     departmentId: idList.optional(),
     vendorId: idList.optional(),
+    /** The asset a discovered device is recorded as. */
+    deviceId: idList.optional(),
     assignedPersonId: idList.optional(),
     assigned: booleanQuery.optional(),
     purchasedFrom: isoDate.optional(),

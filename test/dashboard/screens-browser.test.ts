@@ -119,6 +119,23 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     expect(rows.find((row) => row.includes(removed!.name))).toContain('Removed');
     expect(rows.find((row) => row.includes(upgraded!.name))).toContain(`→ ${upgraded!.version}-patched`);
     await page.getByText('Reconciliation has nothing to say about this device.').or(page.getByTestId('device-findings')).first().waitFor();
+    await page.getByText('Not in the register').first().waitFor();
+
+    // Recorded in the register, the device shows its asset, holder and warranty.
+    const categories = await (await api('/api/v1/register/categories?limit=500')).json() as { items: { id: string }[] };
+    const created = await api('/api/v1/register/assets', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'History laptop', categoryId: categories.items[0]!.id, status: 'in_stock', deviceId, warrantyExpires: '2029-06-30' }),
+    });
+    expect(created.status).toBe(201);
+    const tag = (await created.json() as { tag: string }).tag;
+    const elsewhere = await (await api(`/api/v1/register/assets?deviceId=${randomUUID()}`)).json() as { items: unknown[] };
+    expect(elsewhere.items).toHaveLength(0);
+    await page.reload();
+    const record = page.getByTestId('device-asset');
+    await record.waitFor();
+    expect(await record.textContent()).toContain(tag);
+    expect(await record.textContent()).toContain('2029-06-30');
     await saveScreenshot(page, 'device-history');
     await page.close();
   });

@@ -12,6 +12,7 @@ export const ASSET_STATUSES: readonly AssetStatus[] = assetStatus.options;
 export interface AssetsQuery {
   search?: string;
   status?: AssetStatus;
+  deviceId?: string;
   limit: number;
   offset: number;
 }

@@ -73,6 +73,7 @@ export const assetsTable: RecordTable = {
     locationId: oneOf('t.location_id', 'uuid'),
     departmentId: oneOf('t.department_id', 'uuid'),
     vendorId: oneOf('t.vendor_id', 'uuid'),
+    deviceId: oneOf('t.device_id', 'uuid'),
     assignedPersonId: (p) => `t.assigned_type = 'person' and t.assigned_id = any(${p}::uuid[])`,
     assigned: (p) => `(t.assigned_id is not null) = ${p}::boolean`,
     purchasedFrom: (p) => `t.purchase_date >= ${p}::date`,

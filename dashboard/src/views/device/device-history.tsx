@@ -2,12 +2,14 @@ import { useCallback } from 'preact/hooks';
 import type { SoftwareChangeView } from '@steward/shared';
 import { fetchDeviceHistory, fetchSwitchPort } from '../../api/devices.js';
 import { fetchFindings } from '../../api/findings.js';
+import { fetchAssets } from '../../api/register.js';
 import { useApp } from '../../app/app-context.js';
 import { EmptyState, ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { FINDING_STATE_LABELS, FINDING_TYPE_LABELS } from '../findings/finding-labels.js';
+import { STATUS_LABELS } from '../register/status-labels.js';
 
 const CHANGE_LABELS: Record<SoftwareChangeView['change'], string> = { added: '+ Installed', removed: '− Removed', upgraded: '↑ Changed version' };
 
@@ -16,10 +18,35 @@ export function DeviceHistoryPanel({ deviceId }: { deviceId: string }) {
   const { me } = useApp();
   return (
     <div class="asset-actions" data-testid="device-history">
+      {can(me.role, 'register:read') ? <RegisterRecordCard deviceId={deviceId} /> : null}
       {can(me.role, 'discovery:read') ? <SwitchPortCard deviceId={deviceId} /> : null}
       {can(me.role, 'findings:read') ? <DeviceFindingsCard deviceId={deviceId} /> : null}
       <ChangesCard deviceId={deviceId} />
     </div>
+  );
+}
+
+/** The register's record of this device: who holds it, its warranty; the asset page has the rest. */
+function RegisterRecordCard({ deviceId }: { deviceId: string }) {
+  const { api } = useApp();
+  const assets = useLoader(`device-asset:${deviceId}`, useCallback((signal: AbortSignal) => fetchAssets(api, { deviceId, limit: 1, offset: 0 }, signal), [api, deviceId]));
+  const record = assets.data?.items[0];
+  return (
+    <section class="card" aria-labelledby="record-title">
+      <h2 id="record-title" class="card-title">Register record</h2>
+      {assets.error ? <ErrorNotice error={assets.error} onRetry={assets.reload} /> : null}
+      {!assets.data && !assets.error ? <LoadingRow /> : null}
+      {assets.data && !record ? <p class="muted">Not in the register: register it from the findings queue.</p> : null}
+      {record ? (
+        <dl class="fact-row" data-testid="device-asset">
+          <div><dt>Asset</dt><dd><a href={`/register/${encodeURIComponent(record.id)}`}>{record.tag} · {record.name ?? record.categoryName}</a></dd></div>
+          <div><dt>Status</dt><dd>{STATUS_LABELS[record.status]}</dd></div>
+          <div><dt>Assigned to</dt><dd>{record.assignedTo ? `${record.assignedTo.name}${record.expectedReturn ? ` until ${record.expectedReturn}` : ''}` : 'Nobody'}</dd></div>
+          <div><dt>Warranty until</dt><dd>{record.warrantyExpires ?? '—'}</dd></div>
+          <div><dt>Location</dt><dd>{record.locationName ?? '—'}</dd></div>
+        </dl>
+      ) : null}
+    </section>
   );
 }
 
