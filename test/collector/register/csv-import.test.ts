@@ -144,6 +144,10 @@ describe.each(CONTRACT_BACKENDS)('CSV import on %s', (backend) => {
       // "Bulk item 99", "Bulk item 990" to "999" and "Bulk item 9900" to "9999", none of them a bad row.
       const narrow = expectStatus(await admin.get('/assets?search=bulk item 99&limit=10'), 200);
       expect([narrow.total, narrow.totalCapped]).toEqual([1 + 10 + 100, false]);
+      // Pages come in list order whether every match was counted or not.
+      const tags = async (query: string) => expectStatus(await admin.get(`/assets?${query}`), 200).items.map((a: { tag: string }) => a.tag);
+      expect(await tags('search=bulk item 99&sort=tag&order=desc&limit=3&offset=1')).toEqual(['BULK-09998', 'BULK-09997', 'BULK-09996']);
+      expect(await tags('search=bulk item&sort=tag&limit=2&offset=20')).toEqual(['BULK-00020', 'BULK-00021']);
       const all = expectStatus(await admin.get('/assets?limit=1'), 200);
       expect([all.total >= 9_997, all.totalCapped]).toEqual([true, false]);
     });

@@ -120,9 +120,13 @@ export function whereOf(spec: RecordTable, query: { search?: string; [filter: st
   return where.length ? `where ${where.join(' and ')}` : '';
 }
 
+function sortExpression(spec: RecordTable, sort: string): string {
+  return spec.sorts[sort] ?? Object.values(spec.sorts)[0]!;
+}
+
 export function orderOf(spec: RecordTable, sort: string, order: 'asc' | 'desc'): string {
-  const expression = spec.sorts[sort] ?? Object.values(spec.sorts)[0]!;
-  return `${expression} ${order}, t.id ${order}`;
+  const direction = order === 'desc' ? 'desc' : 'asc';
+  return `${sortExpression(spec, sort)} ${direction}, t.id ${direction}`;
 }
 
 /** The query with its subtree filters expanded to every id beneath the ones asked for. */
@@ -141,41 +145,69 @@ async function expandSubtrees<Q extends Record<string, unknown>>(db: Queryable, 
  */
 export const COUNT_AHEAD = 1_000;
 
-/** The number of rows matching, counted up to `cap` (one more tells that there are more). */
-async function countMatching(db: Queryable, spec: RecordTable, where: string, params: unknown[], cap: number) {
-  if (!where) {
-    const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from ${spec.table}`);
-    return { total: rows[0]?.n ?? 0, totalCapped: false };
-  }
-  const { rows } = await db.query<{ n: number }>(
-    `select count(*)::int as n from (select 1 from ${spec.table} t ${where} limit $${params.length + 1}) t`,
-    [...params, cap + 1],
-  );
-  const n = rows[0]?.n ?? 0;
-  return { total: Math.min(n, cap), totalCapped: n > cap };
+interface Matching {
+  total: number;
+  totalCapped: boolean;
+  /** The ids on the page, when every matching row was gathered. */
+  pageIds?: string[];
 }
 
 /**
- * One page of a list and the number of rows matching. The page is found first and only its rows
- * are joined; an unfiltered list counts the whole table, a filtered one up to COUNT_AHEAD rows
- * past the page.
+ * The rows matching a filtered list, gathered up to `cap` (one more tells that there are more)
+ * with their sort keys. When that is all of them, the page's ids come from them too, so a search
+ * with a few hundred matches reads them once instead of once to count and once for the page.
+ */
+async function gatherMatching(db: Queryable, spec: RecordTable, where: string, params: unknown[], query: ListQuery, cap: number): Promise<Matching> {
+  const direction = query.order === 'desc' ? 'desc' : 'asc';
+  const n = params.length;
+  const { rows } = await db.query<{ n: number; ids: string[] | null }>(
+    `with matching as materialized (
+       select t.id, ${sortExpression(spec, query.sort)} as sort_key from ${spec.table} t ${where} limit $${n + 1})
+     select (select count(*)::int from matching) as n,
+            (select array_agg(id) from (select id from matching order by sort_key ${direction}, id ${direction}
+                                         limit $${n + 2} offset $${n + 3}) p) as ids`,
+    [...params, cap + 1, query.limit, query.offset],
+  );
+  const found = rows[0]?.n ?? 0;
+  if (found > cap) return { total: cap, totalCapped: true };
+  return { total: found, totalCapped: false, pageIds: rows[0]?.ids ?? [] };
+}
+
+/** One page of rows in list order, joined with what they reference: by ids, or by the where clause. */
+async function readPage<T>(db: Queryable, spec: RecordTable, query: ListQuery, rows: { ids: string[] } | { where: string; params: unknown[] }) {
+  const order = orderOf(spec, query.sort, query.order);
+  const [filter, params] = 'ids' in rows
+    ? ['where t.id = any($1::uuid[])', [rows.ids]]
+    : [`${rows.where} order by ${order} limit $${rows.params.length + 1} offset $${rows.params.length + 2}`, [...rows.params, query.limit, query.offset]];
+  const page = await db.query<T>(
+    `select ${selectList(spec)} from (select t.* from ${spec.table} t ${filter}) t ${spec.joins ?? ''} order by ${order}`,
+    params,
+  );
+  return page.rows;
+}
+
+/**
+ * One page of a list and the number of rows matching; only the page's rows are joined. An
+ * unfiltered list counts the whole table; a filtered one counts up to COUNT_AHEAD rows past the
+ * page, and takes the page from what it counted when that is every match.
  */
 export async function listRecords<T>(db: Queryable, spec: RecordTable, asked: ListQuery): Promise<ListPage<T>> {
   const query = await expandSubtrees(db, spec, asked);
   const params: unknown[] = [];
   const where = whereOf(spec, query, params);
-  const order = orderOf(spec, query.sort, query.order);
-  const [page, count] = await Promise.all([
-    db.query<T>(
-      `select ${selectList(spec)}
-         from (select t.* from ${spec.table} t ${where} order by ${order} limit $${params.length + 1} offset $${params.length + 2}) t
-         ${spec.joins ?? ''}
-        order by ${order}`,
-      [...params, query.limit, query.offset],
-    ),
-    countMatching(db, spec, where, params, query.offset + query.limit + COUNT_AHEAD),
-  ]);
-  return { items: page.rows, ...count, limit: query.limit, offset: query.offset };
+  const paging = { limit: query.limit, offset: query.offset };
+  if (!where) {
+    const [items, count] = await Promise.all([
+      readPage<T>(db, spec, query, { where, params }),
+      db.query<{ n: number }>(`select count(*)::int as n from ${spec.table}`),
+    ]);
+    return { items, total: count.rows[0]?.n ?? 0, totalCapped: false, ...paging };
+  }
+  const { pageIds, ...count } = await gatherMatching(db, spec, where, params, query, query.offset + query.limit + COUNT_AHEAD);
+  let items: T[] = [];
+  if (!pageIds) items = await readPage<T>(db, spec, query, { where, params });
+  else if (pageIds.length) items = await readPage<T>(db, spec, query, { ids: pageIds });
+  return { items, ...count, ...paging };
 }
 
 export async function getRecords<T>(db: Queryable, spec: RecordTable, ids: string[]): Promise<T[]> {
