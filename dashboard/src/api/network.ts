@@ -1,4 +1,4 @@
-import { networkDeviceList, sweepView, type SweepView } from '@steward/shared';
+import { networkDeviceDetail, networkDeviceList, sweepView, type SweepView } from '@steward/shared';
 import type { ApiClient } from './api-client.js';
 import { itemsAnswer } from './items-answer.js';
 
@@ -19,4 +19,8 @@ const sweepSummaries = itemsAnswer(sweepView.omit({ results: true }));
 /** The latest sweeps, which hold the ranges discovery has been asked to cover. */
 export function fetchSweeps(api: ApiClient, signal?: AbortSignal) {
   return api.request(sweepSummaries, '/api/v1/network/sweeps', { signal, query: { limit: 20 } });
+}
+
+export function fetchNetworkDevice(api: ApiClient, id: string, signal?: AbortSignal) {
+  return api.request(networkDeviceDetail, `/api/v1/network/devices/${encodeURIComponent(id)}`, { signal });
 }

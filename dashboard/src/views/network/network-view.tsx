@@ -9,6 +9,7 @@ import { timeAgo } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { deviceHref } from '../../routing/routes.js';
+import { NetworkDevicePanel } from './network-device-panel.js';
 import { SweepPanel } from './sweep-panel.js';
 
 const PAGE_SIZE = 50;
@@ -20,6 +21,7 @@ export function NetworkView() {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [sweeping, setSweeping] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => { setSearch(draft.trim()); setPage(1); }, 250);
     return () => clearTimeout(timer);
@@ -55,17 +57,23 @@ export function NetworkView() {
                 <tr><th scope="col">Name</th><th scope="col">Address</th><th scope="col">Status</th><th scope="col" class="optional">Vendor · model</th><th scope="col" class="optional">Type</th><th scope="col" class="numeric optional">Interfaces</th><th scope="col">Last seen</th></tr>
               </thead>
               <tbody>
-                {shown.items.map((item) => (
-                  <tr key={item.id}>
-                    <td class="cell-primary"><a href={deviceHref(item.id)}>{item.sysName ?? item.hostname}</a></td>
+                {shown.items.map((item) => [
+                  <tr key={item.id} data-network-device={item.id}>
+                    <td class="cell-primary">
+                      <a href={deviceHref(item.id)}>{item.sysName ?? item.hostname}</a>
+                      <button type="button" class="button button-quiet" aria-expanded={opened === item.id} onClick={() => setOpened(opened === item.id ? null : item.id)}>
+                        {opened === item.id ? 'Hide details' : 'Interfaces and neighbours'}
+                      </button>
+                    </td>
                     <td class="mono">{item.address}</td>
                     <td><span class={`pill ${item.up ? 'pill-ok' : item.up === false ? 'pill-warn' : 'pill-neutral'}`}>{item.up ? 'Up' : item.up === false ? 'Down' : 'Not polled'}</span></td>
                     <td class="optional">{[item.vendor, item.model].filter(Boolean).join(' ') || <span class="muted">—</span>}</td>
                     <td class="optional">{item.deviceType ?? <span class="muted">—</span>}</td>
                     <td class="numeric optional">{item.interfaceCount}</td>
                     <td>{timeAgo(item.lastSeen)}</td>
-                  </tr>
-                ))}
+                  </tr>,
+                  opened === item.id ? <tr key={`${item.id}-detail`} class="row-panel"><td colSpan={7}><NetworkDevicePanel id={item.id} /></td></tr> : null,
+                ])}
               </tbody>
             </table>
           </div>
