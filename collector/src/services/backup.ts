@@ -36,6 +36,9 @@ export async function writeBackup(db: Database, file: string): Promise<BackupSum
   const gzip = createGzip();
   const out = createWriteStream(temp, { mode: 0o600 });
   gzip.pipe(out);
+  // A file that cannot be written fails the backup instead of leaving it waiting for a drain.
+  out.on('error', (error) => gzip.destroy(error));
+  gzip.on('error', () => undefined);
   const write = async (line: string) => {
     if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
   };

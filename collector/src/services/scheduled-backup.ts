@@ -1,10 +1,11 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupFile, BackupRun, BackupStatus } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { backupDueAt, claimDueBackup, lastBackupRun, recordBackupRun } from '../store/backup-schedule.js';
 import { recordAudit } from './audit.js';
 import { writeBackup } from './backup.js';
+import { makeDirectory } from '../make-directory.js';
 
 const HOUR_MS = 3_600_000;
 /** A backup that failed is tried again after this long, not a whole interval later. */
@@ -47,7 +48,7 @@ export async function runBackup(ctx: CollectorContext, trigger: BackupRun['trigg
     const directory = backupDirectory(ctx);
     let run: BackupRun;
     try {
-      mkdirSync(directory, { recursive: true, mode: 0o700 });
+      makeDirectory(directory);
       const summary = await writeBackup(ctx.db, path.join(directory, fileNameFor(started)));
       pruneBackups(directory, ctx.config.backupKeep);
       run = { at: started.toISOString(), ok: true, trigger, file: path.basename(summary.file), bytes: summary.bytes,

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeDirectory } from '../make-directory.js';
 
 /**
  * Secrets at rest (SNMP communities and keys, licence keys, integration tokens) are sealed with
@@ -38,7 +39,7 @@ export function loadMasterKeys(options: { env?: NodeJS.ProcessEnv; dataDir?: str
   else {
     const file = path.join(options.dataDir ?? './data', 'master.key');
     if (!existsSync(file)) {
-      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      makeDirectory(path.dirname(file));
       writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
     }
     current = parseKey(readFileSync(file, 'utf8'));

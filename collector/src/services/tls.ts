@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
+import { makeDirectory } from '../make-directory.js';
 
 export interface TlsFiles {
   cert: string;
@@ -16,7 +17,7 @@ export async function ensureSelfSignedCertificate(dir: string, hostnames: string
   const certFile = path.join(dir, 'collector-cert.pem');
   const keyFile = path.join(dir, 'collector-key.pem');
   if (existsSync(certFile) && existsSync(keyFile)) return { certFile, keyFile, created: false };
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirectory(dir);
   const notAfter = new Date(Date.now() + 825 * 86400_000);
   const pems = await generate([{ name: 'commonName', value: hostnames[0] ?? 'localhost' }], {
     keyType: 'ec',

@@ -35,3 +35,9 @@ export async function recordBackupRun(db: Queryable, run: BackupRun): Promise<vo
 export async function lastBackupRun(db: Queryable): Promise<BackupRun | null> {
   return (await readSetting<BackupRun>(db, LAST_RUN)) ?? null;
 }
+
+/** When the scheduled backup is due, or null before any collector has set it. */
+export async function scheduledBackupDue(db: Queryable): Promise<Date | null> {
+  const value = await readSetting<string>(db, NEXT_DUE);
+  return value ? new Date(value) : null;
+}

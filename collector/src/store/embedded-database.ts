@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Queryable, QueryResult } from './database.js';
+import { makeDirectory } from '../make-directory.js';
 
 type PGliteQueryable = Pick<PGlite, 'query' | 'exec'>;
 
@@ -22,7 +22,7 @@ function queryableOf(target: PGliteQueryable): Queryable {
  * It serves one process: a second collector needs a PostgreSQL server.
  */
 export async function openEmbedded(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://')) makeDirectory(dataDir, 0o755);
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   // Zero-filling each new 16 MB WAL file grows it write by write in the emulated file system,
   // copying it again at every step; unfilled, it is made at full size once. The one session lasts

@@ -21,7 +21,8 @@ describe.each(CONTRACT_BACKENDS)('alert channels on %s', (backend) => {
   let failuresLeft = 0;
   let ruleId: string;
   let assetId: string;
-  const t0 = new Date();
+  // Early in today's UTC day, so that half a day later is still the same calendar day whatever time the suite runs.
+  const t0 = new Date(`${isoDay(new Date())}T01:00:00Z`);
   const warrantyEnds = addDays(t0, 40);
 
   beforeAll(async () => {

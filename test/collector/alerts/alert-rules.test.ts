@@ -190,6 +190,31 @@ describe.each(CONTRACT_BACKENDS)('alert rules on %s', (backend) => {
     await expectResolvedAt(new Date(now.getTime() + 7 * 60_000), alert.id);
   });
 
+  it('backup_failed: a failed backup until one succeeds, and a scheduled backup left past due for the set hours', async () => {
+    await rule('backup_failed', { hours: 6 });
+    const failed = expectStatus(await w.admin.get('/api/v1/backups'), 200);
+    const saved = w.c.ctx.config.backupDir;
+    // A folder that can never be made (where a plain recursive mkdir would spin): the backup fails for a reason the alert carries.
+    w.c.ctx.config.backupDir = '/proc/steward-backups';
+    try {
+      expect(expectStatus(await w.admin.post('/api/v1/backups', {}), 500).ok).toBe(false);
+    } finally {
+      w.c.ctx.config.backupDir = saved;
+    }
+    expect((await w.evaluate(new Date())).opened).toBe(1);
+    const [alert] = await liveAlerts();
+    expect(alert!.summary).toContain('manual backup');
+    expect(alert!.summary).toContain('/proc/steward-backups');
+    expect(expectStatus(await w.admin.post('/api/v1/backups', {}), 201).ok).toBe(true);
+    await expectResolvedAt(new Date(), alert!.id);
+
+    const due = new Date(failed.nextDueAt);
+    const overdue = await crossThreshold(new Date(due.getTime() + 5.9 * 3_600_000), new Date(due.getTime() + 6.1 * 3_600_000));
+    expect(overdue.summary).toContain(`since it was due at ${due.toISOString()}`);
+    await sql("update settings set value = to_jsonb($1::text) where key = 'backup.nextDue'", [new Date(due.getTime() + 86_400_000).toISOString()]);
+    await expectResolvedAt(new Date(due.getTime() + 6.2 * 3_600_000), overdue.id);
+  });
+
   it('skips a rule whose source tables are missing rather than resolving its alerts', async () => {
     await rule('device_missing');
     const id = randomUUID();

@@ -1,4 +1,5 @@
 import type { AlertRuleKind } from '@steward/shared';
+import { backupFailed } from './backup-rules.js';
 import type { RuleSource } from './candidate.js';
 import { agentSilent, snmpDeviceDown } from './device-rules.js';
 import { renewalDue, warrantyExpiring } from './expiry-rules.js';
@@ -18,4 +19,5 @@ export const RULE_SOURCES: { [K in AlertRuleKind]: RuleSource<K> } = {
   licence_shortfall: licenceShortfall,
   agent_silent: agentSilent,
   snmp_device_down: snmpDeviceDown,
+  backup_failed: backupFailed,
 };
