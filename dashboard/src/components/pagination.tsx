@@ -1,5 +1,5 @@
-import { formatCount } from '../format/numbers.js';
 import { Icon } from './icon.js';
+import { pageRange } from './page-range.js';
 
 interface PaginationProps {
   page: number;
@@ -10,17 +10,15 @@ interface PaginationProps {
   onPageSize: (size: number) => void;
   /** What is being counted, for "1–50 of 1,204 devices". */
   noun: string;
+  /** The server stopped counting at `total`: there are more, and the last page is not known. */
+  totalCapped?: boolean;
 }
 
-export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSize, noun }: PaginationProps) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const last = Math.min(total, page * pageSize);
+export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSize, noun, totalCapped = false }: PaginationProps) {
+  const range = pageRange(page, pageSize, total, noun, totalCapped);
   return (
     <nav class="pagination" aria-label={`Pages of ${noun}`}>
-      <p class="pagination-range" aria-live="polite">
-        {total === 0 ? `No ${noun}` : `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} ${noun}`}
-      </p>
+      <p class="pagination-range" aria-live="polite">{range.label}</p>
       <label class="pagination-size">
         <span>Rows per page</span>
         <select value={String(pageSize)} onChange={(event) => onPageSize(Number(event.currentTarget.value))}>
@@ -30,9 +28,9 @@ export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSiz
       <div class="pagination-buttons">
         <PageButton icon="chevrons-left" label="First page" disabled={page <= 1} onClick={() => onPage(1)} />
         <PageButton icon="chevron-left" label="Previous page" disabled={page <= 1} onClick={() => onPage(page - 1)} />
-        <span class="pagination-page">Page {formatCount(Math.min(page, pages))} of {formatCount(pages)}</span>
-        <PageButton icon="chevron-right" label="Next page" disabled={page >= pages} onClick={() => onPage(page + 1)} />
-        <PageButton icon="chevrons-right" label="Last page" disabled={page >= pages} onClick={() => onPage(pages)} />
+        <span class="pagination-page">{range.pageLabel}</span>
+        <PageButton icon="chevron-right" label="Next page" disabled={!range.hasNext} onClick={() => onPage(page + 1)} />
+        <PageButton icon="chevrons-right" label="Last page" disabled={range.lastPage === null || page >= range.lastPage} onClick={() => range.lastPage && onPage(range.lastPage)} />
       </div>
     </nav>
   );

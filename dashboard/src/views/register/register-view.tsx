@@ -39,7 +39,7 @@ function AssetsList() {
     <>
       <PageHeader
         title="Register"
-        subtitle={shown ? `${shown.total.toLocaleString('en')} ${search || status ? 'matching ' : ''}asset${shown.total === 1 ? '' : 's'}` : 'Owned assets with their status, holder and records.'}
+        subtitle={shown ? `${shown.totalCapped ? 'More than ' : ''}${shown.total.toLocaleString('en')} ${search || status ? 'matching ' : ''}asset${shown.total === 1 && !shown.totalCapped ? '' : 's'}` : 'Owned assets with their status, holder and records.'}
         actions={mayImport ? <button type="button" class="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>Import CSV</button> : null}
       />
       {importing ? <ImportPanel onImported={assets.reload} onClose={() => setImporting(false)} /> : null}
@@ -84,7 +84,7 @@ function AssetsList() {
               </tbody>
             </table>
           </div>
-          <Pagination noun="assets" page={page} pageSize={PAGE_SIZE} total={shown.total} pageSizes={[PAGE_SIZE]} onPage={setPage} onPageSize={() => undefined} />
+          <Pagination noun="assets" page={page} pageSize={PAGE_SIZE} total={shown.total} totalCapped={shown.totalCapped} pageSizes={[PAGE_SIZE]} onPage={setPage} onPageSize={() => undefined} />
         </div>
       ) : null}
     </>
