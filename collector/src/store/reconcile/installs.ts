@@ -123,6 +123,18 @@ export async function refreshAllInstalls(db: Queryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** The products in play, each with its number of licensable installs: what computing its position costs. */
+export async function productsInPlayWithInstalls(db: Queryable): Promise<Array<{ productId: string; installs: number }>> {
+  const { rows } = await db.query<{ product_id: string; n: number }>(
+    `select product_id, sum(n)::int as n from (
+       select product_id, count(*) as n from licence_installs group by product_id
+       union all select product_id, 0 from entitlements
+       union all select product_id, 0 from licence_positions) p
+     group by product_id order by product_id`,
+  );
+  return rows.map((r) => ({ productId: r.product_id, installs: r.n }));
+}
+
 /** Products that have licensable installs or entitlements: the ones a position is computed for. */
 export async function productsInPlay(db: Queryable): Promise<string[]> {
   const { rows } = await db.query<{ product_id: string }>(

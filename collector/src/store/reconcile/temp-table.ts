@@ -29,3 +29,12 @@ export async function tempTable(
 export async function withoutJit(db: Queryable): Promise<void> {
   await db.query('set local jit = off');
 }
+
+/**
+ * Settings for a transaction that works over the whole estate: room to hash a million rows in
+ * memory instead of spilling them to disk, and no just-in-time compilation.
+ */
+export async function forEstateWork(db: Queryable): Promise<void> {
+  await db.query("set local work_mem = '256MB'");
+  await withoutJit(db);
+}
