@@ -87,7 +87,7 @@ async function refreshAllPositions(db: Database, started: Date, onStep?: StepRep
   const lanes = splitByWeight(products, (p) => p.installs + 1, POSITION_LANES);
   await sideBySide(db, lanes.map((lane) => () => db.transaction(async (tx) => {
     await forEstateWork(tx);
-    await recomputePositionsIn(tx, lane.map((p) => p.productId), started, 'all');
+    await recomputePositionsIn(tx, lane.map((p) => p.productId), started, 'all', true);
   })));
   step('positions');
   return products.length;

@@ -10,6 +10,7 @@ import * as agentSecurity from './0010-agent-security.js';
 import * as alerts from './0011-alerts.js';
 import * as registerLists from './0012-register-lists.js';
 import * as registerSearchPending from './0013-register-search-pending.js';
+import * as deviceLicenceContext from './0014-device-licence-context.js';
 
 export interface Migration {
   id: number;
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   { id: 11, name: 'alerts', sql: alerts.sql },
   { id: 12, name: 'register-lists', sql: registerLists.sql },
   { id: 13, name: 'register-search-pending', sql: registerSearchPending.sql },
+  { id: 14, name: 'device-licence-context', sql: deviceLicenceContext.sql },
 ];

@@ -3,11 +3,14 @@ import type { Queryable } from '../database.js';
 import { DEVICE_CONTEXT_COLUMNS, DEVICE_CONTEXT_JOINS } from './device-context.js';
 import { tempTable } from './temp-table.js';
 
-/** The devices with any of the products $1 installed, each with its register context, worked out once per device. */
+/**
+ * The devices with any of the products $1 installed (or every device, when $2), each with its
+ * register context, worked out once per device.
+ */
 const DEVICES = `
   select d.id as device_id, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}
     from devices d ${DEVICE_CONTEXT_JOINS}
-   where d.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))`;
+   where $2 or d.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))`;
 
 /**
  * Installs of the products $1 as of $2 with the entitlement allocated to them; for the products in
@@ -52,10 +55,12 @@ const USERS = `
 /**
  * Materialises the devices, installs and user consumers of the products as of a date for the
  * queries that follow (licence_devices, licence_inst, licence_users); call inside a transaction.
- * A device-counted install (consumer null) is its own consumer.
+ * A device-counted install (consumer null) is its own consumer. For many products at once
+ * (`wholeEstate`), every device is prepared: finding the ones with the products costs more than
+ * the few devices with none of them.
  */
-export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date): Promise<void> {
-  await tempTable(db, 'licence_devices', DEVICES, [productIds], { analyze: true });
+export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date, wholeEstate = false): Promise<void> {
+  await tempTable(db, 'licence_devices', DEVICES, [productIds, wholeEstate], { analyze: true });
   // Analysed: grouped and joined next, a guessed size of a million rows turns hashing into sorting.
   await tempTable(db, 'licence_inst', INSTALLS, [productIds, asOf, userProducts], { analyze: true });
   await tempTable(db, 'licence_users', USERS, [], { analyze: true });

@@ -11,7 +11,7 @@ export const DEVICE_CONTEXT_JOINS = `
 
 export const DEVICE_CONTEXT_COLUMNS = `
   dal.asset_id,
-  lower(coalesce(rp.username, rp.email, rp.name, nullif(regexp_replace(coalesce(d.os->'users'->>'lastLoggedOn', ''), '^.*\\\\', ''), ''))) as user_key,
+  coalesce(lower(coalesce(rp.username, rp.email, rp.name)), d.last_user) as user_key,
   rd.name as department,
-  case when d.hardware->'cpu'->>'cores' ~ '^[0-9]+$' then (d.hardware->'cpu'->>'cores')::int else 1 end as cores,
-  case when d.hardware->'cpu'->>'sockets' ~ '^[1-9][0-9]*$' then (d.hardware->'cpu'->>'sockets')::int else 1 end as sockets`;
+  d.licence_cores as cores,
+  d.licence_sockets as sockets`;

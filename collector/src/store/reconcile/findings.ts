@@ -4,7 +4,7 @@ import type { Queryable } from '../database.js';
 import { USABLE_SERIAL } from './identity.js';
 import { tempTable } from './temp-table.js';
 
-const LAST_USER = `lower(nullif(regexp_replace(coalesce(d.os->'users'->>'lastLoggedOn', ''), '^.*\\\\', ''), ''))`;
+const LAST_USER = 'd.last_user';
 const ALNUM = (expr: string) => `regexp_replace(lower(coalesce(${expr}, '')), '[^a-z0-9]', '', 'g')`;
 
 /** Buildings of locations, and where switches have placed the devices: for location mismatches. */

@@ -130,7 +130,7 @@ export async function listUnlicensed(db: Queryable, filter: { productId?: string
     edition: string | null; units: string; source: string; raw_name: string; raw_version: string | null; first_seen: Date; last_seen: Date;
   }>(
     `select u.product_id, u.device_id, d.hostname, d.kind,
-            lower(coalesce(rp.username, rp.email, rp.name, nullif(regexp_replace(coalesce(d.os->'users'->>'lastLoggedOn', ''), '^.*\\\\', ''), ''))) as user_key,
+            coalesce(lower(coalesce(rp.username, rp.email, rp.name)), d.last_user) as user_key,
             li.release, li.edition, u.units::text, li.source, li.raw_name, li.raw_version, li.first_seen, d.last_seen
        from licence_unlicensed u
        join licence_installs li on li.device_id = u.device_id and li.product_id = u.product_id
