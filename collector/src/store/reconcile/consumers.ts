@@ -4,13 +4,14 @@ import { DEVICE_CONTEXT_COLUMNS, DEVICE_CONTEXT_JOINS } from './device-context.j
 import { tempTable } from './temp-table.js';
 
 /**
- * The devices with any of the products $1 installed (or every device, when $2), each with its
- * register context, worked out once per device.
+ * The devices with any of the products $1 installed (or every device), each with its register
+ * context, worked out once per device. Two statements, not one with a switch: a switch in the
+ * condition turns the lookup of the devices into a subquery run once per device.
  */
-const DEVICES = `
+const DEVICES = (every: boolean) => `
   select d.id as device_id, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}
     from devices d ${DEVICE_CONTEXT_JOINS}
-   where $2 or d.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))`;
+   where ${every ? 'true' : 'd.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))'}`;
 
 /**
  * Installs of the products $1 as of $2 with the entitlement allocated to them; for the products in
@@ -60,7 +61,7 @@ const USERS = `
  * the few devices with none of them.
  */
 export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date, wholeEstate = false): Promise<void> {
-  await tempTable(db, 'licence_devices', DEVICES, [productIds, wholeEstate], { analyze: true });
+  await tempTable(db, 'licence_devices', DEVICES(wholeEstate), wholeEstate ? [] : [productIds], { analyze: true });
   // Analysed: grouped and joined next, a guessed size of a million rows turns hashing into sorting.
   await tempTable(db, 'licence_inst', INSTALLS, [productIds, asOf, userProducts], { analyze: true });
   await tempTable(db, 'licence_users', USERS, [], { analyze: true });
