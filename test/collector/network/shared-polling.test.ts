@@ -18,6 +18,7 @@ if (!onPostgres) console.warn('skipping: several collectors share polling throug
 const runnable = onPostgres && toolAvailable('snmpsimd', 'snmpsim');
 const SMALL_SWITCH = fileURLToPath(new URL('../../fixtures/snmp/small-switch.snmprec', import.meta.url));
 const INTERVAL_S = 3;
+const LEASE_S = 5;
 
 interface Poll { device_id: string; time: Date; polled_by: string; up: boolean }
 
@@ -40,7 +41,7 @@ describe.skipIf(!runnable)('two collectors polling from one PostgreSQL database'
     // One data folder: both collectors open credentials sealed by either with the same master key.
     a = await startNetworkCollector({ db: handles[0]!, dataDir });
     b = await startNetworkCollector({ db: handles[1]!, dataDir });
-    await a.api('PUT', '/api/v1/network/polling', { tickMs: 100, leaseSeconds: 5, concurrency: 2, timeoutMs: 1500, retries: 0 });
+    await a.api('PUT', '/api/v1/network/polling', { tickMs: 100, leaseSeconds: LEASE_S, concurrency: 2, timeoutMs: 1500, retries: 0 });
     for (const community of ['access', 'core', 'linux', 'printer', 'small']) {
       const answer = await a.api('POST', '/api/v1/network/discoveries', {
         result: await probeCommunity(sim.port, community), credential: { name: community, version: '2c', community },
@@ -112,8 +113,13 @@ describe.skipIf(!runnable)('two collectors polling from one PostgreSQL database'
 
     for (const { device_id: id, lease_until: until } of held) {
       const taken = await eventually(async () => (await pollsSince(died)).find((p) => p.device_id === id && p.polled_by === bId), 20_000, `B to poll ${id}`);
-      // Not before the dead collector's lease ended: no device is polled twice at once.
-      expect(taken.time.getTime()).toBeGreaterThanOrEqual(until.getTime() - 50);
+      // A poll the dead collector still finished hands its lease back on the spot; any other device
+      // is not polled before that lease ended: no device is polled twice at once.
+      const { rows: finished } = await handles[1]!.query<{ n: number }>(
+        'select count(*)::int as n from snmp_reachability where device_id = $1 and polled_by = $2 and time > $3',
+        [id, aId, new Date(until.getTime() - LEASE_S * 1000 - 100)],
+      );
+      if (finished[0]!.n === 0) expect(taken.time.getTime()).toBeGreaterThanOrEqual(until.getTime() - 50);
     }
     const silentPolls = (await pollsSince(died)).filter((p) => p.device_id === silent);
     expect(silentPolls.every((p) => p.polled_by === bId && !p.up)).toBe(true);
