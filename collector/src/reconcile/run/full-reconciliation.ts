@@ -16,8 +16,6 @@ import { recomputePositionsIn } from './recompute-positions.js';
 import { sideBySide } from './side-by-side.js';
 import { splitByWeight } from './split-by-weight.js';
 
-export { FULL_LOCK } from './full-lock.js';
-
 export const LAST_FULL_RUN_KEY = 'reconcile.lastFullRun';
 export const LAST_FULL_GENERATION_KEY = 'reconcile.lastFullGeneration';
 

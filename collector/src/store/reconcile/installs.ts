@@ -137,10 +137,5 @@ export async function productsInPlayWithInstalls(db: Queryable): Promise<Array<{
 
 /** Products that have licensable installs or entitlements: the ones a position is computed for. */
 export async function productsInPlay(db: Queryable): Promise<string[]> {
-  const { rows } = await db.query<{ product_id: string }>(
-    `select product_id from licence_installs group by product_id
-     union select product_id from entitlements
-     union select product_id from licence_positions`,
-  );
-  return rows.map((r) => r.product_id);
+  return (await productsInPlayWithInstalls(db)).map((p) => p.productId);
 }
