@@ -94,13 +94,19 @@ export async function generateEstate(db: Database, size: EstateSize): Promise<{ 
     [size.devices],
   );
   const poolCommercial = commercial.length;
+  // As reports store them: each title made when first reported, each row linked to its title.
   await db.query(
-    `insert into device_software (device_id, source, name, version, publisher, first_seen)
-     select md5('device' || i)::uuid, p.source, p.name, nullif(p.version, ''), nullif(p.publisher, ''), now() - interval '90 days' + make_interval(secs => i + j)
+    `insert into software_titles (source, name, publisher, version, first_seen)
+     select source, name, publisher, version, now() - interval '90 days' from bench_pool`,
+  );
+  await db.query(
+    `insert into device_software (device_id, source, name, version, publisher, first_seen, title_id)
+     select md5('device' || i)::uuid, p.source, p.name, nullif(p.version, ''), nullif(p.publisher, ''), now() - interval '90 days' + make_interval(secs => i + j), t.id
        from generate_series(1, $1::int) i
        cross join generate_series(1, $2::int) j
        join bench_pool p on p.idx = case when j <= $3::int then (i * 7 + j * 13) % $4::int
-                                         else $4::int + (i * 31 + j * 17) % $5::int end`,
+                                         else $4::int + (i * 31 + j * 17) % $5::int end
+       join software_titles t on t.source = p.source and t.name = p.name and t.publisher = p.publisher and t.version = p.version`,
     [size.devices, size.installsPerDevice, size.commercialPerDevice, poolCommercial, others.length],
   );
   await db.query('update devices d set software_count = $1', [size.installsPerDevice]);

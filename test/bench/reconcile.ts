@@ -90,10 +90,12 @@ export async function benchReconcile(options: { devices?: number; installsPerDev
     for (let s = 0; s < samples; s++) {
       const i = 1 + ((s * 7919) % devices);
       const [name, publisher, version] = commercial[(s * 31) % commercial.length]!;
-      // What a report changes: one package gone, another come, the device seen again.
+      // What a report changes: one package gone, another come (linked to its title), the device seen again.
       await db.query(
         `with gone as (delete from device_software where ctid = (select ctid from device_software where device_id = md5('device' || $1)::uuid limit 1))
-         insert into device_software (device_id, source, name, version, publisher, first_seen) values (md5('device' || $1)::uuid, 'registry', $2, $3, $4, now())`,
+         insert into device_software (device_id, source, name, version, publisher, first_seen, title_id)
+         values (md5('device' || $1)::uuid, 'registry', $2, $3, $4, now(),
+                 (select id from software_titles where source = 'registry' and name = $2 and publisher = $4 and version = $3))`,
         [i, name, version, publisher],
       );
       await db.query(`update devices set last_seen = now() where id = md5('device' || $1)::uuid`, [i]);

@@ -74,9 +74,17 @@ export async function deleteInstalledSoftware(db: Queryable, deviceId: string, r
 
 const column = <T>(items: T[], pick: (item: T) => string | undefined | null) => items.map((i) => pick(i) ?? null);
 
+/** The title of a software row (alias r, publisher and version possibly null) as alias t. */
+const TITLE_OF_ROW = (r: string) =>
+  `t.name = ${r}.name and t.source = ${r}.source and t.publisher = coalesce(${r}.publisher, '') and t.version = coalesce(${r}.version, '')`;
+
 /**
  * Inserts software rows with one statement, however many: the rows travel as one JSON parameter,
- * which both back ends parse far faster than one array parameter per column.
+ * which both back ends parse far faster than one array parameter per column. Each row is linked
+ * to its title, which reconciliation joins by id; titles not known yet are made here, in the order
+ * of their unique key, so two reports bringing the same new titles wait for each other instead of
+ * deadlocking. A title another report is making at the same moment is left unlinked, and
+ * reconciliation finds it by its text.
  */
 export async function insertInstalledSoftware(db: Queryable, deviceId: string, software: InstalledSoftware[]): Promise<void> {
   if (software.length === 0) return;
@@ -86,11 +94,25 @@ export async function insertInstalledSoftware(db: Queryable, deviceId: string, s
     system_component: s.systemComponent, licence: s.licence, first_seen: s.firstSeen,
   }));
   await db.query(
-    `insert into device_software (device_id, source, name, version, publisher, arch, install_date, install_location, product_code,
-                                  system_component, licence, first_seen)
-     select $1, source, name, version, publisher, arch, install_date, install_location, product_code, system_component, licence, first_seen
-       from json_to_recordset($2::json) as r(source text, name text, version text, publisher text, arch text,
-            install_date text, install_location text, product_code text, system_component boolean, licence jsonb, first_seen timestamptz)`,
+    `with incoming as materialized (
+       select r.*, t.id as title_id
+         from json_to_recordset($2::json) as r(source text, name text, version text, publisher text, arch text,
+              install_date text, install_location text, product_code text, system_component boolean, licence jsonb, first_seen timestamptz)
+         left join software_titles t on ${TITLE_OF_ROW('r')}
+     ), added as (
+       insert into software_titles (source, name, publisher, version, first_seen)
+       select source, name, publisher, version, first_seen from (
+         select r.source, r.name, coalesce(r.publisher, '') as publisher, coalesce(r.version, '') as version, min(r.first_seen) as first_seen
+           from incoming r where r.title_id is null group by 1, 2, 3, 4) n
+        order by md5(source || chr(31) || name || chr(31) || publisher || chr(31) || version)
+       on conflict do nothing
+       returning id, source, name, publisher, version
+     )
+     insert into device_software (device_id, source, name, version, publisher, arch, install_date, install_location, product_code,
+                                  system_component, licence, first_seen, title_id)
+     select $1, r.source, r.name, r.version, r.publisher, r.arch, r.install_date, r.install_location, r.product_code,
+            r.system_component, r.licence, r.first_seen, coalesce(r.title_id, t.id)
+       from incoming r left join added t on r.title_id is null and ${TITLE_OF_ROW('r')}`,
     [deviceId, JSON.stringify(rows)],
   );
 }

@@ -174,6 +174,19 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
     expect(await reconciliationSnapshot(c.ctx.db)).toEqual(incremental);
   });
 
+  it('counts an allocation to a department as used when a device of that department has the product, in any case', async () => {
+    // Visual Studio is on ws-a (Alice's, Finance) and ws-c (no department); nobody in Engineering has it.
+    const url = `/api/v1/licenses/entitlements/${entitlements.vs}/allocations`;
+    await api.post(url, { targetKind: 'department', target: 'FINANCE' });
+    const both = await api.post<{ allocations: Array<{ id: string; target: string }> }>(url, { targetKind: 'department', target: 'Engineering' });
+    await api.post('/api/v1/reconcile/run', {});
+    expect(figuresOf(await position('microsoft-visual-studio'))).toMatchObject({ covered: 1, shortfall: 0, shelfware: 1 });
+    expect(both.allocations.map((a) => a.target).sort()).toEqual(['Engineering', 'FINANCE']);
+    for (const a of both.allocations) await api.call('DELETE', `${url}/${a.id}`);
+    await api.post('/api/v1/reconcile/run', {});
+    expect((await position('microsoft-visual-studio'))!.shelfware).toBe(0);
+  });
+
   it('reports deployed assets not seen within their category’s days as missing, and shelfware', async () => {
     const wsOld = devices.get('ws-old')!.deviceId;
     await c.ctx.db.query("update devices set last_seen = now() - interval '20 days' where id = $1", [wsOld]);

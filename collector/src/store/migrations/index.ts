@@ -11,6 +11,7 @@ import * as alerts from './0011-alerts.js';
 import * as registerLists from './0012-register-lists.js';
 import * as registerSearchPending from './0013-register-search-pending.js';
 import * as deviceLicenceContext from './0014-device-licence-context.js';
+import * as softwareTitleLink from './0015-software-title-link.js';
 
 export interface Migration {
   id: number;
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   { id: 12, name: 'register-lists', sql: registerLists.sql },
   { id: 13, name: 'register-search-pending', sql: registerSearchPending.sql },
   { id: 14, name: 'device-licence-context', sql: deviceLicenceContext.sql },
+  { id: 15, name: 'software-title-link', sql: softwareTitleLink.sql },
 ];

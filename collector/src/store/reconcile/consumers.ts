@@ -9,30 +9,57 @@ import { tempTable } from './temp-table.js';
  * condition turns the lookup of the devices into a subquery run once per device.
  */
 const DEVICES = (every: boolean) => `
-  select d.id as device_id, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}
+  select d.id as device_id, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}, lower(rd.name) as department_key
     from devices d ${DEVICE_CONTEXT_JOINS}
    where ${every ? 'true' : 'd.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))'}`;
 
+type TargetKind = 'device' | 'user' | 'department';
+
+/** A device id as allocations write it (any case), as a uuid; anything else names no device. */
+const DEVICE_TARGET = `case when a.target_kind = 'device' and a.target ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+  then a.target::uuid end`;
+
+/** How each kind of allocation target finds an install (li) on its device (c). */
+const ALLOCATION_JOINS: Record<TargetKind, { alias: string; on: string }> = {
+  device: { alias: 'ad', on: 'ad.device_id = li.device_id' },
+  user: { alias: 'au', on: 'au.target = c.user_key' },
+  department: { alias: 'ag', on: 'ag.target = c.department_key' },
+};
+
 /**
- * Installs of the products $1 as of $2 with the entitlement allocated to them; for the products in
- * $3, counted by user, the user too (the register's assignee, else the device's last user). Rows
- * are kept narrow: there is one per licensable install of the estate.
+ * Installs of the products $1 as of $2 with the entitlement allocated to them (an allocation to the
+ * device first, then to its user, then to its department); for the products in $3, counted by
+ * user, the user too (the register's assignee, else the device's last user). Rows are kept narrow:
+ * there is one per licensable install of the estate. Only the kinds of allocation the products
+ * have are joined: each join is a lookup per install.
  */
-const INSTALLS = `
+const INSTALLS = (kinds: TargetKind[]) => {
+  const joins = (['device', 'user', 'department'] as const).filter((k) => kinds.includes(k)).map((k) => ({ kind: k, ...ALLOCATION_JOINS[k] }));
+  return `
   with alloc as (
-    select distinct on (e.product_id, a.target_kind, lower(a.target)) e.product_id, a.target_kind, lower(a.target) as target, a.entitlement_id
+    select distinct on (e.product_id, a.target_kind, lower(a.target)) e.product_id, a.target_kind, lower(a.target) as target,
+           ${DEVICE_TARGET} as device_id, a.entitlement_id
       from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
      where e.product_id = any($1::text[])
      order by e.product_id, a.target_kind, lower(a.target), e.created_at, e.id
   )
   select li.product_id, li.device_id, li.release_key, lower(li.edition) as edition, li.first_seen, c.cores, c.sockets,
-         coalesce(ad.entitlement_id, au.entitlement_id, ag.entitlement_id) as hint,
+         ${joins.length ? `coalesce(${joins.map((j) => `${j.alias}.entitlement_id`).join(', ')})` : 'null::uuid'} as hint,
          case when li.product_id = any($3::text[]) then coalesce(c.user_key, 'device:' || li.device_id) end as consumer
     from licence_installs li join licence_devices c on c.device_id = li.device_id
-    left join alloc ad on ad.product_id = li.product_id and ad.target_kind = 'device' and ad.target = li.device_id::text
-    left join alloc au on au.product_id = li.product_id and au.target_kind = 'user' and au.target = c.user_key
-    left join alloc ag on ag.product_id = li.product_id and ag.target_kind = 'department' and ag.target = lower(c.department)
+    ${joins.map((j) => `left join alloc ${j.alias} on ${j.alias}.product_id = li.product_id and ${j.alias}.target_kind = '${j.kind}' and ${j.on}`).join('\n    ')}
    where li.product_id = any($1::text[]) and li.first_seen <= $2`;
+};
+
+/** The kinds of target the products' entitlements are allocated to. */
+async function allocationKinds(db: Queryable, productIds: string[]): Promise<TargetKind[]> {
+  const { rows } = await db.query<{ target_kind: TargetKind }>(
+    `select distinct a.target_kind from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
+      where e.product_id = any($1::text[])`,
+    [productIds],
+  );
+  return rows.map((r) => r.target_kind);
+}
 
 /** The text that names a bucket, from its fields (aliases r: release_key, edition, cores, sockets, hint). */
 const BUCKET_KEY = (r: string) =>
@@ -63,7 +90,7 @@ const USERS = `
 export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date, wholeEstate = false): Promise<void> {
   await tempTable(db, 'licence_devices', DEVICES(wholeEstate), wholeEstate ? [] : [productIds], { analyze: true });
   // Analysed: grouped and joined next, a guessed size of a million rows turns hashing into sorting.
-  await tempTable(db, 'licence_inst', INSTALLS, [productIds, asOf, userProducts], { analyze: true });
+  await tempTable(db, 'licence_inst', INSTALLS(await allocationKinds(db, productIds)), [productIds, asOf, userProducts], { analyze: true });
   await tempTable(db, 'licence_users', USERS, [], { analyze: true });
 }
 
@@ -177,7 +204,7 @@ export async function shelfwareCounts(db: Queryable, productIds: string[], asOf:
            where i.product_id = e.product_id and c.last_seen > $2::timestamptz - make_interval(days => $3)
              and ((a.target_kind = 'device' and i.device_id::text = lower(a.target))
                or (a.target_kind = 'user' and c.user_key = lower(a.target))
-               or (a.target_kind = 'department' and lower(c.department) = lower(a.target))))
+               or (a.target_kind = 'department' and c.department_key = lower(a.target))))
       group by e.product_id`,
     [productIds, asOf, days],
   );

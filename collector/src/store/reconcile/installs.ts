@@ -53,19 +53,25 @@ const TITLE_OF_BEST = (column: string) => `999999999999 - split_part(${column}, 
  * One pass over every install of the estate (and every device's operating system), into
  * estate_rows: for each install of a commercial title, its device, product, first sighting and
  * best-title key; for each install of a title not known yet, the title. Rows are kept narrow so
- * a million of them are quick to write and read. Call after stale titles are normalised, inside
- * a transaction; returns how many rows had no title.
+ * a million of them are quick to write and read. Software rows carry their title's id and join
+ * on it; the few stored without one (before titles were linked, or racing a new title's
+ * creation) and the operating systems join on the title's text. Call after stale titles are
+ * normalised, inside a transaction; returns how many rows had no title.
  */
 export async function scanEstate(db: Queryable): Promise<number> {
-  // The titles are few: hashing them and streaming the installs past them beats sorting both,
-  // which the planner otherwise tends to choose for a four-column text key.
+  // The titles are few: hashing them and streaming the installs past them beats sorting both.
   await db.query('set local enable_mergejoin = off');
   await db.query('set local enable_nestloop = off');
   await tempTable(db, 'estate_rows',
-    `select r.device_id, r.first_seen, t.product_id, case when t.id is not null then ${BEST_TITLE_KEY} end as best,
-            case when t.id is null then r.source end as source, case when t.id is null then r.name end as name,
-            case when t.id is null then r.publisher end as publisher, case when t.id is null then r.version end as version
-       from ${rawTitlesSql(() => 'true')} r
+    `select ds.device_id, ds.first_seen, t.product_id, ${BEST_TITLE_KEY} as best,
+            null::text as source, null::text as name, null::text as publisher, null::text as version
+       from device_software ds join software_titles t on t.id = ds.title_id
+      where t.licence = 'commercial' and t.product_id is not null
+     union all
+     select r.device_id, r.first_seen, t.product_id, case when t.id is not null then ${BEST_TITLE_KEY} end,
+            case when t.id is null then r.source end, case when t.id is null then r.name end,
+            case when t.id is null then r.publisher end, case when t.id is null then r.version end
+       from ${rawTitlesSql(() => 'true', true)} r
        left join software_titles t on ${TITLE_JOIN}
       where t.id is null or (t.licence = 'commercial' and t.product_id is not null)`);
   await db.query('set local enable_mergejoin = on');

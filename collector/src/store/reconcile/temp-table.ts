@@ -36,5 +36,6 @@ export async function withoutJit(db: Queryable): Promise<void> {
  */
 export async function forEstateWork(db: Queryable): Promise<void> {
   await db.query("set local work_mem = '256MB'");
+  await db.query('set local default_statistics_target = 10');
   await withoutJit(db);
 }
