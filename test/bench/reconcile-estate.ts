@@ -97,7 +97,8 @@ export async function generateEstate(db: Database, size: EstateSize): Promise<{ 
   // As reports store them: each title made when first reported, each row linked to its title.
   await db.query(
     `insert into software_titles (source, name, publisher, version, first_seen)
-     select source, name, publisher, version, now() - interval '90 days' from bench_pool`,
+     select distinct source, name, publisher, version, now() - interval '90 days' from bench_pool
+     on conflict do nothing`,
   );
   await db.query(
     `insert into device_software (device_id, source, name, version, publisher, first_seen, title_id)
