@@ -100,14 +100,18 @@ export async function generateEstate(db: Database, size: EstateSize): Promise<{ 
      select distinct source, name, publisher, version, now() - interval '90 days' from bench_pool
      on conflict do nothing`,
   );
+  await db.exec('alter table bench_pool add column title_id bigint');
+  await db.query(
+    `update bench_pool p set title_id = t.id from software_titles t
+      where t.source = p.source and t.name = p.name and t.publisher = p.publisher and t.version = p.version`,
+  );
   await db.query(
     `insert into device_software (device_id, source, name, version, publisher, first_seen, title_id)
-     select md5('device' || i)::uuid, p.source, p.name, nullif(p.version, ''), nullif(p.publisher, ''), now() - interval '90 days' + make_interval(secs => i + j), t.id
+     select md5('device' || i)::uuid, p.source, p.name, nullif(p.version, ''), nullif(p.publisher, ''), now() - interval '90 days' + make_interval(secs => i + j), p.title_id
        from generate_series(1, $1::int) i
        cross join generate_series(1, $2::int) j
        join bench_pool p on p.idx = case when j <= $3::int then (i * 7 + j * 13) % $4::int
-                                         else $4::int + (i * 31 + j * 17) % $5::int end
-       join software_titles t on t.source = p.source and t.name = p.name and t.publisher = p.publisher and t.version = p.version`,
+                                         else $4::int + (i * 31 + j * 17) % $5::int end`,
     [size.devices, size.installsPerDevice, size.commercialPerDevice, poolCommercial, others.length],
   );
   await db.query('update devices d set software_count = $1', [size.installsPerDevice]);
