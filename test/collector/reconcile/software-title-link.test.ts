@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../collector/src/store/migrate.js';
 import { insertInstalledSoftware, type InstalledSoftware } from '../../../collector/src/store/software.js';
 import { runFullReconciliation } from '../../../collector/src/reconcile/run/full-reconciliation.js';
+import { reconcileDevice } from '../../../collector/src/reconcile/run/reconcile-device.js';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
@@ -70,5 +71,19 @@ describe.each(CONTRACT_BACKENDS)('installed software linked to its title, on %s'
     expect(rows.map((r) => [r.raw_name, new Date(r.first_seen).toISOString()])).toEqual([
       [visio.name, seen.toISOString()], [visio.name, seen.toISOString()],
     ]);
+  });
+
+  it('makes the title of a row stored without one when its device is reconciled', async () => {
+    const id = await device();
+    const name = 'Microsoft Visio Standard 2016';
+    await t.db.query(
+      `insert into device_software (device_id, source, name, version, publisher, first_seen) values ($1, 'registry', $2, '16.0.4266', $3, $4)`,
+      [id, name, visio.publisher, seen],
+    );
+    const before = await t.db.query('select 1 from software_titles where name = $1', [name]);
+    expect(before.rows).toHaveLength(0);
+    await reconcileDevice(t.db, id);
+    const { rows } = await t.db.query<{ product_id: string; raw_name: string }>('select product_id, raw_name from licence_installs where device_id = $1', [id]);
+    expect(rows).toEqual([{ product_id: expect.stringMatching(/visio/i), raw_name: name }]);
   });
 });

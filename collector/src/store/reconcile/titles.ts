@@ -2,12 +2,15 @@ import type { LicenceClass, RawTitle, TitleSource, TriageList } from '@steward/s
 import type { Queryable } from '../database.js';
 import { rawTitlesSql, TITLE_JOIN } from './raw-titles.js';
 
-/** Adds the titles one device has that are not known yet. */
+/**
+ * Adds the titles one device has that are not known yet: its operating system's, and those of
+ * software rows stored without a title (rows linked to one have it already).
+ */
 export async function addDeviceTitles(db: Queryable, deviceId: string): Promise<void> {
   await db.query(
     `insert into software_titles (source, name, publisher, version, first_seen)
      select r.source, r.name, r.publisher, r.version, min(r.first_seen)
-       from ${rawTitlesSql((c) => `${c} = $1`)} r
+       from ${rawTitlesSql((c) => `${c} = $1`, true)} r
       where not exists (select 1 from software_titles t where ${TITLE_JOIN})
       group by 1, 2, 3, 4
      on conflict do nothing`,
