@@ -32,7 +32,9 @@ export async function withoutJit(db: Queryable): Promise<void> {
 
 /**
  * Settings for a transaction that works over the whole estate: room to hash a million rows in
- * memory instead of spilling them to disk, and no just-in-time compilation.
+ * memory instead of spilling them to disk, statistics of its temporary tables from a small sample
+ * (the joins that follow need only their sizes and rough distinct counts, and a full sample of a
+ * million rows took longer than some of the steps), and no just-in-time compilation.
  */
 export async function forEstateWork(db: Queryable): Promise<void> {
   await db.query("set local work_mem = '256MB'");
