@@ -86,4 +86,25 @@ describe.each(CONTRACT_BACKENDS)('installed software linked to its title, on %s'
     const { rows } = await t.db.query<{ product_id: string; raw_name: string }>('select product_id, raw_name from licence_installs where device_id = $1', [id]);
     expect(rows).toEqual([{ product_id: expect.stringMatching(/visio/i), raw_name: name }]);
   });
+
+  it('makes each new title once when many reports bring the same ones at once, in different orders', async () => {
+    const prefix = `race-${randomUUID().slice(0, 8)}`;
+    const titles: InstalledSoftware[] = Array.from({ length: 200 }, (_, i) => ({ source: 'dpkg', name: `${prefix}-${i}`, version: '1.0', firstSeen: seen }));
+    const ids = await Promise.all(Array.from({ length: 8 }, () => device()));
+    // Each report holds its new titles until it commits, as a report's transaction does.
+    await Promise.all(ids.map((id, k) => t.db.transaction(async (tx) => {
+      const order = k % 2 ? [...titles].reverse() : titles.slice(k * 25).concat(titles.slice(0, k * 25));
+      await insertInstalledSoftware(tx, id, order);
+      await tx.query('select pg_sleep(0.05)');
+    })));
+    const { rows } = await t.db.query<{ titles: number; rows: number; untitled: number }>(
+      `select (select count(*)::int from software_titles where name like $1) as titles, count(*)::int as rows,
+              -- A row whose title another report was making at that moment is left unlinked: its title must exist.
+              count(*) filter (where ds.title_id is null and not exists (
+                select 1 from software_titles t where t.source = ds.source and t.name = ds.name and t.version = ds.version))::int as untitled
+         from device_software ds where ds.device_id = any($2::uuid[])`,
+      [`${prefix}-%`, ids],
+    );
+    expect(rows[0]).toEqual({ titles: 200, rows: 8 * 200, untitled: 0 });
+  });
 });
