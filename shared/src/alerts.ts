@@ -47,6 +47,8 @@ const ruleParams = {
   unlicensed_install: z.object({}),
   licence_shortfall: z.object({ minShortfall: z.number().int().min(1).max(1_000_000).default(1) }),
   agent_silent: z.object({ days: z.number().int().min(1).max(3650).default(7) }),
+  /** An agent's clock this many seconds or more from the collector's: five minutes breaks Kerberos sign-in. */
+  agent_clock_skew: z.object({ seconds: z.number().int().min(1).max(366 * 86_400).default(300) }),
   snmp_device_down: z.object({ minutes: z.number().int().min(0).max(100_000).default(0) }),
   /** The last backup failed, or the scheduled one is this many hours past due with no collector taking it. */
   backup_failed: z.object({ hours: z.number().int().min(0).max(24 * 366).default(6) }),
@@ -68,6 +70,7 @@ export const DEFAULT_SEVERITY: Record<AlertRuleKind, AlertSeverity> = {
   unlicensed_install: 'warning',
   licence_shortfall: 'critical',
   agent_silent: 'warning',
+  agent_clock_skew: 'warning',
   snmp_device_down: 'critical',
   backup_failed: 'critical',
 };
@@ -108,7 +111,7 @@ export const alertRuleInput = z.discriminatedUnion('kind', [
   ruleOf('warranty_expiring'), ruleOf('renewal_due'), ruleOf('maintenance_due'), ruleOf('maintenance_overdue'),
   ruleOf('checkout_overdue'), ruleOf('device_missing'), ruleOf('device_unregistered'), ruleOf('unlicensed_install'),
   ruleOf('licence_shortfall'), ruleOf('agent_silent'), ruleOf('snmp_device_down'),
-  ruleOf('backup_failed'),
+  ruleOf('backup_failed'), ruleOf('agent_clock_skew'),
 ]);
 export type AlertRuleInput = z.input<typeof alertRuleInput>;
 export type AlertRuleFields = z.infer<typeof alertRuleInput>;

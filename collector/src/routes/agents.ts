@@ -88,7 +88,9 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       const now = new Date();
       try {
         await insertHeartbeat(ctx.db, agentId, now, parsed.data.uptimeSeconds);
-        await touchAgent(ctx.db, agentId, now, request.ip);
+        // Network delay makes this a little low; far below the minutes that break Kerberos or TLS.
+        const clockSkewSeconds = Math.round((Date.parse(parsed.data.sentAt) - now.getTime()) / 100) / 10;
+        await touchAgent(ctx.db, agentId, now, { address: request.ip, clockSkewSeconds });
         socket.send(JSON.stringify({ type: 'heartbeat-ack', serverTime: now.toISOString() }));
       } catch (error) {
         log.warn({ err: (error as Error).message }, 'heartbeat not stored');

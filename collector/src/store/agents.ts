@@ -30,10 +30,16 @@ export async function linkAgentDevice(db: Queryable, agentId: string, deviceId: 
   await db.query('update agents set device_id = $2 where id = $1', [agentId, deviceId]);
 }
 
-export async function touchAgent(db: Queryable, agentId: string, at: Date, address?: string): Promise<void> {
+/**
+ * Marks the agent seen. A heartbeat also gives how far the agent's clock is from the collector's
+ * (positive: ahead); reports leave the last measure as it was, since they may have waited in a spool.
+ */
+export async function touchAgent(db: Queryable, agentId: string, at: Date, seen: { address?: string; clockSkewSeconds?: number } = {}): Promise<void> {
   await db.query(
-    'update agents set last_seen_at = greatest(coalesce(last_seen_at, $2), $2), last_address = coalesce($3, last_address) where id = $1',
-    [agentId, at, address ?? null],
+    `update agents set last_seen_at = greatest(coalesce(last_seen_at, $2), $2), last_address = coalesce($3, last_address),
+            clock_skew_seconds = coalesce($4, clock_skew_seconds)
+      where id = $1`,
+    [agentId, at, seen.address ?? null, seen.clockSkewSeconds ?? null],
   );
 }
 

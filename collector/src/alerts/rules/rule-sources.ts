@@ -1,7 +1,7 @@
 import type { AlertRuleKind } from '@steward/shared';
 import { backupFailed } from './backup-rules.js';
 import type { RuleSource } from './candidate.js';
-import { agentSilent, snmpDeviceDown } from './device-rules.js';
+import { agentClockSkew, agentSilent, snmpDeviceDown } from './device-rules.js';
 import { renewalDue, warrantyExpiring } from './expiry-rules.js';
 import { deviceMissing, deviceUnregistered, licenceShortfall, unlicensedInstall } from './reconcile-rules.js';
 import { checkoutOverdue, maintenanceDue, maintenanceOverdue } from './register-rules.js';
@@ -18,6 +18,7 @@ export const RULE_SOURCES: { [K in AlertRuleKind]: RuleSource<K> } = {
   unlicensed_install: unlicensedInstall,
   licence_shortfall: licenceShortfall,
   agent_silent: agentSilent,
+  agent_clock_skew: agentClockSkew,
   snmp_device_down: snmpDeviceDown,
   backup_failed: backupFailed,
 };

@@ -19,6 +19,24 @@ export async function agentsSilentSince(db: Queryable, cutoff: Date): Promise<Si
   return rows;
 }
 
+export interface SkewedAgentRow {
+  id: string;
+  hostname: string;
+  device_id: string | null;
+  clock_skew_seconds: number;
+  last_seen_at: Date | null;
+}
+
+/** Agents not revoked whose clock, at their last heartbeat, was at least `seconds` from the collector's. */
+export async function agentsWithClockSkew(db: Queryable, seconds: number): Promise<SkewedAgentRow[]> {
+  const { rows } = await db.query<SkewedAgentRow>(
+    `select id, hostname, device_id, clock_skew_seconds, last_seen_at from agents
+      where revoked_at is null and abs(clock_skew_seconds) >= $1`,
+    [seconds],
+  );
+  return rows;
+}
+
 export interface DownDeviceRow {
   device_id: string;
   hostname: string;
