@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOCK_SKEW_WARN_SECONDS } from './agents.js';
 import { pageQuery } from './api.js';
 import { isoDateTime, text } from './text.js';
 
@@ -48,7 +49,7 @@ const ruleParams = {
   licence_shortfall: z.object({ minShortfall: z.number().int().min(1).max(1_000_000).default(1) }),
   agent_silent: z.object({ days: z.number().int().min(1).max(3650).default(7) }),
   /** An agent's clock this many seconds or more from the collector's: five minutes breaks Kerberos sign-in. */
-  agent_clock_skew: z.object({ seconds: z.number().int().min(1).max(366 * 86_400).default(300) }),
+  agent_clock_skew: z.object({ seconds: z.number().int().min(1).max(366 * 86_400).default(CLOCK_SKEW_WARN_SECONDS) }),
   snmp_device_down: z.object({ minutes: z.number().int().min(0).max(100_000).default(0) }),
   /** The last backup failed, or the scheduled one is this many hours past due with no collector taking it. */
   backup_failed: z.object({ hours: z.number().int().min(0).max(24 * 366).default(6) }),

@@ -11,3 +11,4 @@ export * from './alerts.js';
 export * from './users.js';
 export * from './device-history.js';
 export * from './backups.js';
+export * from './agents.js';

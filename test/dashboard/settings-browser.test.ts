@@ -1,12 +1,13 @@
 import { rmSync } from 'node:fs';
+import WebSocket from 'ws';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalisationRule, reconcileSettings, snmpCredentialSetView, userList } from '@steward/shared';
+import { agentList, backupStatus, enrollAnswer, normalisationRule, reconcileSettings, snmpCredentialSetView, userList } from '@steward/shared';
 import { z } from 'zod';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
 import { buildDashboard } from './support/built-dashboard.js';
-import { ADMIN_PASSWORD, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
+import { ADMIN_PASSWORD, ENROLL_SECRET, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
 
 const credentialList = z.object({ items: z.array(snmpCredentialSetView) });
 const ruleList = z.object({ items: z.array(normalisationRule) });
@@ -183,6 +184,102 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await page.close();
   });
 
+  async function enrol(secret: string, hostname: string) {
+    const response = await fetch(`${collector.url}/api/v1/agents/enroll`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, secret, hostname, agentVersion: '1.4.0', platform: 'windows' }),
+    });
+    return { status: response.status, answer: response.ok ? enrollAnswer.parse(await response.json()) : null };
+  }
+
+  /** A heartbeat from the agent whose clock reads `offsetSeconds` from the real time; resolves on the collector's answer. */
+  async function heartbeat(token: string, offsetSeconds: number): Promise<void> {
+    const ws = new WebSocket(`${collector.url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${token}` } });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const acked = new Promise((resolve) => ws.once('message', resolve));
+    ws.send(JSON.stringify({ type: 'heartbeat', sentAt: new Date(Date.now() + offsetSeconds * 1000).toISOString() }));
+    await acked;
+    ws.close();
+  }
+
+  it('lists agents with their clocks, revokes one, and makes an enrolment secret shown once and then revoked', async () => {
+    const drifting = (await enrol(ENROLL_SECRET, 'ws-drift-01')).answer!;
+    const punctual = (await enrol(ENROLL_SECRET, 'ws-punctual-02')).answer!;
+    await heartbeat(drifting.token, 11 * 60 + 40);
+    await heartbeat(punctual.token, 0);
+
+    const page = await settingsAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('tab', { name: 'Agents' }).click();
+    const table = page.getByTestId('agents-table');
+    await table.waitFor();
+    const clockOf = (hostname: string) => table.locator(`tr[data-hostname="${hostname}"]`).getByTestId('agent-clock').textContent();
+    expect(await clockOf('ws-drift-01')).toMatch(/^⚠ 11 min (39|40) s ahead$/);
+    expect(await clockOf('ws-punctual-02')).toBe('✓ On time');
+
+    // A lost laptop: revoked from the list, its reports refused from then on.
+    const row = table.locator('tr[data-hostname="ws-punctual-02"]');
+    await row.getByRole('button', { name: 'Revoke…' }).click();
+    await row.getByRole('button', { name: 'Revoke ws-punctual-02' }).click();
+    await row.getByText('Revoked').waitFor();
+    const listed = agentList.parse((await api('/api/v1/agents')).body).items.find((a) => a.hostname === 'ws-punctual-02');
+    expect(listed).toMatchObject({ status: 'revoked', revokedBy: 'admin' });
+    const refused = await fetch(`${collector.url}/api/v1/agents/report`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${punctual.token}` }, body: '{}' });
+    expect(refused.status).toBe(403);
+
+    const secrets = page.getByTestId('enrolment-panel');
+    await secrets.getByLabel('Label').fill('Branch rollout');
+    await secrets.getByRole('button', { name: 'Make secret' }).click();
+    const shown = page.getByTestId('new-secret').locator('code');
+    await shown.waitFor();
+    const secret = (await shown.textContent())!;
+    expect(secret.length).toBeGreaterThan(20);
+    expect((await enrol(secret, 'ws-branch-03')).status).toBe(200);
+    await saveScreenshot(page, 'settings-agents');
+    await page.getByTestId('new-secret').getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(secret);
+    await page.getByTestId('secrets-table').locator('tr[data-label="Branch rollout"]').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByTestId('secrets-table').locator('tr[data-label="Branch rollout"]').getByText(/^Revoked/).waitFor();
+    expect((await enrol(secret, 'ws-branch-04')).status).toBe(401);
+    await page.close();
+
+    // An IT administrator revokes agents but does not make enrolment secrets.
+    await collector.addUser('ivan', 'itadmin-password-4', 'itadmin');
+    const ivan = await settingsAs('ivan', 'itadmin-password-4');
+    await ivan.getByRole('tab', { name: 'Agents' }).click();
+    await ivan.getByTestId('agents-table').locator('tr[data-hostname="ws-drift-01"]').getByRole('button', { name: 'Revoke…' }).waitFor();
+    expect(await ivan.getByTestId('enrolment-panel').count()).toBe(0);
+    await ivan.close();
+  });
+
+  it('backs up now and shows the last good backup and a failed run', async () => {
+    const page = await settingsAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('tab', { name: 'Backups' }).click();
+    const panel = page.getByTestId('backups-panel');
+    expect(await panel.getByTestId('last-good-backup').textContent()).toContain('none yet');
+    await panel.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(async () => backupStatus.parse((await api('/api/v1/backups')).body).files.length).toBe(1);
+    const written = backupStatus.parse((await api('/api/v1/backups')).body).files[0]!;
+    await expect.poll(() => panel.getByTestId('last-good-backup').textContent()).toContain(written.name);
+    expect(await panel.getByTestId('backup-files').locator('tbody tr').count()).toBe(1);
+
+    // The folder becomes unwritable: the run fails, the dashboard says why and still names the last good file.
+    const config = collector.running.ctx.config;
+    const saved = config.backupDir;
+    config.backupDir = '/proc/steward-backups';
+    try {
+      await panel.getByRole('button', { name: 'Back up now' }).click();
+      await panel.getByRole('alert').first().waitFor();
+    } finally {
+      config.backupDir = saved;
+    }
+    await page.reload();
+    await page.getByRole('tab', { name: 'Backups' }).click();
+    await panel.getByTestId('failed-backup').waitFor();
+    expect(await panel.getByTestId('last-good-backup').textContent()).toContain(written.name);
+    await saveScreenshot(page, 'settings-backups');
+    await page.close();
+  });
+
   it('hides Settings from helpdesk and refuses its address; lays out at tablet width with visible focus', async () => {
     await collector.addUser('hank', 'helpdesk-password-3', 'helpdesk');
     const helpdesk = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -197,7 +294,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await tablet.getByRole('tab', { name: 'Discovery' }).focus();
     await tablet.keyboard.press('ArrowRight');
-    const focused = tablet.getByRole('tab', { name: 'Matching rules' });
+    const focused = tablet.getByRole('tab', { name: 'Agents' });
     expect(await focused.evaluate((tab) => tab === document.activeElement && tab.getAttribute('aria-selected'))).toBe('true');
     const outline = await focused.evaluate((tab) => getComputedStyle(tab).outlineStyle);
     expect(outline).not.toBe('none');

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { enrollmentSecretInput } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import {
   agentsWithStatus, createEnrollmentSecret, enrollmentSecrets, revokeAgentToken, revokeSecret, type Actor,
@@ -12,10 +13,6 @@ const idParams = z.object({ id: z.uuid() });
 const page = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
-});
-const newSecret = z.object({
-  label: z.string().trim().min(1).max(128),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
 const actorOf = (user: UserRow, request: FastifyRequest): Actor => ({ username: user.username, role: user.role, sourceIp: request.ip });
@@ -42,7 +39,7 @@ export function agentAdminRoutes(app: FastifyInstance, ctx: CollectorContext): v
 
   app.post('/api/v1/agents/enrollment-secrets', async (request, reply) => {
     const user = await requirePermission(ctx, request, 'settings:write');
-    const body = validate(newSecret, request.body, 'enrolment secret');
+    const body = validate(enrollmentSecretInput, request.body, 'enrolment secret');
     const created = await createEnrollmentSecret(ctx.db, body.label, body.expiresInDays, actorOf(user, request));
     return reply.code(201).send(created);
   });

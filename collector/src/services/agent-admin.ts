@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AgentList, AgentStatus, CreatedEnrollmentSecret, EnrollmentSecretView } from '@steward/shared';
 import type { Database } from '../store/database.js';
 import {
   insertEnrollmentSecret, listAgents, listEnrollmentSecrets, revokeAgent, revokeEnrollmentSecret, type AgentListRow,
@@ -14,15 +15,13 @@ export interface Actor {
   sourceIp?: string;
 }
 
-export type AgentStatus = 'online' | 'offline' | 'revoked' | 'never-seen';
-
 function statusOf(row: AgentListRow, now = Date.now()): AgentStatus {
   if (row.revoked_at) return 'revoked';
   if (!row.last_seen_at) return 'never-seen';
   return now - new Date(row.last_seen_at).getTime() < ONLINE_WITHIN_SECONDS * 1000 ? 'online' : 'offline';
 }
 
-export async function agentsWithStatus(db: Database, limit: number, offset: number) {
+export async function agentsWithStatus(db: Database, limit: number, offset: number): Promise<AgentList> {
   const { rows, total } = await listAgents(db, limit, offset);
   return {
     total,
@@ -43,7 +42,7 @@ export async function revokeAgentToken(db: Database, agentId: string, actor: Act
 }
 
 /** Makes a new enrolment secret, shown once; only its hash is kept. */
-export async function createEnrollmentSecret(db: Database, label: string, expiresInDays: number | undefined, actor: Actor) {
+export async function createEnrollmentSecret(db: Database, label: string, expiresInDays: number | undefined, actor: Actor): Promise<CreatedEnrollmentSecret> {
   const id = randomUUID();
   const secret = newToken('ste');
   const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null;
@@ -54,7 +53,7 @@ export async function createEnrollmentSecret(db: Database, label: string, expire
   return { id, label, secret, expiresAt: expiresAt?.toISOString() ?? null };
 }
 
-export async function enrollmentSecrets(db: Database) {
+export async function enrollmentSecrets(db: Database): Promise<EnrollmentSecretView[]> {
   return (await listEnrollmentSecrets(db)).map((r) => ({
     id: r.id, label: r.label, createdAt: new Date(r.created_at).toISOString(), createdBy: r.created_by,
     expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,

@@ -1,3 +1,4 @@
+import { describeClockSkew } from '@steward/shared';
 import { agentsSilentSince, agentsWithClockSkew, snmpDevicesDown } from '../../store/alerts/sources/device-sources.js';
 import type { RuleSource } from './candidate.js';
 
@@ -28,19 +29,11 @@ export const agentClockSkew: RuleSource<'agent_clock_skew'> = {
       subjectType: 'agent',
       subjectId: a.id,
       subjectKey: `clock:${a.id}`,
-      summary: `clock of ${a.hostname} is ${describeOffset(a.clock_skew_seconds)} the collector's`,
+      summary: `clock of ${a.hostname} is ${describeClockSkew(a.clock_skew_seconds)}${a.clock_skew_seconds >= 0 ? ' of' : ''} the collector's`,
       details: { agentId: a.id, hostname: a.hostname, deviceId: a.device_id, clockSkewSeconds: a.clock_skew_seconds, lastSeenAt: a.last_seen_at ? new Date(a.last_seen_at).toISOString() : null },
     }));
   },
 };
-
-/** "4 min 10 s ahead of", "2 h 5 min behind": the words an administrator checks a clock with. */
-export function describeOffset(seconds: number): string {
-  const total = Math.round(Math.abs(seconds));
-  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-  const parts = h > 0 ? [`${h} h`, m > 0 ? `${m} min` : ''] : m > 0 ? [`${m} min`, s > 0 ? `${s} s` : ''] : [`${s} s`];
-  return `${parts.filter(Boolean).join(' ')} ${seconds >= 0 ? 'ahead of' : 'behind'}`;
-}
 
 export const snmpDeviceDown: RuleSource<'snmp_device_down'> = {
   tables: ['snmp_targets', 'snmp_reachability', 'devices'],
