@@ -34,6 +34,8 @@ export const collectorConfigSchema = z.object({
   backupIntervalHours: z.coerce.number().min(0).max(24 * 366).default(24),
   /** How many scheduled backup files are kept; older ones are deleted after a successful backup. */
   backupKeep: z.coerce.number().int().min(1).max(10_000).default(14),
+  /** Install the default alert rules on a database's first start (left to the administrators after). */
+  defaultAlertRules: z.preprocess((v) => (v === undefined ? undefined : v === true || v === 'true' || v === '1'), z.boolean()).default(true),
   /** Where the built dashboard is; found next to the collector when not given. */
   dashboardDir: z.string().optional(),
 });
@@ -58,6 +60,7 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_TLS_CERT: 'tlsCertFile',
   STEWARD_TLS_KEY: 'tlsKeyFile',
   STEWARD_TLS_SELF_SIGNED: 'tlsSelfSigned',
+  STEWARD_DEFAULT_ALERT_RULES: 'defaultAlertRules',
   STEWARD_BACKUP_DIR: 'backupDir',
   STEWARD_BACKUP_INTERVAL_HOURS: 'backupIntervalHours',
   STEWARD_BACKUP_KEEP: 'backupKeep',

@@ -15,7 +15,7 @@ export function ruleView(r: AlertRuleRow): AlertRule {
   };
 }
 
-function valuesOf(input: AlertRuleFields): RuleValues {
+export function ruleValuesOf(input: AlertRuleFields): RuleValues {
   return {
     name: input.name, kind: input.kind, enabled: input.enabled, severity: input.severity ?? DEFAULT_SEVERITY[input.kind],
     params: input.params as Record<string, unknown>, routing: input.routing,
@@ -37,7 +37,7 @@ export async function createAlertRule(db: Database, user: UserRow, input: AlertR
   const id = randomUUID();
   await db.transaction(async (tx) => {
     await checkRouting(tx, input);
-    await insertRule(tx, id, valuesOf(input));
+    await insertRule(tx, id, ruleValuesOf(input));
     await recordAudit(tx, { actor: user.username, actorRole: user.role, action: 'alert-rule.create', objectType: 'alert-rule', objectId: id, after: input });
   });
   return ruleView((await findRule(db, id))!);
@@ -48,7 +48,7 @@ export async function changeAlertRule(db: Database, user: UserRow, id: string, i
     const before = await findRule(tx, id);
     if (!before) throw new ApiProblem(404, 'not_found', `no alert rule with id ${id}`);
     await checkRouting(tx, input);
-    await updateRule(tx, id, valuesOf(input));
+    await updateRule(tx, id, ruleValuesOf(input));
     await recordAudit(tx, { actor: user.username, actorRole: user.role, action: 'alert-rule.update', objectType: 'alert-rule', objectId: id, before: ruleView(before), after: input });
   });
   return ruleView((await findRule(db, id))!);
