@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import WebSocket from 'ws';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentList, backupStatus, enrollAnswer, normalisationRule, reconcileSettings, snmpCredentialSetView, userList } from '@steward/shared';
 import { z } from 'zod';
+import { sendHeartbeat } from '../support/heartbeat.js';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
 import { buildDashboard } from './support/built-dashboard.js';
@@ -192,21 +192,11 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     return { status: response.status, answer: response.ok ? enrollAnswer.parse(await response.json()) : null };
   }
 
-  /** A heartbeat from the agent whose clock reads `offsetSeconds` from the real time; resolves on the collector's answer. */
-  async function heartbeat(token: string, offsetSeconds: number): Promise<void> {
-    const ws = new WebSocket(`${collector.url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${token}` } });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const acked = new Promise((resolve) => ws.once('message', resolve));
-    ws.send(JSON.stringify({ type: 'heartbeat', sentAt: new Date(Date.now() + offsetSeconds * 1000).toISOString() }));
-    await acked;
-    ws.close();
-  }
-
   it('lists agents with their clocks, revokes one, and makes an enrolment secret shown once and then revoked', async () => {
     const drifting = (await enrol(ENROLL_SECRET, 'ws-drift-01')).answer!;
     const punctual = (await enrol(ENROLL_SECRET, 'ws-punctual-02')).answer!;
-    await heartbeat(drifting.token, 11 * 60 + 40);
-    await heartbeat(punctual.token, 0);
+    await sendHeartbeat(collector.url, drifting.token, 11 * 60 + 40);
+    await sendHeartbeat(collector.url, punctual.token, 0);
 
     const page = await settingsAs('admin', ADMIN_PASSWORD);
     await page.getByRole('tab', { name: 'Agents' }).click();

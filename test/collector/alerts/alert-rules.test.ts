@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { enrolTestAgent } from '../../support/collector.js';
+import { sendHeartbeat } from '../../support/heartbeat.js';
 import { makeReport } from '../../support/reports.js';
 import { addDays, expectStatus, isoDay, startAlertWorld, type AlertWorld } from './support/alert-world.js';
 
@@ -177,36 +177,28 @@ describe.each(CONTRACT_BACKENDS)('alert rules on %s', (backend) => {
 
   it('agent_clock_skew: from the heartbeat whose clock is the set seconds off, until a heartbeat on time', async () => {
     const agent = await enrolTestAgent(w.c.url, 'ws-drifting');
-    const ws = new WebSocket(`${w.c.url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${agent.token}` } });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     /** A heartbeat stamped `offsetSeconds` from the real time, and the skew the collector then lists for the agent. */
     const heartbeat = async (offsetSeconds: number): Promise<number> => {
-      const acked = new Promise((resolve) => ws.once('message', resolve));
-      ws.send(JSON.stringify({ type: 'heartbeat', sentAt: new Date(Date.now() + offsetSeconds * 1000).toISOString() }));
-      await acked;
+      await sendHeartbeat(w.c.url, agent.token, offsetSeconds);
       const listed = expectStatus(await w.admin.get('/api/v1/agents?limit=500'), 200).items as Array<{ id: string; clockSkewSeconds: number | null }>;
       return listed.find((a) => a.id === agent.agentId)!.clockSkewSeconds!;
     };
-    try {
-      await rule('agent_clock_skew', { seconds: 300 });
-      expect(Math.abs(await heartbeat(-290) + 290)).toBeLessThan(5);
-      expect((await w.evaluate(new Date())).opened).toBe(0);
-      expect(Math.abs(await heartbeat(-620) + 620)).toBeLessThan(5);
-      expect((await w.evaluate(new Date())).opened).toBe(1);
-      expect((await w.evaluate(new Date())).opened).toBe(0);
-      const [alert] = await liveAlerts();
-      expect(alert!.summary).toMatch(/^clock of ws-drifting is 10 min 2\d s behind the collector's$/);
-      // A report from the spool says nothing of the clock now: the measure stays until the next heartbeat.
-      const report = await fetch(`${w.c.url}/api/v1/agents/report`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` }, body: JSON.stringify(makeReport(agent.agentId)),
-      });
-      expect(report.status).toBeLessThan(300);
-      expect((await w.evaluate(new Date())).resolved).toBe(0);
-      expect(Math.abs(await heartbeat(0))).toBeLessThan(5);
-      await expectResolvedAt(new Date(), alert!.id);
-    } finally {
-      ws.close();
-    }
+    await rule('agent_clock_skew', { seconds: 300 });
+    expect(Math.abs(await heartbeat(-290) + 290)).toBeLessThan(5);
+    expect((await w.evaluate(new Date())).opened).toBe(0);
+    expect(Math.abs(await heartbeat(-620) + 620)).toBeLessThan(5);
+    expect((await w.evaluate(new Date())).opened).toBe(1);
+    expect((await w.evaluate(new Date())).opened).toBe(0);
+    const [alert] = await liveAlerts();
+    expect(alert!.summary).toMatch(/^clock of ws-drifting is 10 min 2\d s behind the collector's$/);
+    // A report from the spool says nothing of the clock now: the measure stays until the next heartbeat.
+    const report = await fetch(`${w.c.url}/api/v1/agents/report`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` }, body: JSON.stringify(makeReport(agent.agentId)),
+    });
+    expect(report.status).toBeLessThan(300);
+    expect((await w.evaluate(new Date())).resolved).toBe(0);
+    expect(Math.abs(await heartbeat(0))).toBeLessThan(5);
+    await expectResolvedAt(new Date(), alert!.id);
   });
 
   it('snmp_device_down: once down for the set minutes, until it answers again', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { alertRule, DEFAULT_SEVERITY } from '@steward/shared';
 import { z } from 'zod';
 import { DEFAULT_ALERT_RULES, seedDefaultAlertRules } from '../../../collector/src/alerts/default-rules.js';
@@ -7,6 +6,7 @@ import { evaluateAlerts } from '../../../collector/src/alerts/evaluate-alerts.js
 import { alertDepsFrom } from '../../../collector/src/alerts/alert-deps.js';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { enrolTestAgent, startTestCollector, type TestCollector } from '../../support/collector.js';
+import { sendHeartbeat } from '../../support/heartbeat.js';
 
 const ruleList = z.object({ items: z.array(alertRule) });
 
@@ -37,12 +37,7 @@ describe.each(CONTRACT_BACKENDS)('default alert rules on %s', (backend) => {
 
   it('raises alerts from the start: an agent whose clock is off', async () => {
     const agent = await enrolTestAgent(c.url, 'ws-slow-clock');
-    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${agent.token}` } });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const acked = new Promise((resolve) => ws.once('message', resolve));
-    ws.send(JSON.stringify({ type: 'heartbeat', sentAt: new Date(Date.now() - 400_000).toISOString() }));
-    await acked;
-    ws.close();
+    await sendHeartbeat(c.url, agent.token, -400);
     const result = await evaluateAlerts(alertDepsFrom(c.ctx), new Date());
     expect(result.opened).toBe(1);
     const skewRule = (await rules()).find((r) => r.kind === 'agent_clock_skew')!;

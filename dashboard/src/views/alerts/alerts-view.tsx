@@ -8,13 +8,32 @@ import { Pagination } from '../../components/pagination.js';
 import { formatDateTime, timeAgo } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
+import { Tabs } from '../../components/tabs.js';
+import { AlertRulesPanel } from './alert-rules-panel.js';
+import { SEVERITY_CLASS } from './rule-labels.js';
 
 const PAGE_SIZE = 50;
 const STATE_LABELS: Record<AlertState, string> = { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' };
-const SEVERITY_CLASS = { info: 'pill-neutral', warning: 'pill-warn', critical: 'pill-warn' } as const;
 
-/** Alerts raised by the rules, most severe and newest first; acknowledging or snoozing updates the row in place. */
+type AlertsTab = 'alerts' | 'rules';
+const TABS: readonly { id: AlertsTab; label: string }[] = [{ id: 'alerts', label: 'Alerts' }, { id: 'rules', label: 'Rules' }];
+
+/** Alerts raised by the rules, and the rules themselves. */
 export function AlertsView() {
+  const [tab, setTab] = useState<AlertsTab>('alerts');
+  return (
+    <>
+      <PageHeader title="Alerts" subtitle="Raised by the alert rules, resolved when their cause is gone." />
+      <Tabs label="Alerts" tabs={TABS} current={tab} onSelect={setTab} idPrefix="alerts" />
+      <div id="alerts-panel" role="tabpanel" aria-labelledby={`alerts-tab-${tab}`} class="tab-panel">
+        {tab === 'alerts' ? <AlertList /> : <AlertRulesPanel />}
+      </div>
+    </>
+  );
+}
+
+/** Alerts, most severe and newest first; acknowledging or snoozing updates the row in place. */
+function AlertList() {
   const { api } = useApp();
   const [state, setState] = useState<AlertState | undefined>('open');
   const [page, setPage] = useState(1);
@@ -26,7 +45,6 @@ export function AlertsView() {
   const onChanged = (alert: AlertRecord) => setUpdated((previous) => new Map(previous).set(alert.id, alert));
   return (
     <>
-      <PageHeader title="Alerts" subtitle={shown ? `${shown.total.toLocaleString('en')} ${state ? STATE_LABELS[state].toLowerCase() : ''} alert${shown.total === 1 ? '' : 's'}` : 'Raised by the alert rules.'} />
       <div class="toolbar">
         <label class="select-field">
           <span>State</span>
@@ -35,6 +53,7 @@ export function AlertsView() {
             {(Object.keys(STATE_LABELS) as AlertState[]).map((value) => <option key={value} value={value}>{STATE_LABELS[value]}</option>)}
           </select>
         </label>
+        {shown ? <p class="muted" aria-live="polite">{`${shown.total.toLocaleString('en')} ${state ? STATE_LABELS[state].toLowerCase() : ''} alert${shown.total === 1 ? '' : 's'}`}</p> : null}
       </div>
       {alerts.error ? <ErrorNotice error={alerts.error} onRetry={alerts.reload} /> : null}
       {!shown && !alerts.error ? <LoadingRow text="Loading alerts…" /> : null}

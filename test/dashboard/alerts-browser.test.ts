@@ -1,0 +1,126 @@
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertRecord, alertRule, enrollAnswer } from '@steward/shared';
+import { z } from 'zod';
+import { DEFAULT_ALERT_RULES } from '../../collector/src/alerts/default-rules.js';
+import { sendHeartbeat } from '../support/heartbeat.js';
+import { chromiumMissing, launchChromium } from './support/browser.js';
+import { saveScreenshot, signIn } from './support/browser-session.js';
+import { buildDashboard } from './support/built-dashboard.js';
+import { ADMIN_PASSWORD, ENROLL_SECRET, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
+
+const ruleList = z.object({ items: z.array(alertRule) });
+const alertList = z.object({ items: z.array(alertRecord) });
+
+/**
+ * The Alerts screen in Debian's chromium against a real collector that installed the default
+ * rules: rules listed, added, refused with the field named, switched off and deleted; an alert
+ * raised by a default rule acknowledged; read-only roles see the rules without the controls.
+ */
+describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => {
+  let distDir: string;
+  let collector: DashboardCollector;
+  let browser: Browser;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    distDir = await buildDashboard();
+    collector = await startDashboardCollector(distDir);
+    adminToken = await collector.login();
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
+  });
+
+  async function api(path: string, init: RequestInit = {}) {
+    const response = await fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', ...init.headers } });
+    return { status: response.status, body: await response.json().catch(() => null) as unknown };
+  }
+  const rules = async () => ruleList.parse((await api('/api/v1/alerts/rules')).body).items;
+
+  async function alertsAs(username: string, password: string, tab: 'Alerts' | 'Rules'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, collector.url, username, password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('tab', { name: tab }).click();
+    return page;
+  }
+
+  it('lists the default rules and adds, refuses, switches off and deletes a rule', async () => {
+    const page = await alertsAs('admin', ADMIN_PASSWORD, 'Rules');
+    const table = page.getByTestId('alert-rules-table');
+    await table.waitFor();
+    expect((await table.locator('tbody tr').count())).toBe(DEFAULT_ALERT_RULES.length);
+
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const form = page.getByTestId('alert-rule-form');
+    await form.getByLabel('Watches').selectOption('agent_silent');
+    expect(await form.getByLabel('Name').inputValue()).toBe('Agent silent');
+    await form.getByLabel('Name').fill('Branch laptops quiet for 3 days');
+    await form.getByLabel(/^Silent for/).fill('0');
+    await form.getByLabel(/^E-mail to/).fill('desk@example.org, ops@example.org');
+    await form.locator('label', { hasText: 'E-mail sent' }).locator('select').selectOption('digest');
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    // Zero days is refused, with the field named, and nothing is stored.
+    await expect.poll(async () => (await form.getByRole('alert').textContent()) ?? '').toContain('params.days');
+    expect((await rules()).some((r) => r.name === 'Branch laptops quiet for 3 days')).toBe(false);
+
+    await form.getByLabel(/^Silent for/).fill('3');
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await form.waitFor({ state: 'detached' });
+    const added = (await rules()).find((r) => r.name === 'Branch laptops quiet for 3 days');
+    expect(added).toMatchObject({ kind: 'agent_silent', enabled: true, severity: 'warning', params: { days: 3 } });
+    expect(added!.routing.email).toEqual({ recipients: ['desk@example.org', 'ops@example.org'], mode: 'digest' });
+    const row = table.locator(`tr[data-rule="${added!.name}"]`);
+    expect(await row.textContent()).toContain('Dashboard, 2 e-mails (digest)');
+    await saveScreenshot(page, 'alert-rules');
+
+    await row.getByLabel(`${added!.name} on`).uncheck();
+    await expect.poll(async () => (await rules()).find((r) => r.id === added!.id)?.enabled).toBe(false);
+    await row.getByRole('button', { name: 'Change' }).click();
+    await page.getByTestId('alert-rule-form').getByLabel(/^Silent for/).fill('5');
+    await page.getByTestId('alert-rule-form').getByRole('button', { name: 'Save rule' }).click();
+    await expect.poll(async () => (await rules()).find((r) => r.id === added!.id)?.params).toEqual({ days: 5 });
+    expect((await rules()).find((r) => r.id === added!.id)?.enabled).toBe(false);
+
+    await row.getByRole('button', { name: 'Delete…' }).click();
+    await row.getByRole('button', { name: `Delete ${added!.name}` }).click();
+    await row.waitFor({ state: 'detached' });
+    expect((await rules()).some((r) => r.id === added!.id)).toBe(false);
+    await page.close();
+  });
+
+  it('shows an alert a default rule raised and acknowledges it; a helpdesk user reads the rules only', async () => {
+    const enrolled = await fetch(`${collector.url}/api/v1/agents/enroll`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, secret: ENROLL_SECRET, hostname: 'ws-late-clock', agentVersion: '1.4.0', platform: 'linux' }),
+    });
+    const agent = enrollAnswer.parse(await enrolled.json());
+    await sendHeartbeat(collector.url, agent.token, -15 * 60);
+    expect((await api('/api/v1/alerts/evaluate', { method: 'POST', body: '{}' })).status).toBe(200);
+
+    const page = await alertsAs('admin', ADMIN_PASSWORD, 'Alerts');
+    const row = page.getByTestId('alerts-table').locator('tr', { hasText: 'ws-late-clock' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/clock of ws-late-clock is 15 min (1 s )?behind the collector's/);
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(async () => alertList.parse((await api('/api/v1/alerts?state=acknowledged')).body).items.map((a) => a.summary))
+      .toEqual([expect.stringContaining('ws-late-clock')]);
+    await page.close();
+
+    await collector.addUser('holly', 'helpdesk-password-5', 'helpdesk');
+    const helpdesk = await alertsAs('holly', 'helpdesk-password-5', 'Rules');
+    const skewRow = helpdesk.getByTestId('alert-rules-table').locator('tr', { hasText: 'Agent clock 5 minutes or more off' });
+    await skewRow.waitFor();
+    // Acknowledged, not resolved: the alert still counts against its rule.
+    expect(await skewRow.locator('td').nth(4).textContent()).toBe('1');
+    expect(await helpdesk.getByRole('button', { name: 'Add rule' }).count()).toBe(0);
+    expect(await skewRow.getByRole('checkbox').isDisabled()).toBe(true);
+    await helpdesk.close();
+  });
+});
