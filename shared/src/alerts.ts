@@ -239,6 +239,11 @@ export const notificationSettings = z.object({
 });
 export type NotificationSettings = z.infer<typeof notificationSettings>;
 
+/** A message sent through the stored relay now, to check it before an alert depends on it. */
+export const testEmailRequest = z.object({ to: emailAddress });
+export const testEmailAnswer = z.object({ sent: z.boolean(), detail: z.string() });
+export type TestEmailAnswer = z.infer<typeof testEmailAnswer>;
+
 export const deliveryRecord = z.object({
   id: z.number().int(),
   channel: z.enum(['email', 'webhook', 'ticket']),

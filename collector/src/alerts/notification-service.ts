@@ -1,7 +1,9 @@
-import type { NotificationSettings, notificationSettingsInput } from '@steward/shared';
+import type { NotificationSettings, notificationSettingsInput, TestEmailAnswer } from '@steward/shared';
 import { Cron } from 'croner';
 import type { z } from 'zod';
 import { recordAudit } from '../services/audit.js';
+import type { AlertDeps } from './alert-deps.js';
+import { sendEmail } from './channels/email-sender.js';
 import { ApiProblem } from '../services/errors.js';
 import { sealSecret, type MasterKeys } from '../services/secrets.js';
 import type { Database, Queryable } from '../store/database.js';
@@ -57,4 +59,18 @@ export async function writeNotificationView(
     });
   });
   return readNotificationView(db);
+}
+
+/**
+ * Sends a test message through the stored relay at once, outside the delivery queue, and says
+ * what the relay answered or why it failed: what an administrator needs after setting it up.
+ */
+export async function sendTestEmail(deps: AlertDeps, user: UserRow, to: string): Promise<TestEmailAnswer> {
+  const answer = await sendEmail(deps, {
+    to: [to],
+    subject: 'Steward test message',
+    text: `This message was sent by ${user.username} from the Alerts screen to check the SMTP relay. Alerts will reach their recipients this way.`,
+  }).then((detail) => ({ sent: true, detail }), (error: Error) => ({ sent: false, detail: error.message }));
+  await recordAudit(deps.db, { actor: user.username, actorRole: user.role, action: 'alert-settings.test-email', objectType: 'settings', objectId: 'notifications', after: { to, ...answer } });
+  return answer;
 }

@@ -171,4 +171,29 @@ describe.each(CONTRACT_BACKENDS)('alert channels on %s', (backend) => {
     expect(log.items[0].lastError).toContain('HTTP 503');
     failuresLeft = 0;
   });
+  it('sends a test message through the relay at once, and says why when the relay cannot be reached', async () => {
+    const before = smtp.mails.length;
+    const sent = expectStatus(await w.admin.post('/api/v1/alerts/settings/test-email', { to: 'check@example.org' }), 200);
+    expect(sent.sent).toBe(true);
+    const mail = (await smtp.waitFor(before + 1)).at(-1)!;
+    expect(mail).toMatchObject({ to: ['check@example.org'], subject: 'Steward test message', user: SMTP_LOGIN.user });
+
+    const refused = expectStatus(await w.admin.post('/api/v1/alerts/settings/test-email', { to: 'not an address' }), 400);
+    expect(JSON.stringify(refused)).toContain('to');
+
+    const closed = await startSmtpSink();
+    const port = closed.port;
+    await closed.close();
+    const settings = { smtp: { host: '127.0.0.1', port, security: 'none', username: SMTP_LOGIN.user, from: 'steward@example.org' } };
+    expectStatus(await w.admin.put('/api/v1/alerts/settings', settings), 200);
+    try {
+      const failed = expectStatus(await w.admin.post('/api/v1/alerts/settings/test-email', { to: 'check@example.org' }), 200);
+      expect(failed.sent).toBe(false);
+      expect(failed.detail).toMatch(/^SMTP: .*ECONNREFUSED/);
+    } finally {
+      expectStatus(await w.admin.put('/api/v1/alerts/settings', { smtp: { ...settings.smtp, port: smtp.port } }), 200);
+    }
+    const { rows } = await w.c.ctx.db.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'alert-settings.test-email'");
+    expect(rows[0]!.n).toBe(2);
+  });
 });

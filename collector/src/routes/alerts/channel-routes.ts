@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { notificationSettingsInput, webhookInput, webhookUpdate } from '@steward/shared';
+import { notificationSettingsInput, testEmailRequest, webhookInput, webhookUpdate } from '@steward/shared';
 import { z } from 'zod';
 import type { CollectorContext } from '../../context.js';
-import { readNotificationView, writeNotificationView } from '../../alerts/notification-service.js';
+import { alertDepsFrom } from '../../alerts/alert-deps.js';
+import { readNotificationView, sendTestEmail, writeNotificationView } from '../../alerts/notification-service.js';
 import { changeWebhook, createWebhook, listWebhookRecords, removeWebhook } from '../../alerts/webhook-service.js';
 import { requirePermission } from '../auth.js';
 import { apiDoc } from '../openapi.js';
@@ -42,5 +43,9 @@ export function channelRoutes(app: FastifyInstance, ctx: CollectorContext): void
   app.put('/api/v1/alerts/settings', apiDoc({ tags, summary: 'Set the SMTP relay and the daily digest', body: notificationSettingsInput }), async (request) => {
     const user = await requirePermission(ctx, request, 'settings:write');
     return writeNotificationView(ctx.db, ctx.secrets, user, validate(notificationSettingsInput, request.body, 'body'));
+  });
+  app.post('/api/v1/alerts/settings/test-email', apiDoc({ tags, summary: 'Send a test message through the stored SMTP relay now and answer what it said', body: testEmailRequest }), async (request) => {
+    const user = await requirePermission(ctx, request, 'settings:write');
+    return sendTestEmail(alertDepsFrom(ctx), user, validate(testEmailRequest, request.body, 'body').to);
   });
 }
