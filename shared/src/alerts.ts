@@ -208,6 +208,7 @@ export const webhookInput = z.object({
   secret: secret(16),
   enabled: z.boolean().default(true),
 });
+export type WebhookInput = z.input<typeof webhookInput>;
 export const webhookUpdate = webhookInput.partial();
 export const webhookRecord = z.object({
   id: z.uuid(), name: z.string(), url: z.string(), enabled: z.boolean(), createdAt: isoDateTime, updatedAt: isoDateTime,
@@ -233,6 +234,7 @@ export const notificationSettingsInput = z.object({
     recipients: z.array(emailAddress).max(50).default([]),
   }).optional(),
 });
+export type NotificationSettingsInput = z.input<typeof notificationSettingsInput>;
 export const notificationSettings = z.object({
   smtp: smtpSettingsInput.omit({ password: true }).extend({ passwordSet: z.boolean() }).nullable(),
   digest: z.object({ cron: z.string(), timezone: z.string(), recipients: z.array(z.string()) }),

@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertRecord, alertRule, enrollAnswer } from '@steward/shared';
+import { alertRecord, alertRule, enrollAnswer, notificationSettings } from '@steward/shared';
 import { z } from 'zod';
 import { DEFAULT_ALERT_RULES } from '../../collector/src/alerts/default-rules.js';
+import { startSmtpSink } from '../collector/alerts/support/smtp-sink.js';
 import { sendHeartbeat } from '../support/heartbeat.js';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
@@ -43,7 +44,7 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
   }
   const rules = async () => ruleList.parse((await api('/api/v1/alerts/rules')).body).items;
 
-  async function alertsAs(username: string, password: string, tab: 'Alerts' | 'Rules'): Promise<Page> {
+  async function alertsAs(username: string, password: string, tab: 'Alerts' | 'Rules' | 'Delivery'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, collector.url, username, password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
@@ -122,5 +123,54 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
     expect(await helpdesk.getByRole('button', { name: 'Add rule' }).count()).toBe(0);
     expect(await skewRow.getByRole('checkbox').isDisabled()).toBe(true);
     await helpdesk.close();
+  });
+  it('sets the e-mail relay and checks it with a test message, adds a webhook, and logs a delivered alert e-mail', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const page = await alertsAs('admin', ADMIN_PASSWORD, 'Delivery');
+      const email = page.getByTestId('email-panel');
+      await email.getByLabel('SMTP host').fill('127.0.0.1');
+      await email.getByLabel('Port', { exact: true }).fill(String(sink.port));
+      await email.locator('label', { hasText: 'Security' }).locator('select').selectOption('none');
+      await email.getByLabel('From', { exact: true }).fill('steward@example.org');
+      await email.getByRole('button', { name: 'Save e-mail settings' }).click();
+      await email.getByText('E-mail settings saved.').waitFor();
+      expect(notificationSettings.parse((await api('/api/v1/alerts/settings')).body).smtp).toMatchObject({ host: '127.0.0.1', port: sink.port, security: 'none' });
+
+      await email.getByLabel('Send a test to').fill('check@example.org');
+      await email.getByRole('button', { name: 'Send test' }).click();
+      await expect.poll(() => email.getByTestId('test-email-result').textContent()).toMatch(/^Sent: the relay answered /);
+      expect((await sink.waitFor(1))[0]).toMatchObject({ to: ['check@example.org'], subject: 'Steward test message' });
+
+      const secret = 'whsec-browser-0123456789';
+      const hooks = page.getByTestId('webhooks-panel');
+      await hooks.getByLabel('Name').fill('Ops chat');
+      await hooks.getByLabel('Address').fill('https://chat.example.org/hooks/steward');
+      await hooks.getByLabel(/^Signing secret/).fill(secret);
+      await hooks.getByRole('button', { name: 'Add webhook' }).click();
+      await hooks.locator('tr[data-webhook="Ops chat"]').waitFor();
+      expect(JSON.stringify((await api('/api/v1/alerts/webhooks')).body)).not.toContain(secret);
+      expect(await page.content()).not.toContain(secret);
+
+      // A rule that mails: its alert goes out through the relay and the log says so.
+      const agent = enrollAnswer.parse(await (await fetch(`${collector.url}/api/v1/agents/enroll`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ protocol: 1, secret: ENROLL_SECRET, hostname: 'ws-fast-clock', agentVersion: '1.4.0', platform: 'macos' }),
+      })).json());
+      await sendHeartbeat(collector.url, agent.token, 20 * 60);
+      expect((await api('/api/v1/alerts/rules', { method: 'POST', body: JSON.stringify({ name: 'Clocks, mailed', kind: 'agent_clock_skew', routing: { email: { recipients: ['ops@example.org'] } } }) })).status).toBe(201);
+      expect((await api('/api/v1/alerts/evaluate', { method: 'POST', body: '{}' })).status).toBe(200);
+      const mails = await sink.waitFor(2);
+      expect(mails.some((m) => m.to.includes('ops@example.org') && m.subject.includes('ws-fast-clock'))).toBe(true);
+      const log = page.getByTestId('deliveries-panel');
+      await expect.poll(async () => {
+        await log.getByRole('button', { name: 'Refresh' }).click();
+        return log.getByTestId('deliveries-table').locator('tbody tr', { hasText: 'E-mail' }).filter({ hasText: 'delivered' }).count();
+      }).toBeGreaterThan(0);
+      await saveScreenshot(page, 'alert-delivery', true);
+      await page.close();
+    } finally {
+      await sink.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { alertRuleKind, alertSeverity, renewalSource, type AlertRule, type AlertRuleInput, type AlertRuleKind, type AlertSeverity } from '@steward/shared';
-import { addAlertRule, replaceAlertRule } from '../../api/alert-rules.js';
+import { addAlertRule, replaceAlertRule } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice } from '../../components/notices.js';
 import { useSubmit } from '../../hooks/use-submit.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AlertRule } from '@steward/shared';
-import { deleteAlertRule, fetchAlertRules, fetchIntegrations, fetchWebhooks, replaceAlertRule } from '../../api/alert-rules.js';
+import { deleteAlertRule, fetchAlertRules, fetchIntegrations, fetchWebhooks, replaceAlertRule } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { useLoader } from '../../hooks/use-loader.js';

@@ -10,15 +10,18 @@ import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { Tabs } from '../../components/tabs.js';
 import { AlertRulesPanel } from './alert-rules-panel.js';
+import { DeliveriesPanel } from './deliveries-panel.js';
+import { EmailPanel } from './email-panel.js';
+import { WebhooksPanel } from './webhooks-panel.js';
 import { SEVERITY_CLASS } from './rule-labels.js';
 
 const PAGE_SIZE = 50;
 const STATE_LABELS: Record<AlertState, string> = { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' };
 
-type AlertsTab = 'alerts' | 'rules';
-const TABS: readonly { id: AlertsTab; label: string }[] = [{ id: 'alerts', label: 'Alerts' }, { id: 'rules', label: 'Rules' }];
+type AlertsTab = 'alerts' | 'rules' | 'delivery';
+const TABS: readonly { id: AlertsTab; label: string }[] = [{ id: 'alerts', label: 'Alerts' }, { id: 'rules', label: 'Rules' }, { id: 'delivery', label: 'Delivery' }];
 
-/** Alerts raised by the rules, and the rules themselves. */
+/** Alerts raised by the rules, the rules themselves, and where they are delivered. */
 export function AlertsView() {
   const [tab, setTab] = useState<AlertsTab>('alerts');
   return (
@@ -26,7 +29,9 @@ export function AlertsView() {
       <PageHeader title="Alerts" subtitle="Raised by the alert rules, resolved when their cause is gone." />
       <Tabs label="Alerts" tabs={TABS} current={tab} onSelect={setTab} idPrefix="alerts" />
       <div id="alerts-panel" role="tabpanel" aria-labelledby={`alerts-tab-${tab}`} class="tab-panel">
-        {tab === 'alerts' ? <AlertList /> : <AlertRulesPanel />}
+        {tab === 'alerts' ? <AlertList /> : null}
+        {tab === 'rules' ? <AlertRulesPanel /> : null}
+        {tab === 'delivery' ? <div class="settings-panels"><EmailPanel /><WebhooksPanel /><DeliveriesPanel /></div> : null}
       </div>
     </>
   );
