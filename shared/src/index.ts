@@ -12,3 +12,4 @@ export * from './users.js';
 export * from './device-history.js';
 export * from './backups.js';
 export * from './agents.js';
+export * from './audit.js';

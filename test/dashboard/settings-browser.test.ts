@@ -154,7 +154,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
 
     // A compliance officer edits normalisation rules, reads the matching rules, and has no discovery or user settings.
     const clara = await settingsAs('clara', 'compliance-password-1');
-    expect(await clara.getByRole('tab').allTextContents()).toEqual(['Matching rules', 'Normalisation rules']);
+    expect(await clara.getByRole('tab').allTextContents()).toEqual(['Matching rules', 'Normalisation rules', 'Audit log']);
     await clara.getByTestId('identity-keys').waitFor();
     expect(await clara.getByRole('button', { name: 'Save matching rules' }).count()).toBe(0);
     await clara.getByRole('tab', { name: 'Normalisation rules' }).click();
@@ -267,6 +267,43 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await panel.getByTestId('failed-backup').waitFor();
     expect(await panel.getByTestId('last-good-backup').textContent()).toContain(written.name);
     await saveScreenshot(page, 'settings-backups');
+    await page.close();
+  });
+
+  it('shows an auditor the audit log newest first, filtered by action, with details, a verified chain and a CSV export', async () => {
+    const made = await api('/api/v1/agents/enrollment-secrets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ label: 'Audit trail probe' }) });
+    expect(made.status).toBe(201);
+    await collector.addUser('audrey', 'auditor-password-6', 'auditor');
+    const page = await settingsAs('audrey', 'auditor-password-6');
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Matching rules', 'Normalisation rules', 'Audit log']);
+    await page.getByRole('tab', { name: 'Audit log' }).click();
+    const panel = page.getByTestId('audit-panel');
+    const table = panel.getByTestId('audit-table');
+    await table.waitFor();
+    // The newest entry is the auditor's own sign-in.
+    const newest = table.locator('tbody tr[data-action]').first();
+    expect(await newest.getAttribute('data-action')).toBe('auth.login');
+    expect(await newest.textContent()).toContain('audrey');
+
+    await panel.getByLabel('Action starts with').fill('enrollment-secret.');
+    await panel.getByRole('button', { name: 'Show' }).click();
+    const actions = () => table.locator('tbody tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')!));
+    await expect.poll(async () => (await actions()).every((a) => a.startsWith('enrollment-secret.'))).toBe(true);
+    expect(await actions()).toContain('enrollment-secret.create');
+    await table.locator('tbody tr[data-action="enrollment-secret.create"]').first().getByRole('button', { name: 'Details' }).click();
+    await expect.poll(() => table.locator('.audit-change').textContent()).toContain('Audit trail probe');
+
+    await panel.getByRole('button', { name: 'Verify chain' }).click();
+    await expect.poll(() => panel.getByTestId('audit-verdict').textContent()).toMatch(/^Intact: all [\d,]+ entries check out\.$/);
+    const download = page.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('audit-log.csv');
+    const csv = (await (await file.createReadStream()).toArray()).join('');
+    expect(csv.split('\n')[0]).toMatch(/^id,at,actor/);
+    expect(csv).toContain('enrollment-secret.create');
+    expect(csv).not.toContain('auth.login');
+    await saveScreenshot(page, 'settings-audit');
     await page.close();
   });
 

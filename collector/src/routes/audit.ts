@@ -1,19 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { auditListQuery, type AuditEntry } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { verifyAuditChain } from '../services/audit.js';
 import { toCsv } from '../services/csv.js';
 import { countAuditRows, listAuditRows, type AuditRow } from '../store/audit.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
-
-const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(10_000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-  objectType: z.string().max(64).optional(),
-  actor: z.string().max(128).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
-});
 
 const CSV_COLUMNS: Array<{ header: string; value: (row: AuditRow) => unknown }> = [
   { header: 'id', value: (r) => r.id },
@@ -32,16 +24,23 @@ const CSV_COLUMNS: Array<{ header: string; value: (row: AuditRow) => unknown }> 
 export function auditRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.get('/api/v1/audit', async (request, reply) => {
     await requirePermission(ctx, request, 'audit:read');
-    const query = validate(auditQuery, request.query, 'query');
+    const query = validate(auditListQuery, request.query, 'query');
     const rows = await listAuditRows(ctx.db, query);
     if (query.format === 'csv') {
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit-log.csv"').send(toCsv(rows, CSV_COLUMNS));
     }
-    return { items: rows, total: await countAuditRows(ctx.db) };
+    return { items: rows.map(auditEntryOf), total: await countAuditRows(ctx.db, query) };
   });
 
   app.get('/api/v1/audit/verify', async (request) => {
     await requirePermission(ctx, request, 'audit:read');
     return verifyAuditChain(ctx.db);
   });
+}
+
+function auditEntryOf(r: AuditRow): AuditEntry {
+  return {
+    id: Number(r.id), at: new Date(r.at).toISOString(), actor: r.actor, actorRole: r.actor_role, sourceIp: r.source_ip,
+    action: r.action, objectType: r.object_type, objectId: r.object_id, before: r.before, after: r.after, hash: r.hash,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { escapeLike } from './escape-like.js';
 
 /** Any fixed number: writers of the audit log take turns on it so the chain has no forks. */
 const AUDIT_CHAIN_LOCK = 7_210_552;
@@ -37,25 +38,43 @@ export async function insertAuditRow(db: Queryable, row: NewAuditRow): Promise<v
   );
 }
 
+/** Which entries to list; the action filter matches a prefix. */
+export interface AuditFilter {
+  objectType?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+function auditWhere(filter: AuditFilter, params: unknown[]): string {
+  const where: string[] = [];
+  if (filter.objectType) where.push(`object_type = $${params.push(filter.objectType)}`);
+  if (filter.actor) where.push(`actor = $${params.push(filter.actor)}`);
+  if (filter.action) where.push(`action like $${params.push(escapeLike(filter.action) + '%')}`);
+  if (filter.from) where.push(`at >= $${params.push(filter.from)}`);
+  if (filter.to) where.push(`at < $${params.push(filter.to)}`);
+  return where.length ? `where ${where.join(' and ')}` : '';
+}
+
 export async function listAuditRows(
   db: Queryable,
-  query: { afterId?: number; limit: number; offset?: number; objectType?: string; actor?: string },
+  query: AuditFilter & { afterId?: number; limit: number; offset?: number; order?: 'newest' | 'oldest' },
 ): Promise<AuditRow[]> {
-  const where: string[] = [];
   const params: unknown[] = [];
-  if (query.afterId !== undefined) where.push(`id > $${params.push(query.afterId)}`);
-  if (query.objectType) where.push(`object_type = $${params.push(query.objectType)}`);
-  if (query.actor) where.push(`actor = $${params.push(query.actor)}`);
-  const filter = where.length ? `where ${where.join(' and ')}` : '';
+  let filter = auditWhere(query, params);
+  if (query.afterId !== undefined) filter = `${filter ? `${filter} and` : 'where'} id > $${params.push(query.afterId)}`;
   const { rows } = await db.query<AuditRow>(
     `select id, at, actor, actor_role, source_ip, action, object_type, object_id, before, after, prev_hash, hash
-       from audit_log ${filter} order by id limit $${params.push(query.limit)} offset $${params.push(query.offset ?? 0)}`,
+       from audit_log ${filter} order by id ${query.order === 'newest' ? 'desc' : 'asc'}
+      limit $${params.push(query.limit)} offset $${params.push(query.offset ?? 0)}`,
     params,
   );
   return rows;
 }
 
-export async function countAuditRows(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from audit_log');
+export async function countAuditRows(db: Queryable, filter: AuditFilter = {}): Promise<number> {
+  const params: unknown[] = [];
+  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from audit_log ${auditWhere(filter, params)}`, params);
   return rows[0]?.n ?? 0;
 }

@@ -1,6 +1,7 @@
 import type { DeviceDetail, DeviceListQuery, DeviceStatistics, DeviceSummary, SoftwareEntry } from '@steward/shared';
 import type { Queryable } from './database.js';
 import { SOFTWARE_ENTRY_COLUMNS, toSoftwareEntry, type SoftwareEntryRow } from './software.js';
+import { escapeLike } from './escape-like.js';
 
 /** The expression the trigram index covers; searches must use it verbatim to be served by it. */
 const SEARCH_TEXT = `lower(hostname || ' ' || coalesce(fqdn, '') || ' ' || coalesce(serial_number, '') || ' ' || coalesce(model, '') || ' ' || coalesce(os_name, ''))`;
@@ -66,7 +67,7 @@ export async function listDevices(db: Queryable, query: DeviceListQuery): Promis
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.search) {
-    params.push(`%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`%${escapeLike(query.search.toLowerCase())}%`);
     where.push(`${SEARCH_TEXT.replace(/\b(hostname|fqdn|serial_number|model|os_name)\b/g, 'd.$1')} like $${params.length}`);
   }
   if (query.kind) {

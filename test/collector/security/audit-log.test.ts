@@ -1,3 +1,4 @@
+import { auditList } from '@steward/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, LOCKOUT_THRESHOLD } from '../../../collector/src/services/auth.js';
 import { recordAudit, verifyAuditChain } from '../../../collector/src/services/audit.js';
@@ -49,6 +50,30 @@ describe('audit log', () => {
     expect((await fetch(`${c.url}/api/v1/audit`, { headers: helpdesk })).status).toBe(403);
     const verdict = await (await fetch(`${c.url}/api/v1/audit/verify`, { headers: auditor })).json();
     expect(verdict).toMatchObject({ intact: true });
+  });
+
+  it('lists newest first, filtered by action prefix, actor and period, with the total of what the filter finds', async () => {
+    const auditor = await bearer('alice.auditor', 'auditor-password-1');
+    const list = async (query: string) => auditList.parse(await (await fetch(`${c.url}/api/v1/audit?${query}`, { headers: auditor })).json());
+    const t = Date.now();
+    await c.database.db.transaction(async (tx) => {
+      await recordAudit(tx, { actor: 'filter-probe', action: 'probe.first', objectType: 'probe' }, new Date(t - 3_600_000));
+      await recordAudit(tx, { actor: 'filter-probe', action: 'probe.second', objectType: 'probe' }, new Date(t - 60_000));
+      await recordAudit(tx, { actor: 'filter-probe', action: 'probe_x.literal', objectType: 'probe' }, new Date(t - 30_000));
+    });
+    const mine = await list('actor=filter-probe');
+    expect(mine.items.map((e) => e.action)).toEqual(['probe_x.literal', 'probe.second', 'probe.first']);
+    expect(mine.total).toBe(3);
+    // The prefix is literal: "probe." does not match "probe_x." through LIKE's wildcard.
+    const dotted = await list('action=probe.&order=oldest');
+    expect(dotted.items.map((e) => e.action)).toEqual(['probe.first', 'probe.second']);
+    expect(dotted.total).toBe(2);
+    const lastHalfHour = await list(`actor=filter-probe&from=${new Date(t - 1_800_000).toISOString()}&to=${new Date(t).toISOString()}`);
+    expect(lastHalfHour.items.map((e) => e.action)).toEqual(['probe_x.literal', 'probe.second']);
+    expect(lastHalfHour.items[0]).toMatchObject({ actor: 'filter-probe', actorRole: null, objectType: 'probe' });
+    const bad = await fetch(`${c.url}/api/v1/audit?from=yesterday`, { headers: auditor });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('from');
   });
 
   it('neutralises spreadsheet formulas in its CSV export', async () => {

@@ -1,5 +1,6 @@
 import type { AlertListQuery, AlertRuleKind, AlertSeverity, AlertState } from '@steward/shared';
 import type { Queryable } from '../database.js';
+import { escapeLike } from '../escape-like.js';
 
 export interface AlertRow {
   id: string;
@@ -104,7 +105,7 @@ export async function listAlerts(db: Queryable, q: AlertListQuery, now: Date): P
   if (q.severity) add((p) => `a.severity = any(${p}::text[])`, q.severity);
   if (q.ruleId) add((p) => `a.rule_id = ${p}`, q.ruleId);
   if (q.subjectId) add((p) => `a.subject_id = ${p}`, q.subjectId);
-  if (q.search) add((p) => `lower(a.summary) like ${p}`, `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q.search) add((p) => `lower(a.summary) like ${p}`, `%${escapeLike(q.search.toLowerCase())}%`);
   if (q.hideSnoozed) add((p) => `(a.snoozed_until is null or a.snoozed_until <= ${p})`, now);
   const filter = where.length ? `where ${where.join(' and ')}` : '';
   const from = 'from alerts a join alert_rules r on r.id = a.rule_id';

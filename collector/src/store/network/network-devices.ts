@@ -2,6 +2,7 @@ import type {
   NetworkDeviceListQuery, NetworkDeviceSummary, SnmpAddress, SnmpDeviceIdentity, SnmpEntity, SnmpPrinterSupply, SnmpProblem, SnmpSystem,
 } from '@steward/shared';
 import type { Queryable } from '../database.js';
+import { escapeLike } from '../escape-like.js';
 
 interface SummaryRow {
   id: string;
@@ -50,7 +51,7 @@ export async function listNetworkDevices(db: Queryable, query: NetworkDeviceList
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.search) {
-    params.push(`%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`%${escapeLike(query.search.toLowerCase())}%`);
     where.push(`lower(d.hostname || ' ' || t.host || ' ' || coalesce(t.sys_name, '') || ' ' || coalesce(d.serial_number, '') || ' ' ||
                 coalesce(d.model, '') || ' ' || coalesce(d.manufacturer, '')) like $${params.length}`);
   }

@@ -1,6 +1,7 @@
 import type { RegisterObjectType } from '@steward/shared';
 import type { Queryable } from '../database.js';
 import { subtreeOf, type TreeTable } from './tree.js';
+import { escapeLike } from '../escape-like.js';
 
 export type ColumnType = 'text' | 'uuid' | 'int' | 'numeric' | 'date' | 'bool' | 'jsonb' | 'timestamptz';
 
@@ -99,7 +100,7 @@ function writableEntries(spec: RecordTable, values: Record<string, unknown>): Ar
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export function containsPattern(search: string): string {
-  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(search.toLowerCase())}%`;
 }
 
 /** The where clause of a list: the search over the table's search text and every filter given. */

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { Tabs } from '../../components/tabs.js';
 import { can, canAny, type Action } from '../../permissions.js';
 import { AgentsPanel } from './agents-panel.js';
+import { AuditPanel } from './audit-panel.js';
 import { BackupsPanel } from './backups-panel.js';
 import { CredentialsPanel } from './credentials-panel.js';
 import { EnrolmentPanel } from './enrolment-panel.js';
@@ -13,7 +14,7 @@ import { RangesPanel } from './ranges-panel.js';
 import { RulesPanel } from './rules-panel.js';
 import { UsersPanel } from './users-panel.js';
 
-type SettingsTab = 'discovery' | 'agents' | 'matching' | 'normalisation' | 'users' | 'backups';
+type SettingsTab = 'discovery' | 'agents' | 'matching' | 'normalisation' | 'users' | 'backups' | 'audit';
 
 /** Each tab, and the permissions of which a role needs one to see it (changes need the write one). */
 export const SETTINGS_TABS: readonly { id: SettingsTab; label: string; requires: readonly Action[] }[] = [
@@ -23,9 +24,10 @@ export const SETTINGS_TABS: readonly { id: SettingsTab; label: string; requires:
   { id: 'normalisation', label: 'Normalisation rules', requires: ['licenses:write', 'settings:write', 'audit:read'] },
   { id: 'users', label: 'Users and roles', requires: ['users:manage'] },
   { id: 'backups', label: 'Backups', requires: ['settings:write'] },
+  { id: 'audit', label: 'Audit log', requires: ['audit:read'] },
 ];
 
-/** Discovery, agents and their enrolment, matching and normalisation rules, users, backups: what an administrator tunes. */
+/** Discovery, agents and their enrolment, matching and normalisation rules, users, backups, the audit log: what an administrator tunes and an auditor reads. */
 export function SettingsView() {
   const { me } = useApp();
   const tabs = SETTINGS_TABS.filter((tab) => canAny(me.role, tab.requires));
@@ -42,6 +44,7 @@ export function SettingsView() {
         {tab === 'normalisation' ? <RulesPanel /> : null}
         {tab === 'users' ? <UsersPanel /> : null}
         {tab === 'backups' ? <BackupsPanel /> : null}
+        {tab === 'audit' ? <AuditPanel /> : null}
       </div>
     </>
   );

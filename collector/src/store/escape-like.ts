@@ -1,0 +1,4 @@
+/** Text to match literally inside a LIKE pattern: its wildcards and the escape character escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
