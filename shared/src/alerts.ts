@@ -431,6 +431,7 @@ export const reportScheduleInput = z.object({
   recipients: z.array(emailAddress).min(1).max(50),
   enabled: z.boolean().default(true),
 });
+export type ReportScheduleInput = z.input<typeof reportScheduleInput>;
 export const reportScheduleRecord = reportScheduleInput.extend({
   id: z.uuid(), nextRunAt: isoDateTime.nullable(), lastRunAt: isoDateTime.nullable(), createdAt: isoDateTime,
 });

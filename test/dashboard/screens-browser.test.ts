@@ -2,7 +2,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { deviceHistory, findingList, positionList, triageList } from '@steward/shared';
+import { deviceHistory, findingList, positionList, reportResult, reportScheduleRecord, triageList } from '@steward/shared';
+import { z } from 'zod';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
 import { buildDashboard } from './support/built-dashboard.js';
@@ -158,6 +159,51 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     const [pdf] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PDF' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('runs a register report with its parameters, names a refused one, and schedules, sends and deletes a mailed report', async () => {
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    const coverage = page.getByTestId('cis-coverage-report');
+    await coverage.getByLabel('Agent counts as live within').fill('3');
+    const [csv] = await Promise.all([page.waitForEvent('download'), coverage.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^cis-coverage-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await csv.path(), 'utf8');
+    const expected = reportResult.parse(await (await api('/api/v1/reports/cis-coverage?agentSilentDays=3')).json());
+    expect(expected.params).toMatchObject({ agentSilentDays: 3 });
+    expect(text.split(/\r?\n/).filter(Boolean)).toHaveLength(expected.rows.length + 1);
+    for (const row of expected.rows) expect(text).toContain(String(Object.values(row)[1]));
+
+    const utilisation = page.getByTestId('utilisation-report');
+    await utilisation.getByLabel('Idle after').fill('0');
+    await utilisation.getByRole('button', { name: 'Download PDF' }).click();
+    await expect.poll(async () => (await utilisation.getByRole('alert').textContent()) ?? '').toContain('idleDays');
+
+    const panel = page.getByTestId('report-schedules');
+    await panel.locator('label', { hasText: 'Report' }).first().locator('select').selectOption('renewals');
+    await panel.getByLabel(/^When/).fill('every monday');
+    await panel.getByLabel('Time zone').fill('Europe/Paris');
+    await panel.getByLabel(/^Send to/).fill('cfo@example.org, it@example.org');
+    await panel.getByRole('button', { name: 'Schedule' }).click();
+    await expect.poll(async () => (await panel.getByRole('alert').textContent()) ?? '').toContain('cron');
+    await panel.getByLabel(/^When/).fill('0 7 * * 1');
+    await panel.getByRole('button', { name: 'Schedule' }).click();
+    const row = panel.locator('tr[data-schedule="Upcoming renewals"]');
+    await row.waitFor();
+    const stored = z.object({ items: z.array(reportScheduleRecord) }).parse(await (await api('/api/v1/report-schedules')).json()).items;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ report: 'renewals', cron: '0 7 * * 1', timezone: 'Europe/Paris', format: 'pdf', recipients: ['cfo@example.org', 'it@example.org'] });
+    const next = new Date(stored[0]!.nextRunAt!);
+    const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next);
+    expect(paris).toBe('Mon 07:00');
+    await saveScreenshot(page, 'report-schedules');
+
+    await row.getByRole('button', { name: 'Send now' }).click();
+    await panel.getByText('Upcoming renewals: queued for sending to cfo@example.org, it@example.org.').waitFor();
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(z.object({ items: z.array(reportScheduleRecord) }).parse(await (await api('/api/v1/report-schedules')).json()).items).toHaveLength(0);
     await page.close();
   });
 

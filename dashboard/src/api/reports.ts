@@ -1,4 +1,12 @@
-import type { ApiClient, DownloadedFile } from './api-client.js';
+import { reportScheduleRecord, type ReportKind, type ReportScheduleInput } from '@steward/shared';
+import type { AnswerSchema, ApiClient, DownloadedFile } from './api-client.js';
+import { itemsAnswer } from './items-answer.js';
+import { noContent } from './no-content.js';
+
+/** The answer to sending a scheduled report now: it is queued for the delivery worker. */
+const queuedAnswer: AnswerSchema<{ queued: boolean }> = {
+  parse: (data) => ({ queued: (data as { queued?: unknown } | null)?.queued === true }),
+};
 
 export type ReportFormat = 'csv' | 'pdf';
 export type LicenceGrouping = 'product' | 'vendor' | 'department';
@@ -22,4 +30,28 @@ export function saveFile({ blob, filename }: DownloadedFile): void {
   link.remove();
   // The click starts the download synchronously; the address can go once it has been read.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** One of the register reports, with its parameters; empty ones take the collector's defaults. */
+export function downloadRegisterReport(api: ApiClient, kind: ReportKind, format: ReportFormat, params: Record<string, string>): Promise<DownloadedFile> {
+  const query = Object.fromEntries(Object.entries(params).filter(([, value]) => value.trim() !== ''));
+  return api.download(`/api/v1/reports/${encodeURIComponent(kind)}`, { query: { ...query, format } });
+}
+
+const schedules = itemsAnswer(reportScheduleRecord);
+
+export function fetchReportSchedules(api: ApiClient, signal?: AbortSignal) {
+  return api.request(schedules, '/api/v1/report-schedules', { signal });
+}
+
+export function addReportSchedule(api: ApiClient, input: ReportScheduleInput) {
+  return api.request(reportScheduleRecord, '/api/v1/report-schedules', { method: 'POST', body: input });
+}
+
+export function sendReportNow(api: ApiClient, id: string) {
+  return api.request(queuedAnswer, `/api/v1/report-schedules/${encodeURIComponent(id)}/run`, { method: 'POST', body: {} });
+}
+
+export function deleteReportSchedule(api: ApiClient, id: string) {
+  return api.request(noContent, `/api/v1/report-schedules/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
