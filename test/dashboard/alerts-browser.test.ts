@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertRecord, alertRule, enrollAnswer, notificationSettings } from '@steward/shared';
+import { alertRecord, alertRule, enrollAnswer, integrationRecord, notificationSettings } from '@steward/shared';
 import { z } from 'zod';
 import { DEFAULT_ALERT_RULES } from '../../collector/src/alerts/default-rules.js';
 import { startSmtpSink } from '../collector/alerts/support/smtp-sink.js';
@@ -151,6 +151,25 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
       await hooks.locator('tr[data-webhook="Ops chat"]').waitFor();
       expect(JSON.stringify((await api('/api/v1/alerts/webhooks')).body)).not.toContain(secret);
       expect(await page.content()).not.toContain(secret);
+
+      // A helpdesk: the fields its kind needs, numbers typed as numbers, the token sealed and never shown back.
+      const token = 'zammad-token-abcdef123456';
+      const desk = page.getByTestId('helpdesk-panel');
+      await desk.locator('label', { hasText: 'Helpdesk' }).first().locator('select').selectOption('glpi');
+      await desk.getByLabel('Entity id').waitFor();
+      await desk.locator('label', { hasText: 'Helpdesk' }).first().locator('select').selectOption('zammad');
+      await desk.getByLabel('Name', { exact: true }).fill('Service desk');
+      await desk.getByLabel('Address').fill('https://desk.example.org');
+      await desk.getByLabel('Access token').fill(token);
+      await desk.getByLabel('Group', { exact: true }).fill('IT Support');
+      await desk.getByLabel(/^Customer/).fill('steward@example.org');
+      await desk.getByRole('button', { name: 'Add helpdesk' }).click();
+      await desk.locator('tr[data-helpdesk="Service desk"]').waitFor();
+      const desks = z.object({ items: z.array(integrationRecord) }).parse((await api('/api/v1/integrations')).body).items;
+      expect(desks).toHaveLength(1);
+      expect(desks[0]).toMatchObject({ kind: 'zammad', baseUrl: 'https://desk.example.org', autoClose: true, secretsSet: ['token'], settings: { group: 'IT Support', customer: 'steward@example.org' } });
+      expect(await page.content()).not.toContain(token);
+      expect(await desk.locator('tr[data-helpdesk="Service desk"]').textContent()).toContain('Zammad');
 
       // A rule that mails: its alert goes out through the relay and the log says so.
       const agent = enrollAnswer.parse(await (await fetch(`${collector.url}/api/v1/agents/enroll`, {

@@ -1,6 +1,6 @@
 import {
   alertRule, deliveryRecord, integrationRecord, notificationSettings, testEmailAnswer, webhookRecord,
-  type AlertRuleInput, type NotificationSettingsInput, type WebhookInput,
+  type AlertRuleInput, type IntegrationInput, type NotificationSettingsInput, type WebhookInput,
 } from '@steward/shared';
 import type { ApiClient } from './api-client.js';
 import { itemsAnswer } from './items-answer.js';
@@ -63,4 +63,12 @@ export function sendTestEmail(api: ApiClient, to: string) {
 
 export function fetchDeliveries(api: ApiClient, query: { limit: number; offset: number }, signal?: AbortSignal) {
   return api.request(deliveries, '/api/v1/alerts/deliveries', { signal, query });
+}
+
+export function addIntegration(api: ApiClient, input: IntegrationInput) {
+  return api.request(integrationRecord, '/api/v1/integrations', { method: 'POST', body: input });
+}
+
+export function deleteIntegration(api: ApiClient, id: string) {
+  return api.request(noContent, `/api/v1/integrations/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

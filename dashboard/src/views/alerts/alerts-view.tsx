@@ -12,6 +12,7 @@ import { Tabs } from '../../components/tabs.js';
 import { AlertRulesPanel } from './alert-rules-panel.js';
 import { DeliveriesPanel } from './deliveries-panel.js';
 import { EmailPanel } from './email-panel.js';
+import { HelpdeskPanel } from './helpdesk-panel.js';
 import { WebhooksPanel } from './webhooks-panel.js';
 import { SEVERITY_CLASS } from './rule-labels.js';
 
@@ -31,7 +32,7 @@ export function AlertsView() {
       <div id="alerts-panel" role="tabpanel" aria-labelledby={`alerts-tab-${tab}`} class="tab-panel">
         {tab === 'alerts' ? <AlertList /> : null}
         {tab === 'rules' ? <AlertRulesPanel /> : null}
-        {tab === 'delivery' ? <div class="settings-panels"><EmailPanel /><WebhooksPanel /><DeliveriesPanel /></div> : null}
+        {tab === 'delivery' ? <div class="settings-panels"><EmailPanel /><WebhooksPanel /><HelpdeskPanel /><DeliveriesPanel /></div> : null}
       </div>
     </>
   );
