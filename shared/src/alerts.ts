@@ -346,6 +346,7 @@ export const ticketRequest = z.union([z.object({ alertId: z.uuid() }), z.object(
 
 export const serviceTokenScope = z.enum(['lookup', 'metrics']);
 export const serviceTokenInput = z.object({ name, scopes: z.array(serviceTokenScope).min(1).max(2) });
+export type ServiceTokenInput = z.infer<typeof serviceTokenInput>;
 export const serviceTokenRecord = z.object({
   id: z.uuid(), name: z.string(), scopes: z.array(serviceTokenScope), createdBy: z.string(), createdAt: isoDateTime,
   lastUsedAt: isoDateTime.nullable(), revokedAt: isoDateTime.nullable(),

@@ -139,7 +139,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     expect(JSON.stringify(short.body)).toContain('password');
 
     const page = await settingsAs('admin', ADMIN_PASSWORD);
-    await page.getByRole('tab', { name: 'Users and roles' }).click();
+    await page.getByRole('tab', { name: 'Users and tokens' }).click();
     const panel = page.getByTestId('users-panel');
     await panel.getByRole('button', { name: 'Add user' }).click();
     const form = page.getByTestId('user-form');
@@ -304,6 +304,27 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     expect(csv).toContain('enrollment-secret.create');
     expect(csv).not.toContain('auth.login');
     await saveScreenshot(page, 'settings-audit');
+    await page.close();
+  });
+
+  it('makes a service token for the helpdesk lookup, shown once and limited to its scope, and revokes it', async () => {
+    const page = await settingsAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('tab', { name: 'Users and tokens' }).click();
+    const panel = page.getByTestId('service-tokens-panel');
+    await panel.getByLabel('Used by').fill('Service desk lookup');
+    await panel.getByRole('button', { name: 'Make token' }).click();
+    const token = (await page.getByTestId('new-token').locator('code').textContent())!;
+    const call = (path: string) => fetch(`${collector.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await call('/api/v1/lookup/assets?tag=NO-SUCH-TAG')).status).toBe(200);
+    expect((await call('/metrics')).status).toBe(403);
+    expect((await call('/api/v1/devices')).status).toBe(401);
+    await page.getByTestId('new-token').getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(token);
+    const row = panel.locator('tr[data-token="Service desk lookup"]');
+    await expect.poll(() => row.textContent()).toContain('Asset lookup');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText(/^revoked/).waitFor();
+    expect((await call('/api/v1/lookup/assets?tag=NO-SUCH-TAG')).status).toBe(401);
     await page.close();
   });
 

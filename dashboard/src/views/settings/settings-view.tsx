@@ -12,6 +12,7 @@ import { MatchingPanel } from './matching-panel.js';
 import { PollingPanel } from './polling-panel.js';
 import { RangesPanel } from './ranges-panel.js';
 import { RulesPanel } from './rules-panel.js';
+import { ServiceTokensPanel } from './service-tokens-panel.js';
 import { UsersPanel } from './users-panel.js';
 
 type SettingsTab = 'discovery' | 'agents' | 'matching' | 'normalisation' | 'users' | 'backups' | 'audit';
@@ -22,7 +23,7 @@ export const SETTINGS_TABS: readonly { id: SettingsTab; label: string; requires:
   { id: 'agents', label: 'Agents', requires: ['agents:command', 'settings:write'] },
   { id: 'matching', label: 'Matching rules', requires: ['settings:write', 'audit:read'] },
   { id: 'normalisation', label: 'Normalisation rules', requires: ['licenses:write', 'settings:write', 'audit:read'] },
-  { id: 'users', label: 'Users and roles', requires: ['users:manage'] },
+  { id: 'users', label: 'Users and tokens', requires: ['users:manage'] },
   { id: 'backups', label: 'Backups', requires: ['settings:write'] },
   { id: 'audit', label: 'Audit log', requires: ['audit:read'] },
 ];
@@ -42,7 +43,7 @@ export function SettingsView() {
         {tab === 'agents' ? <><AgentsPanel />{can(me.role, 'settings:write') ? <EnrolmentPanel /> : null}</> : null}
         {tab === 'matching' ? <MatchingPanel /> : null}
         {tab === 'normalisation' ? <RulesPanel /> : null}
-        {tab === 'users' ? <UsersPanel /> : null}
+        {tab === 'users' ? <><UsersPanel /><ServiceTokensPanel /></> : null}
         {tab === 'backups' ? <BackupsPanel /> : null}
         {tab === 'audit' ? <AuditPanel /> : null}
       </div>
