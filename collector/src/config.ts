@@ -1,5 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { role } from '@steward/shared';
 import { z } from 'zod';
+
+/** "admins=admin,service-desk=helpdesk": provider groups and the Steward role each gives. */
+const roleMap = z.preprocess(
+  (v) => (typeof v === 'string'
+    ? Object.fromEntries(v.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => {
+      const at = pair.lastIndexOf('=');
+      return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    }))
+    : v),
+  z.record(z.string().min(1), role).default({}),
+);
 
 export const collectorConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -36,6 +48,19 @@ export const collectorConfigSchema = z.object({
   backupKeep: z.coerce.number().int().min(1).max(10_000).default(14),
   /** Install the default alert rules on a database's first start (left to the administrators after). */
   defaultAlertRules: z.preprocess((v) => (v === undefined ? undefined : v === true || v === 'true' || v === '1'), z.boolean()).default(true),
+  /** The address people reach the collector at, for links sent back to it (single sign-on); the request's own otherwise. */
+  publicUrl: z.url().optional(),
+  /** Single sign-on through an OpenID Connect provider (Entra ID, Okta, Keycloak, Google…). */
+  oidcIssuer: z.url().optional(),
+  oidcClientId: z.string().min(1).optional(),
+  oidcClientSecret: z.string().min(1).optional(),
+  /** What the sign-in button calls the provider. */
+  oidcName: z.string().min(1).max(64).default('single sign-on'),
+  /** The claim that lists a person's groups, and which group gives which role (the strongest wins). */
+  oidcRoleClaim: z.string().min(1).default('groups'),
+  oidcRoles: roleMap,
+  /** The role of people in none of the mapped groups; without it they are refused. */
+  oidcDefaultRole: role.optional(),
   /** Where the built dashboard is; found next to the collector when not given. */
   dashboardDir: z.string().optional(),
 });
@@ -61,6 +86,14 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_TLS_KEY: 'tlsKeyFile',
   STEWARD_TLS_SELF_SIGNED: 'tlsSelfSigned',
   STEWARD_DEFAULT_ALERT_RULES: 'defaultAlertRules',
+  STEWARD_PUBLIC_URL: 'publicUrl',
+  STEWARD_OIDC_ISSUER: 'oidcIssuer',
+  STEWARD_OIDC_CLIENT_ID: 'oidcClientId',
+  STEWARD_OIDC_CLIENT_SECRET: 'oidcClientSecret',
+  STEWARD_OIDC_NAME: 'oidcName',
+  STEWARD_OIDC_ROLE_CLAIM: 'oidcRoleClaim',
+  STEWARD_OIDC_ROLES: 'oidcRoles',
+  STEWARD_OIDC_DEFAULT_ROLE: 'oidcDefaultRole',
   STEWARD_BACKUP_DIR: 'backupDir',
   STEWARD_BACKUP_INTERVAL_HOURS: 'backupIntervalHours',
   STEWARD_BACKUP_KEEP: 'backupKeep',
@@ -77,6 +110,7 @@ export function loadCollectorConfig(env: NodeJS.ProcessEnv = process.env, overri
   Object.assign(merged, overrides);
   const parsed = collectorConfigSchema
     .refine((c) => !!c.tlsCertFile === !!c.tlsKeyFile, { message: 'tlsCertFile and tlsKeyFile go together', path: ['tlsKeyFile'] })
+    .refine((c) => !c.oidcIssuer || !!c.oidcClientId, { message: 'single sign-on needs the client id the provider gave Steward', path: ['oidcClientId'] })
     .safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ');

@@ -15,6 +15,7 @@ import { userRoutes } from './routes/users.js';
 import { agentAdminRoutes } from './routes/agent-admin.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { authRoutes } from './routes/auth.js';
+import { ssoRoutes } from './routes/sso.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
 import { eventRoutes } from './routes/events.js';
@@ -104,6 +105,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   await openApiRoutes(app);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
+  ssoRoutes(app, ctx);
   deviceRoutes(app, ctx);
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);

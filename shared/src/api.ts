@@ -19,6 +19,12 @@ export const loginRequest = z.object({
 export const loginAnswer = z.object({ token: z.string(), expiresAt: isoDateTime });
 export type LoginAnswer = z.infer<typeof loginAnswer>;
 
+/** How people may sign in: always with a password, and through a provider when one is set up. */
+export const signInMethods = z.object({ password: z.boolean(), sso: z.object({ name: z.string() }).nullable() });
+export type SignInMethods = z.infer<typeof signInMethods>;
+/** The one-time handoff the provider's return leaves in the dashboard's address, traded for a session. */
+export const ssoHandoffRequest = z.object({ handoff: z.string().min(1).max(256) });
+
 /** Query of a paginated list: limits are bounded so no client can ask for the whole table at once. */
 export const pageQuery = z.object({
   search: text(256).optional(),

@@ -1,7 +1,7 @@
 import { randomUUID, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { LoginAnswer } from '@steward/shared';
-import type { Database } from '../store/database.js';
+import type { Database, Queryable } from '../store/database.js';
 import {
   clearFailedLogins, countUsers, deleteSession, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin, type Role, type UserRow,
 } from '../store/users.js';
@@ -52,13 +52,18 @@ export async function login(db: Database, username: string, password: string, so
     });
     throw new ApiProblem(401, 'bad_credentials', 'username or password is not valid');
   }
+  return db.transaction(async (tx) => {
+    await clearFailedLogins(tx, user.id);
+    return openSession(tx, user, sourceIp, 'auth.login');
+  });
+}
+
+/** A new session for a user whose identity was just proven, audited as `action`. */
+export async function openSession(tx: Queryable, user: Pick<UserRow, 'id' | 'username' | 'role'>, sourceIp: string | undefined, action: string): Promise<LoginAnswer> {
   const token = newToken('sts');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await db.transaction(async (tx) => {
-    await insertSession(tx, hashToken(token), user.id, expiresAt);
-    await clearFailedLogins(tx, user.id);
-    await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action: 'auth.login' });
-  });
+  await insertSession(tx, hashToken(token), user.id, expiresAt);
+  await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 

@@ -29,6 +29,34 @@ export async function insertUser(
   );
 }
 
+export interface ExternalUserRow extends UserRow {
+  display_name: string | null;
+}
+
+/** The user a provider's subject belongs to. */
+export async function findUserBySubject(db: Queryable, subject: string): Promise<ExternalUserRow | undefined> {
+  const { rows } = await db.query<ExternalUserRow>(
+    `select id, username, password_hash, role, disabled, display_name from users where auth_source = 'oidc' and external_subject = $1`,
+    [subject],
+  );
+  return rows[0];
+}
+
+export async function insertExternalUser(
+  db: Queryable,
+  user: { id: string; username: string; passwordHash: string; role: Role; displayName?: string; subject: string },
+): Promise<void> {
+  await db.query(
+    `insert into users (id, username, password_hash, role, display_name, auth_source, external_subject) values ($1, $2, $3, $4, $5, 'oidc', $6)`,
+    [user.id, user.username, user.passwordHash, user.role, user.displayName ?? null, user.subject],
+  );
+}
+
+/** What the provider says of a person at each sign-in: their role and name follow it. */
+export async function updateExternalUser(db: Queryable, id: string, role: Role, displayName?: string): Promise<void> {
+  await db.query('update users set role = $2, display_name = coalesce($3, display_name) where id = $1', [id, role, displayName ?? null]);
+}
+
 export async function findUserByName(db: Queryable, username: string): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(
     'select id, username, password_hash, role, disabled, failed_logins, locked_until from users where username = $1',

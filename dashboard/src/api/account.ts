@@ -1,4 +1,4 @@
-import { loginAnswer, type LoginAnswer } from '@steward/shared';
+import { loginAnswer, signInMethods, type LoginAnswer, type SignInMethods } from '@steward/shared';
 import { ApiFailure, type AnswerSchema, type ApiClient } from './api-client.js';
 import { isRole, type Role } from '../permissions.js';
 
@@ -20,6 +20,27 @@ const meAnswer: AnswerSchema<Me> = {
 
 export function logIn(api: ApiClient, username: string, password: string): Promise<LoginAnswer> {
   return api.request(loginAnswer, '/api/v1/auth/login', { method: 'POST', body: { username, password } });
+}
+
+export function fetchSignInMethods(api: ApiClient): Promise<SignInMethods> {
+  return api.request(signInMethods, '/api/v1/auth/methods');
+}
+
+/** Trades the handoff the provider's return left in the address for a session. */
+export function exchangeSsoHandoff(api: ApiClient, handoff: string): Promise<LoginAnswer> {
+  return api.request(loginAnswer, '/api/v1/auth/sso/exchange', { method: 'POST', body: { handoff } });
+}
+
+/**
+ * What the single sign-on return left in the address fragment (`#sso=…` or `#sso-error=…`),
+ * taken once: the fragment is cleared so a reload or the history never holds it again.
+ */
+export function takeSsoReturn(): { handoff?: string; error?: string } {
+  const found = new URLSearchParams(location.hash.slice(1));
+  const handoff = found.get('sso') ?? undefined;
+  const error = found.get('sso-error') ?? undefined;
+  if (handoff || error) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  return { handoff, error };
 }
 
 export function fetchMe(api: ApiClient, signal?: AbortSignal): Promise<Me> {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LoginAnswer } from '@steward/shared';
+import type { LoginAnswer, SignInMethods } from '@steward/shared';
 import { ApiClient } from '../api/api-client.js';
-import { describeLoginFailure, logIn } from '../api/account.js';
+import { describeLoginFailure, exchangeSsoHandoff, fetchSignInMethods, logIn, takeSsoReturn } from '../api/account.js';
 import { Icon } from '../components/icon.js';
 
 interface LoginViewProps {
@@ -17,11 +17,22 @@ export function LoginView({ notice, onLoggedIn }: LoginViewProps) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [methods, setMethods] = useState<SignInMethods | null>(null);
   const firstField = useRef<HTMLInputElement | null>(null);
 
   useEffect(() => {
     document.title = 'Sign in · Steward';
     firstField.current?.focus();
+    void fetchSignInMethods(anonymousApi).then(setMethods, () => undefined);
+    const back = takeSsoReturn();
+    if (back.error) setError(`Single sign-on failed: ${back.error}`);
+    if (back.handoff) {
+      setPending(true);
+      exchangeSsoHandoff(anonymousApi, back.handoff).then(onLoggedIn, () => {
+        setError('Single sign-on took too long or was already used. Sign in again.');
+        setPending(false);
+      });
+    }
   }, []);
 
   const submit = async (event: Event) => {
@@ -84,6 +95,12 @@ export function LoginView({ notice, onLoggedIn }: LoginViewProps) {
         <button type="submit" class="button button-primary button-block" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
+        {methods?.sso ? (
+          <>
+            <p class="login-or" aria-hidden="true">or</p>
+            <a class="button button-block" href="/api/v1/auth/sso/start" data-testid="sso-sign-in">Sign in with {methods.sso.name}</a>
+          </>
+        ) : null}
       </form>
     </main>
   );

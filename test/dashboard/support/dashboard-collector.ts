@@ -25,9 +25,10 @@ export interface DashboardCollector {
 
 /**
  * A real collector on an embedded database, serving `dashboardDir` at `/`. The database lives in a
- * fresh directory removed on stop, unless `keepDataDir` names one to reuse (a seeded fleet).
+ * fresh directory removed on stop, unless `keepDataDir` names one to reuse (a seeded fleet);
+ * `settings` adds to the configuration (single sign-on, say).
  */
-export async function startDashboardCollector(dashboardDir: string, keepDataDir?: string): Promise<DashboardCollector> {
+export async function startDashboardCollector(dashboardDir: string, keepDataDir?: string, settings: Record<string, unknown> = {}): Promise<DashboardCollector> {
   const dataDir = keepDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'steward-dashboard-db-'));
   const config = loadCollectorConfig({}, {
     host: '127.0.0.1',
@@ -40,6 +41,7 @@ export async function startDashboardCollector(dashboardDir: string, keepDataDir?
     // Every browser and every sign-in of a test run comes from 127.0.0.1: lift the per-address limits.
     rateLimitPerMinute: 100_000,
     loginRateLimitPerMinute: 1000,
+    ...settings,
   });
   const start = (port: number) => startCollector({ ...config, port }, { log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   let running = await start(0);

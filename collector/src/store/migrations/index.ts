@@ -12,6 +12,7 @@ import * as registerLists from './0012-register-lists.js';
 import * as registerSearchPending from './0013-register-search-pending.js';
 import * as deviceLicenceContext from './0014-device-licence-context.js';
 import * as softwareTitleLink from './0015-software-title-link.js';
+import * as singleSignOn from './0016-single-sign-on.js';
 
 export interface Migration {
   id: number;
@@ -35,4 +36,5 @@ export const migrations: Migration[] = [
   { id: 13, name: 'register-search-pending', sql: registerSearchPending.sql },
   { id: 14, name: 'device-licence-context', sql: deviceLicenceContext.sql },
   { id: 15, name: 'software-title-link', sql: softwareTitleLink.sql },
+  { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
 ];
