@@ -34,6 +34,8 @@ export const userView = z.object({
   /** Locked for a while after repeated failed logins. */
   lockedUntil: isoDateTime.nullable(),
   createdAt: isoDateTime,
+  /** How the person signs in: a password here, or the single sign-on provider. */
+  signIn: z.enum(['password', 'sso']),
 });
 export type UserView = z.infer<typeof userView>;
 

@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcProvider, type OidcProvider } from '../support/oidc-provider.js';
 import { chromiumMissing, launchChromium } from './support/browser.js';
-import { saveScreenshot } from './support/browser-session.js';
+import { saveScreenshot, signIn } from './support/browser-session.js';
 import { buildDashboard } from './support/built-dashboard.js';
-import { startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
+import { ADMIN_PASSWORD, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
 
 /**
  * Single sign-on in Debian's chromium: the sign-in screen offers the provider, the browser goes
@@ -53,6 +53,16 @@ describe.skipIf(chromiumMissing())('single sign-on in a browser', () => {
     expect(await page.getByRole('tab').allTextContents()).not.toContain('Users and tokens');
     expect(idp.problems).toEqual([]);
     await page.close();
+
+    // The administrator sees who signs in through the provider.
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await signIn(admin, collector.url, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${collector.url}/settings`);
+    await admin.getByRole('tab', { name: 'Users and tokens' }).click();
+    const users = admin.getByTestId('users-table');
+    expect(await users.locator('tr[data-username="erin"]').textContent()).toContain('SSO');
+    expect(await users.locator('tr[data-username="admin"]').textContent()).not.toContain('SSO');
+    await admin.close();
   });
 
   it('comes back to the sign-in screen with the reason when the provider gives no role', async () => {

@@ -18,7 +18,7 @@ function toView(row: UserListRow): UserView {
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role, disabled: row.disabled,
     lockedUntil: row.locked_until && new Date(row.locked_until) > new Date() ? new Date(row.locked_until).toISOString() : null,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(), signIn: row.auth_source === 'oidc' ? 'sso' : 'password',
   };
 }
 

@@ -110,9 +110,10 @@ export interface UserListRow {
   disabled: boolean;
   locked_until: Date | null;
   created_at: Date;
+  auth_source: 'local' | 'oidc';
 }
 
-const LIST_COLUMNS = 'id, username, display_name, role, disabled, locked_until, created_at';
+const LIST_COLUMNS = 'id, username, display_name, role, disabled, locked_until, created_at, auth_source';
 
 export async function listUsers(db: Queryable): Promise<UserListRow[]> {
   const { rows } = await db.query<UserListRow>(`select ${LIST_COLUMNS} from users order by username`);

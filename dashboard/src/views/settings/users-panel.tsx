@@ -37,7 +37,11 @@ export function UsersPanel() {
                 const self = user.username === me.username;
                 return (
                   <tr key={user.id} data-username={user.username}>
-                    <td class="cell-primary">{user.username}{self ? <span class="muted"> (you)</span> : null}{user.displayName ? <div class="cell-sub">{user.displayName}</div> : null}</td>
+                    <td class="cell-primary">
+                      {user.username}{self ? <span class="muted"> (you)</span> : null}
+                      {user.signIn === 'sso' ? <span class="badge badge-outline" title="Signs in through the single sign-on provider; the role follows the provider's groups at each sign-in">SSO</span> : null}
+                      {user.displayName ? <div class="cell-sub">{user.displayName}</div> : null}
+                    </td>
                     <td>
                       <select aria-label={`Role of ${user.username}`} value={user.role} disabled={busy || self} onChange={(e) => change(user, { role: e.currentTarget.value as Role })}>
                         {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
