@@ -70,6 +70,14 @@ export const deviceDetail = deviceSummary.extend({
   software: z.array(softwareEntry),
   lastReportId: z.uuid().nullable(),
   lastCollectedAt: isoDateTime.nullable(),
+  /** The agent reporting the device: its version, last word, address and how far its clock is off. */
+  agent: z.object({
+    version: z.string(),
+    platform: z.string(),
+    lastSeenAt: isoDateTime.nullable(),
+    lastAddress: z.string().nullable(),
+    clockSkewSeconds: z.number().nullable(),
+  }).nullable().optional(),
 });
 export type DeviceDetail = z.infer<typeof deviceDetail>;
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceList } from '@steward/shared';
+import { deviceDetail, deviceList } from '@steward/shared';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { documentStillMarked, markDocument, saveScreenshot, signIn } from './support/browser-session.js';
 import { buildDashboard } from './support/built-dashboard.js';
@@ -155,6 +155,11 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     const report = fleetReport(target.id, 7);
     expect(await summary.textContent()).toContain(report.hardware.system!.model!);
     expect(await summary.textContent()).toContain(report.os.name);
+    // The reporting agent, and its clock: no heartbeat yet, so not measured.
+    const detail = deviceDetail.parse(await (await fetch(`${collector.url}/api/v1/devices/${target.id}`, { headers: { authorization: `Bearer ${adminToken}` } })).json());
+    expect(detail.agent?.version).toBeTruthy();
+    expect(await summary.textContent()).toContain(`${detail.agent!.version} (${detail.agent!.platform})`);
+    expect(await summary.getByTestId('device-clock').textContent()).toBe('not measured');
     await saveScreenshot(page, 'device-summary', true);
 
     await page.getByRole('tab', { name: /^Network/ }).click();

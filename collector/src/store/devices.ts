@@ -94,8 +94,18 @@ export async function getDevice(db: Queryable, id: string): Promise<DeviceDetail
   const row = rows[0];
   if (!row) return undefined;
   const software = await listDeviceSoftware(db, id);
+  const agents = await db.query<{ agent_version: string; platform: string; last_seen_at: Date | null; last_address: string | null; clock_skew_seconds: number | null }>(
+    `select agent_version, platform, last_seen_at, last_address, clock_skew_seconds from agents
+      where device_id = $1 and revoked_at is null order by enrolled_at desc limit 1`,
+    [id],
+  );
+  const agent = agents.rows[0];
   return {
     ...toSummary(row),
+    agent: agent ? {
+      version: agent.agent_version, platform: agent.platform, lastSeenAt: agent.last_seen_at ? new Date(agent.last_seen_at).toISOString() : null,
+      lastAddress: agent.last_address, clockSkewSeconds: agent.clock_skew_seconds,
+    } : null,
     hardware: row.hardware,
     os: row.os,
     software,

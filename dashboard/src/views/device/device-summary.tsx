@@ -3,6 +3,7 @@ import { FactList } from '../../components/fact-list.js';
 import { formatBytes, formatCount } from '../../format/numbers.js';
 import { formatDateTime, formatDuration, timeAgo } from '../../format/time.js';
 import { operatingSystemLabel } from '../../format/operating-system.js';
+import { ClockBadge } from '../../components/clock-badge.js';
 
 export function DeviceSummaryPanel({ device }: { device: DeviceDetail }) {
   const hw = device.hardware;
@@ -63,6 +64,9 @@ export function DeviceSummaryPanel({ device }: { device: DeviceDetail }) {
           ['Last inventory', device.lastCollectedAt && <time dateTime={device.lastCollectedAt}>{formatDateTime(device.lastCollectedAt)}</time>],
           ['Software', formatCount(device.softwareCount)],
           ['MAC addresses', device.macAddresses.length > 0 ? <span class="mono">{device.macAddresses.join(', ')}</span> : undefined],
+          ['Agent', device.agent && `${device.agent.version} (${device.agent.platform})`],
+          ['Agent address', device.agent?.lastAddress && <span class="mono">{device.agent.lastAddress}</span>],
+          ['Clock', device.agent && <span data-testid="device-clock"><ClockBadge seconds={device.agent.clockSkewSeconds} /></span>],
         ]} />
       </section>
     </div>

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'preact/hooks';
-import { CLOCK_SKEW_WARN_SECONDS, describeClockSkew, type AgentView } from '@steward/shared';
+import { CLOCK_SKEW_WARN_SECONDS, type AgentView } from '@steward/shared';
 import { fetchAgents, revokeAgent } from '../../api/agents.js';
 import { useApp } from '../../app/app-context.js';
+import { ClockBadge } from '../../components/clock-badge.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { Pagination } from '../../components/pagination.js';
 import { timeAgo } from '../../format/time.js';
@@ -78,10 +79,4 @@ export function AgentsPanel() {
       {error ? <ErrorNotice error={error} /> : null}
     </section>
   );
-}
-
-function ClockBadge({ seconds }: { seconds: number | null }) {
-  if (seconds === null) return <span class="muted">not measured</span>;
-  if (Math.abs(seconds) < CLOCK_SKEW_WARN_SECONDS) return <span class="badge badge-ok" title={describeClockSkew(seconds)}>✓ On time</span>;
-  return <span class="badge badge-warn">⚠ {describeClockSkew(seconds)}</span>;
 }
