@@ -50,7 +50,7 @@ describe.skipIf(!runnable)('two collectors polling from one PostgreSQL database'
     }
   }, 180_000);
   afterAll(async () => {
-    await b?.close();
+    await b?.close().catch(() => undefined);
     await a?.close().catch(() => undefined);
     for (const h of handles) await h.close().catch(() => undefined);
     await drop?.();
@@ -96,36 +96,38 @@ describe.skipIf(!runnable)('two collectors polling from one PostgreSQL database'
       result: { ...linux, target: { host: '127.0.0.1', port: silentPort } }, credential: { name: 'linux', version: '2c', community: 'linux' },
     })).body.deviceId as string;
     await everyInterval(silent);
-    const aId = networkRuntimeOf(a.ctx).collectorId;
-    const bId = networkRuntimeOf(b.ctx).collectorId;
-    await eventually(async () => {
+    const ids = new Map([a, b].map((c) => [networkRuntimeOf(c.ctx).collectorId, c] as const));
+    // Whichever collector claims the silent device dies holding it; the other must take over.
+    const holderId = await eventually(async () => {
       const { rows } = await handles[1]!.query<{ leased_by: string | null }>('select leased_by from snmp_targets where device_id = $1', [silent]);
-      return rows[0]?.leased_by === aId;
-    }, 60_000, 'collector A to hold the silent device');
+      return rows[0]?.leased_by && ids.has(rows[0].leased_by) ? rows[0].leased_by : undefined;
+    }, 60_000, 'a collector to hold the silent device');
+    const holder = ids.get(holderId)!;
+    const survivorId = [...ids.keys()].find((id) => id !== holderId)!;
 
-    await networkRuntimeOf(a.ctx).poller.halt();
+    await networkRuntimeOf(holder.ctx).poller.halt();
     const died = new Date();
     const held = (await handles[1]!.query<{ device_id: string; lease_until: Date }>(
-      'select device_id, lease_until from snmp_targets where leased_by = $1', [aId],
+      'select device_id, lease_until from snmp_targets where leased_by = $1', [holderId],
     )).rows;
     expect(held.map((h) => h.device_id)).toContain(silent);
-    await a.close();
+    await holder.close();
 
     for (const { device_id: id, lease_until: until } of held) {
-      const taken = await eventually(async () => (await pollsSince(died)).find((p) => p.device_id === id && p.polled_by === bId), 20_000, `B to poll ${id}`);
+      const taken = await eventually(async () => (await pollsSince(died)).find((p) => p.device_id === id && p.polled_by === survivorId), 20_000, `the survivor to poll ${id}`);
       // A poll the dead collector still finished hands its lease back on the spot; any other device
       // is not polled before that lease ended: no device is polled twice at once.
       const { rows: finished } = await handles[1]!.query<{ n: number }>(
         'select count(*)::int as n from snmp_reachability where device_id = $1 and polled_by = $2 and time > $3',
-        [id, aId, new Date(until.getTime() - LEASE_S * 1000 - 100)],
+        [id, holderId, new Date(until.getTime() - LEASE_S * 1000 - 100)],
       );
       if (finished[0]!.n === 0) expect(taken.time.getTime()).toBeGreaterThanOrEqual(until.getTime() - 50);
     }
     const silentPolls = (await pollsSince(died)).filter((p) => p.device_id === silent);
-    expect(silentPolls.every((p) => p.polled_by === bId && !p.up)).toBe(true);
+    expect(silentPolls.every((p) => p.polled_by === survivorId && !p.up)).toBe(true);
     // And nothing is forgotten: every device is polled again, by the survivor.
     for (const id of [...devices.values(), silent]) {
-      await eventually(async () => (await pollsSince(died)).some((p) => p.device_id === id && p.polled_by === bId), 20_000, `B to poll ${id}`);
+      await eventually(async () => (await pollsSince(died)).some((p) => p.device_id === id && p.polled_by === survivorId), 20_000, `the survivor to poll ${id}`);
     }
   });
 });
