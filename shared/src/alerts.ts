@@ -243,8 +243,9 @@ export type NotificationSettings = z.infer<typeof notificationSettings>;
 
 /** A message sent through the stored relay now, to check it before an alert depends on it. */
 export const testEmailRequest = z.object({ to: emailAddress });
-export const testEmailAnswer = z.object({ sent: z.boolean(), detail: z.string() });
-export type TestEmailAnswer = z.infer<typeof testEmailAnswer>;
+/** What a test of a channel (e-mail relay, webhook) found: sent or not, and the far end's answer or the reason. */
+export const channelTestAnswer = z.object({ sent: z.boolean(), detail: z.string() });
+export type ChannelTestAnswer = z.infer<typeof channelTestAnswer>;
 
 export const deliveryRecord = z.object({
   id: z.number().int(),

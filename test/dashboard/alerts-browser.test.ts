@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertRecord, alertRule, enrollAnswer, integrationRecord, notificationSettings } from '@steward/shared';
 import { z } from 'zod';
 import { DEFAULT_ALERT_RULES } from '../../collector/src/alerts/default-rules.js';
+import { startHttpStub } from '../collector/alerts/support/http-stub.js';
 import { startSmtpSink } from '../collector/alerts/support/smtp-sink.js';
 import { sendHeartbeat } from '../support/heartbeat.js';
 import { chromiumMissing, launchChromium } from './support/browser.js';
@@ -126,6 +127,7 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
   });
   it('sets the e-mail relay and checks it with a test message, adds a webhook, and logs a delivered alert e-mail', async () => {
     const sink = await startSmtpSink();
+    const receiver = await startHttpStub(() => ({ status: 204 }));
     try {
       const page = await alertsAs('admin', ADMIN_PASSWORD, 'Delivery');
       const email = page.getByTestId('email-panel');
@@ -145,12 +147,15 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
       const secret = 'whsec-browser-0123456789';
       const hooks = page.getByTestId('webhooks-panel');
       await hooks.getByLabel('Name').fill('Ops chat');
-      await hooks.getByLabel('Address').fill('https://chat.example.org/hooks/steward');
+      await hooks.getByLabel('Address').fill(`${receiver.url}/hooks/steward`);
       await hooks.getByLabel(/^Signing secret/).fill(secret);
       await hooks.getByRole('button', { name: 'Add webhook' }).click();
       await hooks.locator('tr[data-webhook="Ops chat"]').waitFor();
       expect(JSON.stringify((await api('/api/v1/alerts/webhooks')).body)).not.toContain(secret);
       expect(await page.content()).not.toContain(secret);
+      await hooks.locator('tr[data-webhook="Ops chat"]').getByRole('button', { name: 'Send test' }).click();
+      await expect.poll(() => hooks.getByTestId('webhook-test-result').textContent()).toBe('Ops chat: delivered (HTTP 204)');
+      expect(receiver.requests.map((r) => r.headers['x-steward-event'])).toEqual(['webhook.test']);
 
       // A helpdesk: the fields its kind needs, numbers typed as numbers, the token sealed and never shown back.
       const token = 'zammad-token-abcdef123456';
@@ -190,6 +195,7 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
       await page.close();
     } finally {
       await sink.close();
+      await receiver.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { NotificationSettings, notificationSettingsInput, TestEmailAnswer } from '@steward/shared';
+import type { NotificationSettings, notificationSettingsInput, ChannelTestAnswer } from '@steward/shared';
 import { Cron } from 'croner';
 import type { z } from 'zod';
 import { recordAudit } from '../services/audit.js';
@@ -65,12 +65,12 @@ export async function writeNotificationView(
  * Sends a test message through the stored relay at once, outside the delivery queue, and says
  * what the relay answered or why it failed: what an administrator needs after setting it up.
  */
-export async function sendTestEmail(deps: AlertDeps, user: UserRow, to: string): Promise<TestEmailAnswer> {
+export async function sendTestEmail(deps: AlertDeps, user: UserRow, to: string): Promise<ChannelTestAnswer> {
   const answer = await sendEmail(deps, {
     to: [to],
     subject: 'Steward test message',
     text: `This message was sent by ${user.username} from the Alerts screen to check the SMTP relay. Alerts will reach their recipients this way.`,
   }).then((detail) => ({ sent: true, detail }), (error: Error) => ({ sent: false, detail: error.message }));
-  await recordAudit(deps.db, { actor: user.username, actorRole: user.role, action: 'alert-settings.test-email', objectType: 'settings', objectId: 'notifications', after: { to, ...answer } });
+  await deps.db.transaction((tx) => recordAudit(tx, { actor: user.username, actorRole: user.role, action: 'alert-settings.test-email', objectType: 'settings', objectId: 'notifications', after: { to, ...answer } }));
   return answer;
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { WebhookRecord, webhookInput, webhookUpdate } from '@steward/shared';
+import type { ChannelTestAnswer, WebhookRecord, webhookInput, webhookUpdate } from '@steward/shared';
 import type { z } from 'zod';
 import { recordAudit } from '../services/audit.js';
+import type { AlertDeps } from './alert-deps.js';
+import { sendWebhook } from './channels/webhook-sender.js';
 import { ApiProblem } from '../services/errors.js';
 import { sealSecret, type MasterKeys } from '../services/secrets.js';
 import type { Database } from '../store/database.js';
@@ -40,4 +42,18 @@ export async function removeWebhook(db: Database, user: UserRow, id: string): Pr
 
 export async function listWebhookRecords(db: Database): Promise<{ items: WebhookRecord[] }> {
   return { items: (await listWebhooks(db)).map(webhookView) };
+}
+
+/**
+ * Posts a signed test event to a webhook now, outside the delivery queue, and says what the
+ * receiver answered: the check an administrator makes before a rule depends on it.
+ */
+export async function testWebhook(deps: AlertDeps, user: UserRow, id: string): Promise<ChannelTestAnswer> {
+  const hook = await findWebhook(deps.db, id);
+  if (!hook) throw new ApiProblem(404, 'not_found', `no webhook with id ${id}`);
+  const body = JSON.stringify({ event: 'webhook.test', sentAt: new Date().toISOString(), by: user.username, message: 'A test from Steward: alerts routed to this webhook will arrive like this, signed the same way.' });
+  const answer = await sendWebhook(deps, id, 0, 'webhook.test', body)
+    .then((status) => ({ sent: true, detail: `HTTP ${status}` }), (error: Error) => ({ sent: false, detail: error.message }));
+  await deps.db.transaction((tx) => recordAudit(tx, { actor: user.username, actorRole: user.role, action: 'webhook.test', objectType: 'webhook', objectId: id, after: answer }));
+  return answer;
 }

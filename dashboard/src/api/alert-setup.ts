@@ -1,5 +1,5 @@
 import {
-  alertRule, deliveryRecord, integrationRecord, notificationSettings, testEmailAnswer, webhookRecord,
+  alertRule, deliveryRecord, integrationRecord, notificationSettings, channelTestAnswer, webhookRecord,
   type AlertRuleInput, type IntegrationInput, type NotificationSettingsInput, type WebhookInput,
 } from '@steward/shared';
 import type { ApiClient } from './api-client.js';
@@ -58,7 +58,7 @@ export function saveNotificationSettings(api: ApiClient, input: NotificationSett
 }
 
 export function sendTestEmail(api: ApiClient, to: string) {
-  return api.request(testEmailAnswer, '/api/v1/alerts/settings/test-email', { method: 'POST', body: { to } });
+  return api.request(channelTestAnswer, '/api/v1/alerts/settings/test-email', { method: 'POST', body: { to } });
 }
 
 export function fetchDeliveries(api: ApiClient, query: { limit: number; offset: number }, signal?: AbortSignal) {
@@ -71,4 +71,8 @@ export function addIntegration(api: ApiClient, input: IntegrationInput) {
 
 export function deleteIntegration(api: ApiClient, id: string) {
   return api.request(noContent, `/api/v1/integrations/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function testWebhook(api: ApiClient, id: string) {
+  return api.request(channelTestAnswer, `/api/v1/alerts/webhooks/${encodeURIComponent(id)}/test`, { method: 'POST', body: {} });
 }

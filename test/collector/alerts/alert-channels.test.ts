@@ -196,4 +196,20 @@ describe.each(CONTRACT_BACKENDS)('alert channels on %s', (backend) => {
     const { rows } = await w.c.ctx.db.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'alert-settings.test-email'");
     expect(rows[0]!.n).toBe(2);
   });
+  it('posts a signed test event to a webhook at once, and says what the receiver answered', async () => {
+    const [hookRecord] = expectStatus(await w.admin.get('/api/v1/alerts/webhooks'), 200).items;
+    const before = hook.requests.length;
+    const ok = expectStatus(await w.admin.post(`/api/v1/alerts/webhooks/${hookRecord.id}/test`, {}), 200);
+    expect(ok).toEqual({ sent: true, detail: 'HTTP 204' });
+    const posted = hook.requests.at(-1)!;
+    expect(hook.requests.length).toBe(before + 1);
+    expect(posted.headers['x-steward-event']).toBe('webhook.test');
+    expect(signatureHolds(WEBHOOK_SECRET, String(posted.headers['x-steward-timestamp']), posted.raw, String(posted.headers['x-steward-signature']))).toBe(true);
+
+    failuresLeft = 1;
+    const refused = expectStatus(await w.admin.post(`/api/v1/alerts/webhooks/${hookRecord.id}/test`, {}), 200);
+    expect(refused).toEqual({ sent: false, detail: 'ops hook: HTTP 503' });
+    failuresLeft = 0;
+    expectStatus(await w.admin.post('/api/v1/alerts/webhooks/00000000-0000-4000-8000-000000000000/test', {}), 404);
+  });
 });

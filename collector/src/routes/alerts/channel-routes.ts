@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CollectorContext } from '../../context.js';
 import { alertDepsFrom } from '../../alerts/alert-deps.js';
 import { readNotificationView, sendTestEmail, writeNotificationView } from '../../alerts/notification-service.js';
-import { changeWebhook, createWebhook, listWebhookRecords, removeWebhook } from '../../alerts/webhook-service.js';
+import { changeWebhook, createWebhook, listWebhookRecords, removeWebhook, testWebhook } from '../../alerts/webhook-service.js';
 import { requirePermission } from '../auth.js';
 import { apiDoc } from '../openapi.js';
 import { validate } from '../validate.js';
@@ -29,6 +29,10 @@ export function channelRoutes(app: FastifyInstance, ctx: CollectorContext): void
     const user = await requirePermission(ctx, request, 'alerts:write');
     const { id } = validate(idParams, request.params, 'path');
     return changeWebhook(ctx.db, ctx.secrets, user, id, validate(webhookUpdate, request.body, 'body'));
+  });
+  app.post('/api/v1/alerts/webhooks/:id/test', apiDoc({ tags, summary: 'Post a signed test event to a webhook now and answer what the receiver said', params: idParams }), async (request) => {
+    const user = await requirePermission(ctx, request, 'alerts:write');
+    return testWebhook(alertDepsFrom(ctx), user, validate(idParams, request.params, 'path').id);
   });
   app.delete('/api/v1/alerts/webhooks/:id', apiDoc({ tags, summary: 'Delete a webhook', params: idParams }), async (request, reply) => {
     const user = await requirePermission(ctx, request, 'alerts:write');

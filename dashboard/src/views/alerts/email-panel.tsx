@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { NotificationSettings, TestEmailAnswer } from '@steward/shared';
+import type { NotificationSettings, ChannelTestAnswer } from '@steward/shared';
 import { fetchNotificationSettings, saveNotificationSettings, sendTestEmail } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
@@ -37,7 +37,7 @@ export function EmailPanel() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState(false);
   const [testTo, setTestTo] = useState('');
-  const [tested, setTested] = useState<TestEmailAnswer | null>(null);
+  const [tested, setTested] = useState<ChannelTestAnswer | null>(null);
   const { busy, error, run } = useSubmit();
   useEffect(() => setDraft(settings.data ? draftOf(settings.data) : null), [settings.data]);
   if (settings.error) return <ErrorNotice error={settings.error} onRetry={settings.reload} />;

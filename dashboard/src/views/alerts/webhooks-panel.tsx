@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
-import { addWebhook, deleteWebhook, fetchWebhooks, switchWebhook } from '../../api/alert-setup.js';
+import type { ChannelTestAnswer } from '@steward/shared';
+import { addWebhook, deleteWebhook, fetchWebhooks, switchWebhook, testWebhook } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
@@ -15,6 +16,7 @@ export function WebhooksPanel() {
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
+  const [tested, setTested] = useState<{ name: string; answer: ChannelTestAnswer } | null>(null);
   const { busy, error, run } = useSubmit();
 
   return (
@@ -47,12 +49,20 @@ export function WebhooksPanel() {
                   <td><code>{hook.url}</code></td>
                   <td class="optional">{formatDateTime(hook.createdAt)}</td>
                   <td><input type="checkbox" aria-label={`${hook.name} on`} checked={hook.enabled} disabled={!editable || busy} onChange={(e) => void run(() => switchWebhook(api, hook.id, e.currentTarget.checked), hooks.reload)} /></td>
-                  <td class="row-actions">{editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteWebhook(api, hook.id), hooks.reload)}>Delete</button> : null}</td>
+                  <td class="row-actions">
+                    {editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(async () => setTested({ name: hook.name, answer: await testWebhook(api, hook.id) }))}>Send test</button> : null}
+                    {editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteWebhook(api, hook.id), hooks.reload)}>Delete</button> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      ) : null}
+      {tested ? (
+        <p role="status" class={`form-status ${tested.answer.sent ? '' : 'form-status-bad'}`} data-testid="webhook-test-result">
+          {tested.name}: {tested.answer.sent ? `delivered (${tested.answer.detail})` : `not delivered: ${tested.answer.detail}`}
+        </p>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>
