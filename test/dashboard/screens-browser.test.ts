@@ -93,7 +93,24 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     if (unregistered > 0) expect(await figure('Unregistered devices').textContent()).toContain('⚠');
     await page.getByTestId('licence-trend').waitFor();
     await page.getByTestId('network-glance').waitFor();
-    await saveScreenshot(page, 'overview-compliance', true);
+
+    // Alerts by severity, as the API counts them: a rule that raises one per unregistered device.
+    const json = { 'content-type': 'application/json' };
+    const rule = await (await api('/api/v1/alerts/rules', { method: 'POST', headers: json, body: JSON.stringify({ name: 'Unregistered devices', kind: 'device_unregistered' }) })).json() as { id: string };
+    try {
+      expect((await api('/api/v1/alerts/evaluate', { method: 'POST', headers: json, body: '{}' })).status).toBe(200);
+      const live = async (severity: string) => (await (await api(`/api/v1/alerts?state=open,acknowledged&severity=${severity}&hideSnoozed=true&limit=1`)).json() as { total: number }).total;
+      const counts = { Critical: await live('critical'), Warning: await live('warning'), Information: await live('info') };
+      expect(counts.Information).toBeGreaterThanOrEqual(unregistered);
+      await page.reload();
+      const alerts = page.getByTestId('alerts-glance');
+      for (const [label, count] of Object.entries(counts)) {
+        await expect.poll(() => alerts.locator('.glance-item', { hasText: label }).locator('.glance-value').textContent()).toMatch(new RegExp(`(^|\\s)${count}$`));
+      }
+      await saveScreenshot(page, 'overview-compliance', true);
+    } finally {
+      await api(`/api/v1/alerts/rules/${rule.id}`, { method: 'DELETE' });
+    }
     await page.close();
   });
 

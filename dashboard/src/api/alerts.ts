@@ -4,7 +4,8 @@ import { itemsAnswer } from './items-answer.js';
 
 const alerts = itemsAnswer(alertRecord);
 
-export function fetchAlerts(api: ApiClient, query: { state?: AlertState; limit: number; offset: number }, signal?: AbortSignal) {
+/** `state` and `severity` take one value or several joined by commas. */
+export function fetchAlerts(api: ApiClient, query: { state?: AlertState | string; severity?: string; hideSnoozed?: 'true'; limit: number; offset: number }, signal?: AbortSignal) {
   return api.request(alerts, '/api/v1/alerts', { signal, query: { ...query } });
 }
 

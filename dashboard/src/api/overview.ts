@@ -1,4 +1,5 @@
-import { deviceStatistics, networkDeviceList, positionHistoryPoint, positionList, type FindingType } from '@steward/shared';
+import { alertSeverity, deviceStatistics, networkDeviceList, positionHistoryPoint, positionList, type AlertSeverity, type FindingType } from '@steward/shared';
+import { fetchAlerts } from './alerts.js';
 import type { ApiClient } from './api-client.js';
 import { fetchDevices } from './devices.js';
 import { fetchFindings } from './findings.js';
@@ -34,6 +35,14 @@ export const FINDING_TYPES: readonly FindingType[] = ['unregistered', 'missing',
 export async function fetchOpenFindingCounts(api: ApiClient, signal?: AbortSignal): Promise<Record<FindingType, number>> {
   const totals = await Promise.all(FINDING_TYPES.map((type) => fetchFindings(api, { type, state: 'open', limit: 1, offset: 0 }, signal).then((list) => list.total)));
   return Object.fromEntries(FINDING_TYPES.map((type, index) => [type, totals[index]!])) as Record<FindingType, number>;
+}
+
+/** Live alerts (open or acknowledged, not snoozed) by severity, from one count per severity. */
+export async function fetchLiveAlertCounts(api: ApiClient, signal?: AbortSignal): Promise<Record<AlertSeverity, number>> {
+  const severities = alertSeverity.options;
+  const totals = await Promise.all(severities.map((severity) =>
+    fetchAlerts(api, { state: 'open,acknowledged', severity, hideSnoozed: 'true', limit: 1, offset: 0 }, signal).then((list) => list.total)));
+  return Object.fromEntries(severities.map((severity, index) => [severity, totals[index]!])) as Record<AlertSeverity, number>;
 }
 
 export interface LicenceGlance {

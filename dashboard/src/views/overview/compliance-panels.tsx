@@ -1,5 +1,5 @@
 import type { FindingType } from '@steward/shared';
-import { fetchLicenceGlance, fetchLicenceTrend, fetchNetworkReachability, fetchOpenFindingCounts, FINDING_TYPES } from '../../api/overview.js';
+import { fetchLicenceGlance, fetchLicenceTrend, fetchLiveAlertCounts, fetchNetworkReachability, fetchOpenFindingCounts, FINDING_TYPES } from '../../api/overview.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { TrendChart } from '../../components/trend-chart.js';
@@ -61,6 +61,28 @@ export function NetworkPanel({ version }: { version: number }) {
           <Figure label="Up" value={formatCount(data.up)} href="/network" warn={false} />
           <Figure label="Down" value={formatCount(data.down)} href="/network" warn={data.down > 0} />
           <Figure label="Not polled yet" value={formatCount(Math.max(0, data.total - data.up - data.down))} warn={false} />
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** Live alerts by severity, each a way into the alerts list. */
+export function AlertsPanel({ version }: { version: number }) {
+  const { api, me } = useApp();
+  const alerts = useIdleLoader(`alerts:${version}`, can(me.role, 'alerts:read') ? (signal) => fetchLiveAlertCounts(api, signal) : null);
+  if (!alerts.enabled) return null;
+  const data = alerts.data;
+  return (
+    <section class="card" aria-labelledby="alerts-glance-title" data-testid="alerts-glance">
+      <h2 id="alerts-glance-title" class="card-title">Alerts</h2>
+      {alerts.error ? <ErrorNotice error={alerts.error} /> : null}
+      {!data && !alerts.error ? <LoadingRow /> : null}
+      {data ? (
+        <ul class="glance-list">
+          <Figure label="Critical" value={formatCount(data.critical)} href="/alerts" warn={data.critical > 0} />
+          <Figure label="Warning" value={formatCount(data.warning)} href="/alerts" warn={data.warning > 0} />
+          <Figure label="Information" value={formatCount(data.info)} href="/alerts" warn={false} />
         </ul>
       ) : null}
     </section>

@@ -6,7 +6,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { useIdleLoader } from '../../hooks/use-idle-loader.js';
 import { useLiveRefresh } from '../../hooks/use-live-refresh.js';
 import { useLoader } from '../../hooks/use-loader.js';
-import { CompliancePanel, NetworkPanel, TrendPanel } from './compliance-panels.js';
+import { AlertsPanel, CompliancePanel, NetworkPanel, TrendPanel } from './compliance-panels.js';
 import { OverviewBreakdowns, OverviewStats, RecentDevices } from './overview-panels.js';
 
 /**
@@ -39,6 +39,7 @@ export function OverviewView() {
           <div class="panel-grid panel-grid-even">
             <CompliancePanel version={version} />
             <NetworkPanel version={version} />
+            <AlertsPanel version={version} />
           </div>
           <OverviewBreakdowns statistics={statistics.data} />
           <TrendPanel version={version} />
