@@ -40,3 +40,22 @@ export const userView = z.object({
 export type UserView = z.infer<typeof userView>;
 
 export const userList = z.object({ items: z.array(userView) });
+
+/** A personal API token for a person's scripts: it carries their role and ends at most a year on. */
+export const personalTokenInput = z.object({
+  label: z.string().trim().min(1).max(128),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+export type PersonalTokenInput = z.input<typeof personalTokenInput>;
+
+export const personalTokenView = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  lastUsedAt: isoDateTime.nullable(),
+});
+export type PersonalTokenView = z.infer<typeof personalTokenView>;
+export const personalTokenList = z.object({ items: z.array(personalTokenView) });
+/** The answer to making a token: the only time its text is given out. */
+export const personalTokenCreated = personalTokenView.extend({ token: z.string() });

@@ -328,6 +328,31 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await page.close();
   });
 
+  it('lets anyone make a personal API token from their account page, use it with their role, and revoke it', async () => {
+    await collector.addUser('penny', 'helpdesk-password-9', 'helpdesk');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, collector.url, 'penny', 'helpdesk-password-9');
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    const panel = page.getByTestId('personal-tokens');
+    await panel.getByLabel('Used for').fill('Nightly export');
+    await panel.getByRole('button', { name: 'Make token' }).click();
+    const token = (await page.getByTestId('new-personal-token').locator('code').textContent())!;
+    const call = (path: string) => fetch(`${collector.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await call('/api/v1/devices')).status).toBe(200);
+    expect((await call('/api/v1/users')).status).toBe(403);
+    await page.getByTestId('new-personal-token').getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(token);
+    const row = panel.locator('tr[data-token="Nightly export"]');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect((await call('/api/v1/devices')).status).toBe(401);
+    await page.reload();
+    await page.getByText('You have no API tokens.').waitFor();
+    await page.close();
+  });
+
   it('hides Settings from helpdesk and refuses its address; lays out at tablet width with visible focus', async () => {
     await collector.addUser('hank', 'helpdesk-password-3', 'helpdesk');
     const helpdesk = await browser.newPage({ viewport: { width: 1280, height: 860 } });

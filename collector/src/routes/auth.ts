@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loginRequest, roleAllows, type Permission } from '@steward/shared';
+import { loginRequest, personalTokenInput, roleAllows, type Permission } from '@steward/shared';
+import { z } from 'zod';
 import type { CollectorContext } from '../context.js';
 import { authenticateUser, login, logout } from '../services/auth.js';
 import { ApiProblem } from '../services/errors.js';
+import { createPersonalToken, personalTokens, revokePersonalToken } from '../services/personal-tokens.js';
 import type { UserRow } from '../store/users.js';
 import { validate } from './validate.js';
 import { apiDoc } from './openapi.js';
@@ -36,5 +38,20 @@ export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.get('/api/v1/me', async (request) => {
     const user = await requireUser(ctx, request);
     return { username: user.username, role: user.role };
+  });
+
+  app.get('/api/v1/me/tokens', apiDoc({ tags: ['auth'], summary: 'Your personal API tokens (never the tokens themselves)' }), async (request) => {
+    return { items: await personalTokens(ctx.db, await requireUser(ctx, request)) };
+  });
+  app.post('/api/v1/me/tokens', apiDoc({ tags: ['auth'], summary: 'Make a personal API token for your scripts; answered once', body: personalTokenInput }), async (request, reply) => {
+    const user = await requireUser(ctx, request);
+    const body = validate(personalTokenInput, request.body, 'body');
+    return reply.code(201).send(await createPersonalToken(ctx.db, user, body, request.ip));
+  });
+  app.delete('/api/v1/me/tokens/:id', apiDoc({ tags: ['auth'], summary: 'Revoke one of your personal API tokens' }), async (request, reply) => {
+    const user = await requireUser(ctx, request);
+    const { id } = validate(z.object({ id: z.uuid() }), request.params, 'path');
+    await revokePersonalToken(ctx.db, user, id, request.ip);
+    return reply.code(204).send();
   });
 }

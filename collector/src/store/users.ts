@@ -12,6 +12,8 @@ export interface UserRow {
   disabled: boolean;
   failed_logins?: number;
   locked_until?: Date | null;
+  /** Set when the request came with a personal API token rather than a sign-in session. */
+  token_label?: string | null;
 }
 
 export async function countUsers(db: Queryable): Promise<number> {
@@ -65,18 +67,49 @@ export async function findUserByName(db: Queryable, username: string): Promise<U
   return rows[0];
 }
 
-export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
-  await db.query('insert into api_sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash, userId, expiresAt]);
+export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date, label?: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'insert into api_sessions (token_hash, user_id, expires_at, label) values ($1, $2, $3, $4) returning id',
+    [tokenHash, userId, expiresAt, label ?? null],
+  );
+  return rows[0]!.id;
 }
 
 export async function findSessionUser(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
-  const { rows } = await db.query<UserRow>(
-    `select u.id, u.username, u.password_hash, u.role, u.disabled
+  const { rows } = await db.query<UserRow & { last_used_at: Date | null }>(
+    `select u.id, u.username, u.password_hash, u.role, u.disabled, s.label as token_label, s.last_used_at
        from api_sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
     [tokenHash],
   );
-  return rows[0];
+  const row = rows[0];
+  // A personal token says when it was last used, to the minute: enough to spot a forgotten one, without a write per request.
+  if (row?.token_label && (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000)) {
+    await db.query('update api_sessions set last_used_at = now() where token_hash = $1', [tokenHash]);
+  }
+  return row;
+}
+
+export interface PersonalTokenRow {
+  id: string;
+  label: string;
+  created_at: Date;
+  expires_at: Date;
+  last_used_at: Date | null;
+}
+
+export async function listPersonalTokens(db: Queryable, userId: string): Promise<PersonalTokenRow[]> {
+  const { rows } = await db.query<PersonalTokenRow>(
+    'select id, label, created_at, expires_at, last_used_at from api_sessions where user_id = $1 and label is not null and expires_at > now() order by created_at desc',
+    [userId],
+  );
+  return rows;
+}
+
+/** Revokes one of the user's own personal tokens; false when there is no such token. */
+export async function deletePersonalToken(db: Queryable, userId: string, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('delete from api_sessions where id = $1 and user_id = $2 and label is not null', [id, userId]);
+  return rowCount === 1;
 }
 
 export async function deleteExpiredSessions(db: Queryable): Promise<number> {

@@ -33,6 +33,8 @@ export function sectionOf(route: Route): SectionId | null {
     case 'device': return 'devices';
     case 'asset': return 'register';
     case 'screen': return route.section;
+    // Every signed-in person has an account page: it belongs to no section a role could lack.
+    case 'account':
     case 'not-found': return null;
   }
 }

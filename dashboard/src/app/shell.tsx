@@ -11,6 +11,7 @@ import type { Route } from '../routing/routes.js';
 import { useRoute } from '../routing/use-route.js';
 import { DeviceView } from '../views/device/device-view.js';
 import { DevicesView } from '../views/devices/devices-view.js';
+import { AccountView } from '../views/account/account-view.js';
 import { ForbiddenView } from '../views/forbidden-view.js';
 import { NotFoundView } from '../views/not-found-view.js';
 import { OverviewView } from '../views/overview/overview-view.js';
@@ -59,6 +60,7 @@ function Screen({ route }: { route: Route }) {
     case 'device': return <DeviceView key={route.id} id={route.id} tab={route.tab} />;
     case 'screen': return <LazyScreen section={route.section} />;
     case 'asset': return <LazyScreen section="register" id={route.id} />;
+    case 'account': return <AccountView />;
     case 'not-found': return <NotFoundView path={route.path} />;
   }
 }

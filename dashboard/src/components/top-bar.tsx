@@ -19,13 +19,13 @@ export function TopBar({ me, liveStatus, onLogOut }: TopBarProps) {
       {can(me.role, 'devices:read') ? <QuickSearch /> : <span />}
       <div class="top-bar-end">
         <ConnectionStatus status={liveStatus} />
-        <div class="user" data-testid="current-user">
+        <a class="user" href="/account" title="Your account and API tokens" data-testid="current-user">
           <span class="user-avatar" aria-hidden="true">{me.username.slice(0, 1).toUpperCase()}</span>
           <span class="user-text">
             <span class="user-name">{me.username}</span>
             <span class="user-role">{ROLE_LABELS[me.role]}</span>
           </span>
-        </div>
+        </a>
         <button type="button" class="button button-quiet" onClick={onLogOut}>
           <Icon name="log-out" />
           <span>Sign out</span>

@@ -37,6 +37,7 @@ export type Route =
   | { name: 'device'; id: string; tab: DeviceTab }
   | { name: 'screen'; section: ScreenSection }
   | { name: 'asset'; id: string }
+  | { name: 'account' }
   | { name: 'not-found'; path: string };
 
 /** Reads an address such as `/devices?kind=agent&page=3` (path and query as `location` gives them). */
@@ -51,6 +52,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { name: 'device', id: second, tab: parseDeviceTab(new URLSearchParams(queryPart).get('tab')) };
   }
   if (first === 'register' && second && rest.length === 0) return { name: 'asset', id: second };
+  if (first === 'account' && !second) return { name: 'account' };
   if (!second && isScreenSection(first)) return { name: 'screen', section: first };
   return { name: 'not-found', path: pathPart };
 }
@@ -61,6 +63,7 @@ export function routeHref(route: Route): string {
     case 'devices': return `/devices${devicesQueryString(route.list)}`;
     case 'device': return `/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
     case 'asset': return `/register/${encodeURIComponent(route.id)}`;
+    case 'account': return '/account';
     case 'screen': return `/${route.section}`;
     case 'not-found': return route.path;
   }

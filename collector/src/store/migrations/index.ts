@@ -13,6 +13,7 @@ import * as registerSearchPending from './0013-register-search-pending.js';
 import * as deviceLicenceContext from './0014-device-licence-context.js';
 import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
+import * as personalTokens from './0017-personal-tokens.js';
 
 export interface Migration {
   id: number;
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   { id: 14, name: 'device-licence-context', sql: deviceLicenceContext.sql },
   { id: 15, name: 'software-title-link', sql: softwareTitleLink.sql },
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
+  { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
 ];

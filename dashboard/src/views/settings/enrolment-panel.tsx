@@ -6,6 +6,7 @@ import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
+import { ShownOnce } from '../../components/shown-once.js';
 
 function stateOf(secret: EnrollmentSecretView, now = Date.now()): { label: string; tone: string; usable: boolean } {
   if (secret.revokedAt) return { label: `Revoked ${formatDateTime(secret.revokedAt)}`, tone: 'badge-muted', usable: false };
@@ -35,13 +36,7 @@ export function EnrolmentPanel() {
         <label class="field field-narrow"><span>Valid for <small class="muted">(days, empty: no end)</small></span><input type="number" inputMode="numeric" min={1} max={3650} value={days} onInput={(e) => setDays(e.currentTarget.value)} /></label>
         <div class="form-buttons"><button type="submit" class="button button-primary" disabled={busy}>Make secret</button></div>
       </form>
-      {created ? (
-        <div class="notice notice-info notice-stacked" role="status" data-testid="new-secret">
-          <p>Secret for <strong>{created.label}</strong>; copy it now, it is not shown again:</p>
-          <code class="secret-text">{created.secret}</code>
-          <button type="button" class="button button-quiet" onClick={() => setCreated(null)}>Done</button>
-        </div>
-      ) : null}
+      {created ? <ShownOnce noun="Secret" forWhat={created.label} secret={created.secret} onDone={() => setCreated(null)} testId="new-secret" /> : null}
       {secrets.error ? <ErrorNotice error={secrets.error} onRetry={secrets.reload} /> : null}
       {!secrets.data && !secrets.error ? <LoadingRow text="Loading enrolment secrets…" /> : null}
       {secrets.data ? (

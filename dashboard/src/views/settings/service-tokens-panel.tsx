@@ -6,6 +6,7 @@ import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
+import { ShownOnce } from '../../components/shown-once.js';
 
 type Scope = ServiceTokenInput['scopes'][number];
 const SCOPE_LABELS: Record<Scope, string> = { lookup: 'Asset lookup (helpdesks)', metrics: 'Metrics (/metrics)' };
@@ -39,13 +40,7 @@ export function ServiceTokensPanel() {
         </fieldset>
         <div class="form-buttons"><button type="submit" class="button button-primary" disabled={busy || scopes.length === 0}>Make token</button></div>
       </form>
-      {made ? (
-        <div class="notice notice-info notice-stacked" role="status" data-testid="new-token">
-          <p>Token for <strong>{made.name}</strong>; copy it now, it is not shown again:</p>
-          <code class="secret-text">{made.token}</code>
-          <button type="button" class="button button-quiet" onClick={() => setMade(null)}>Done</button>
-        </div>
-      ) : null}
+      {made ? <ShownOnce noun="Token" forWhat={made.name} secret={made.token} onDone={() => setMade(null)} testId="new-token" /> : null}
       {tokens.error ? <ErrorNotice error={tokens.error} onRetry={tokens.reload} /> : null}
       {!tokens.data && !tokens.error ? <LoadingRow text="Loading service tokens…" /> : null}
       {tokens.data && tokens.data.items.length > 0 ? (
