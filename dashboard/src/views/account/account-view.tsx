@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { fetchPersonalTokens, makePersonalToken, revokePersonalToken } from '../../api/personal-tokens.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
 import { formatDateTime } from '../../format/time.js';
@@ -41,23 +42,17 @@ export function AccountView() {
         {!tokens.data && !tokens.error ? <LoadingRow text="Loading your tokens…" /> : null}
         {tokens.data && tokens.data.items.length === 0 ? <p class="muted">You have no API tokens.</p> : null}
         {tokens.data && tokens.data.items.length > 0 ? (
-          <div class="table-wrap">
-            <table class="data-table" data-testid="personal-tokens-table">
-              <caption class="visually-hidden">Your API tokens</caption>
-              <thead><tr><th scope="col">Used for</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col" class="optional">Made</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-              <tbody>
-                {tokens.data.items.map((t) => (
-                  <tr key={t.id} data-token={t.label}>
-                    <td class="cell-primary">{t.label}</td>
-                    <td>{formatDateTime(t.expiresAt)}</td>
-                    <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
-                    <td class="optional">{formatDateTime(t.createdAt)}</td>
-                    <td class="row-actions"><button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => revokePersonalToken(api, t.id), tokens.reload)}>Revoke</button></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="personal-tokens-table" caption="Your API tokens" head={<><th scope="col">Used for</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col" class="optional">Made</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+            {tokens.data.items.map((t) => (
+              <tr key={t.id} data-token={t.label}>
+                <td class="cell-primary">{t.label}</td>
+                <td>{formatDateTime(t.expiresAt)}</td>
+                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
+                <td class="optional">{formatDateTime(t.createdAt)}</td>
+                <td class="row-actions"><button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => revokePersonalToken(api, t.id), tokens.reload)}>Revoke</button></td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {error ? <ErrorNotice error={error} /> : null}
       </section>

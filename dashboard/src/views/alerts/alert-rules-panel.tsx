@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AlertRule } from '@steward/shared';
 import { deleteAlertRule, fetchAlertRules, fetchIntegrations, fetchWebhooks, replaceAlertRule } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
@@ -42,30 +43,24 @@ export function AlertRulesPanel() {
       {rules.error ? <ErrorNotice error={rules.error} onRetry={rules.reload} /> : null}
       {!rules.data && !rules.error ? <LoadingRow text="Loading alert rules…" /> : null}
       {rules.data ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="alert-rules-table">
-            <caption class="visually-hidden">Alert rules</caption>
-            <thead><tr><th scope="col">Rule</th><th scope="col">Thresholds</th><th scope="col">Severity</th><th scope="col" class="optional">Sent to</th><th scope="col">Open</th><th scope="col">On</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {rules.data.items.map((rule) => (
-                <tr key={rule.id} data-rule={rule.name}>
-                  <td class="cell-primary">{rule.name}<div class="cell-sub">{RULE_KIND_LABELS[rule.kind]}</div></td>
-                  <td>{describeParams(rule)}</td>
-                  <td><span class={`pill ${SEVERITY_CLASS[rule.severity]}`}>{rule.severity}</span></td>
-                  <td class="optional">{describeRouting(rule)}</td>
-                  <td>{rule.openAlerts}</td>
-                  <td><input type="checkbox" aria-label={`${rule.name} on`} checked={switched[rule.id] ?? rule.enabled} disabled={!editable || busy} onChange={(e) => setEnabled(rule, e.currentTarget.checked)} /></td>
-                  <td class="row-actions">
-                    {editable ? <button type="button" class="button button-quiet" onClick={() => setEditing(rule)}>Change</button> : null}
-                    {editable ? (deleting === rule.id
-                      ? <button type="button" class="button button-danger" disabled={busy} onClick={() => void run(() => deleteAlertRule(api, rule.id), () => { setDeleting(null); rules.reload(); })}>Delete {rule.name}</button>
-                      : <button type="button" class="button button-quiet" onClick={() => setDeleting(rule.id)}>Delete…</button>) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="alert-rules-table" caption="Alert rules" head={<><th scope="col">Rule</th><th scope="col">Thresholds</th><th scope="col">Severity</th><th scope="col" class="optional">Sent to</th><th scope="col">Open</th><th scope="col">On</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+          {rules.data.items.map((rule) => (
+            <tr key={rule.id} data-rule={rule.name}>
+              <td class="cell-primary">{rule.name}<div class="cell-sub">{RULE_KIND_LABELS[rule.kind]}</div></td>
+              <td>{describeParams(rule)}</td>
+              <td><span class={`pill ${SEVERITY_CLASS[rule.severity]}`}>{rule.severity}</span></td>
+              <td class="optional">{describeRouting(rule)}</td>
+              <td>{rule.openAlerts}</td>
+              <td><input type="checkbox" aria-label={`${rule.name} on`} checked={switched[rule.id] ?? rule.enabled} disabled={!editable || busy} onChange={(e) => setEnabled(rule, e.currentTarget.checked)} /></td>
+              <td class="row-actions">
+                {editable ? <button type="button" class="button button-quiet" onClick={() => setEditing(rule)}>Change</button> : null}
+                {editable ? (deleting === rule.id
+                  ? <button type="button" class="button button-danger" disabled={busy} onClick={() => void run(() => deleteAlertRule(api, rule.id), () => { setDeleting(null); rules.reload(); })}>Delete {rule.name}</button>
+                  : <button type="button" class="button button-quiet" onClick={() => setDeleting(rule.id)}>Delete…</button>) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { DeliveryRecord } from '@steward/shared';
 import { fetchDeliveries } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { Pagination } from '../../components/pagination.js';
 import { formatDateTime } from '../../format/time.js';
@@ -29,24 +30,18 @@ export function DeliveriesPanel() {
       {shown && shown.total === 0 ? <p class="muted">Nothing sent yet.</p> : null}
       {shown && shown.total > 0 ? (
         <>
-          <div class="table-wrap">
-            <table class="data-table" data-testid="deliveries-table">
-              <caption class="visually-hidden">Deliveries</caption>
-              <thead><tr><th scope="col">Queued</th><th scope="col">Channel</th><th scope="col">Event</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col">Last error</th></tr></thead>
-              <tbody>
-                {shown.items.map((d) => (
-                  <tr key={d.id}>
-                    <td>{formatDateTime(d.createdAt)}</td>
-                    <td>{CHANNEL_LABELS[d.channel]}</td>
-                    <td>{d.event}</td>
-                    <td><span class={`badge ${STATE_BADGES[d.state]}`}>{d.state}</span>{d.responseStatus ? <div class="cell-sub">HTTP {d.responseStatus}</div> : null}</td>
-                    <td>{d.attempts}{d.state === 'pending' && d.nextAttemptAt ? <div class="cell-sub">next {formatDateTime(d.nextAttemptAt)}</div> : null}</td>
-                    <td class="cell-wrap">{d.lastError ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="deliveries-table" caption="Deliveries" head={<><th scope="col">Queued</th><th scope="col">Channel</th><th scope="col">Event</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col">Last error</th></>}>
+            {shown.items.map((d) => (
+              <tr key={d.id}>
+                <td>{formatDateTime(d.createdAt)}</td>
+                <td>{CHANNEL_LABELS[d.channel]}</td>
+                <td>{d.event}</td>
+                <td><span class={`badge ${STATE_BADGES[d.state]}`}>{d.state}</span>{d.responseStatus ? <div class="cell-sub">HTTP {d.responseStatus}</div> : null}</td>
+                <td>{d.attempts}{d.state === 'pending' && d.nextAttemptAt ? <div class="cell-sub">next {formatDateTime(d.nextAttemptAt)}</div> : null}</td>
+                <td class="cell-wrap">{d.lastError ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination noun="deliveries" page={page} pageSize={PAGE_SIZE} total={shown.total} pageSizes={[PAGE_SIZE]} onPage={setPage} onPageSize={() => undefined} />
         </>
       ) : null}

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import { integrationKind, type IntegrationInput, type IntegrationKind } from '@steward/shared';
 import { addIntegration, deleteIntegration, fetchIntegrations } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
@@ -56,23 +57,17 @@ export function HelpdeskPanel() {
       {!desks.data && !desks.error ? <LoadingRow text="Loading helpdesks…" /> : null}
       {desks.data && desks.data.items.length === 0 ? <p class="muted">No helpdesk connected.</p> : null}
       {desks.data && desks.data.items.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="helpdesk-table">
-            <caption class="visually-hidden">Helpdesks</caption>
-            <thead><tr><th scope="col">Name</th><th scope="col">Helpdesk</th><th scope="col">Address</th><th scope="col" class="optional">Secrets stored</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {desks.data.items.map((desk) => (
-                <tr key={desk.id} data-helpdesk={desk.name}>
-                  <td class="cell-primary">{desk.name}<div class="cell-sub">{desk.enabled ? 'on' : 'off'}{desk.autoClose ? ', closes tickets' : ''}</div></td>
-                  <td>{HELPDESK_LABELS[desk.kind]}</td>
-                  <td><code>{desk.baseUrl}</code></td>
-                  <td class="optional">{desk.secretsSet.length ? desk.secretsSet.join(', ') : 'none'}</td>
-                  <td class="row-actions">{editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteIntegration(api, desk.id), desks.reload)}>Delete</button> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="helpdesk-table" caption="Helpdesks" head={<><th scope="col">Name</th><th scope="col">Helpdesk</th><th scope="col">Address</th><th scope="col" class="optional">Secrets stored</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+          {desks.data.items.map((desk) => (
+            <tr key={desk.id} data-helpdesk={desk.name}>
+              <td class="cell-primary">{desk.name}<div class="cell-sub">{desk.enabled ? 'on' : 'off'}{desk.autoClose ? ', closes tickets' : ''}</div></td>
+              <td>{HELPDESK_LABELS[desk.kind]}</td>
+              <td><code>{desk.baseUrl}</code></td>
+              <td class="optional">{desk.secretsSet.length ? desk.secretsSet.join(', ') : 'none'}</td>
+              <td class="row-actions">{editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteIntegration(api, desk.id), desks.reload)}>Delete</button> : null}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { ChannelTestAnswer } from '@steward/shared';
 import { addWebhook, deleteWebhook, fetchWebhooks, switchWebhook, testWebhook } from '../../api/alert-setup.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -38,26 +39,20 @@ export function WebhooksPanel() {
       {!hooks.data && !hooks.error ? <LoadingRow text="Loading webhooks…" /> : null}
       {hooks.data && hooks.data.items.length === 0 ? <p class="muted">No webhooks yet.</p> : null}
       {hooks.data && hooks.data.items.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="webhooks-table">
-            <caption class="visually-hidden">Webhooks</caption>
-            <thead><tr><th scope="col">Name</th><th scope="col">Address</th><th scope="col" class="optional">Added</th><th scope="col">On</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {hooks.data.items.map((hook) => (
-                <tr key={hook.id} data-webhook={hook.name}>
-                  <td class="cell-primary">{hook.name}</td>
-                  <td><code>{hook.url}</code></td>
-                  <td class="optional">{formatDateTime(hook.createdAt)}</td>
-                  <td><input type="checkbox" aria-label={`${hook.name} on`} checked={hook.enabled} disabled={!editable || busy} onChange={(e) => void run(() => switchWebhook(api, hook.id, e.currentTarget.checked), hooks.reload)} /></td>
-                  <td class="row-actions">
-                    {editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(async () => setTested({ name: hook.name, answer: await testWebhook(api, hook.id) }))}>Send test</button> : null}
-                    {editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteWebhook(api, hook.id), hooks.reload)}>Delete</button> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="webhooks-table" caption="Webhooks" head={<><th scope="col">Name</th><th scope="col">Address</th><th scope="col" class="optional">Added</th><th scope="col">On</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+          {hooks.data.items.map((hook) => (
+            <tr key={hook.id} data-webhook={hook.name}>
+              <td class="cell-primary">{hook.name}</td>
+              <td><code>{hook.url}</code></td>
+              <td class="optional">{formatDateTime(hook.createdAt)}</td>
+              <td><input type="checkbox" aria-label={`${hook.name} on`} checked={hook.enabled} disabled={!editable || busy} onChange={(e) => void run(() => switchWebhook(api, hook.id, e.currentTarget.checked), hooks.reload)} /></td>
+              <td class="row-actions">
+                {editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(async () => setTested({ name: hook.name, answer: await testWebhook(api, hook.id) }))}>Send test</button> : null}
+                {editable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteWebhook(api, hook.id), hooks.reload)}>Delete</button> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {tested ? (
         <p role="status" class={`form-status ${tested.answer.sent ? '' : 'form-status-bad'}`} data-testid="webhook-test-result">

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { ReportKind } from '@steward/shared';
 import { addReportSchedule, deleteReportSchedule, fetchReportSchedules, sendReportNow } from '../../api/reports.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -54,27 +55,21 @@ export function ReportSchedulesPanel() {
       {!schedules.data && !schedules.error ? <LoadingRow text="Loading schedules…" /> : null}
       {schedules.data && schedules.data.items.length === 0 ? <p class="muted">No report is scheduled.</p> : null}
       {schedules.data && schedules.data.items.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="schedules-table">
-            <caption class="visually-hidden">Scheduled reports</caption>
-            <thead><tr><th scope="col">Schedule</th><th scope="col">When</th><th scope="col">To</th><th scope="col" class="optional">Last sent</th><th scope="col">Next</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {schedules.data.items.map((s) => (
-                <tr key={s.id} data-schedule={s.name}>
-                  <td class="cell-primary">{s.name}<div class="cell-sub">{REPORT_TITLES[s.report]} · {s.format.toUpperCase()}</div></td>
-                  <td><code>{s.cron}</code><div class="cell-sub">{s.timezone}</div></td>
-                  <td class="cell-wrap">{s.recipients.join(', ')}</td>
-                  <td class="optional">{s.lastRunAt ? formatDateTime(s.lastRunAt) : 'never'}</td>
-                  <td>{s.enabled && s.nextRunAt ? formatDateTime(s.nextRunAt) : 'off'}</td>
-                  <td class="row-actions">
-                    <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => sendReportNow(api, s.id), () => setSent(`${s.name}: queued for sending to ${s.recipients.join(', ')}.`))}>Send now</button>
-                    <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteReportSchedule(api, s.id), schedules.reload)}>Delete</button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="schedules-table" caption="Scheduled reports" head={<><th scope="col">Schedule</th><th scope="col">When</th><th scope="col">To</th><th scope="col" class="optional">Last sent</th><th scope="col">Next</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+          {schedules.data.items.map((s) => (
+            <tr key={s.id} data-schedule={s.name}>
+              <td class="cell-primary">{s.name}<div class="cell-sub">{REPORT_TITLES[s.report]} · {s.format.toUpperCase()}</div></td>
+              <td><code>{s.cron}</code><div class="cell-sub">{s.timezone}</div></td>
+              <td class="cell-wrap">{s.recipients.join(', ')}</td>
+              <td class="optional">{s.lastRunAt ? formatDateTime(s.lastRunAt) : 'never'}</td>
+              <td>{s.enabled && s.nextRunAt ? formatDateTime(s.nextRunAt) : 'off'}</td>
+              <td class="row-actions">
+                <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => sendReportNow(api, s.id), () => setSent(`${s.name}: queued for sending to ${s.recipients.join(', ')}.`))}>Send now</button>
+                <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => deleteReportSchedule(api, s.id), schedules.reload)}>Delete</button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>

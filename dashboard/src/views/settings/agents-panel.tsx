@@ -3,6 +3,7 @@ import { CLOCK_SKEW_WARN_SECONDS, type AgentView } from '@steward/shared';
 import { fetchAgents, revokeAgent } from '../../api/agents.js';
 import { useApp } from '../../app/app-context.js';
 import { ClockBadge } from '../../components/clock-badge.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { Pagination } from '../../components/pagination.js';
 import { timeAgo } from '../../format/time.js';
@@ -40,39 +41,33 @@ export function AgentsPanel() {
       {!agents.data && !agents.error ? <LoadingRow text="Loading agents…" /> : null}
       {agents.data ? (
         <>
-          <div class="table-wrap">
-            <table class="data-table" data-testid="agents-table">
-              <caption class="visually-hidden">Enrolled agents</caption>
-              <thead><tr><th scope="col">Host</th><th scope="col">State</th><th scope="col">Clock</th><th scope="col" class="optional">Agent</th><th scope="col" class="optional">Last address</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-              <tbody>
-                {agents.data.items.map((agent) => (
-                  <tr key={agent.id} data-hostname={agent.hostname}>
-                    <td class="cell-primary">
-                      {agent.deviceId ? <a href={deviceHref(agent.deviceId)}>{agent.hostname}</a> : agent.hostname}
-                      <div class="cell-sub">{agent.platform}</div>
-                    </td>
-                    <td>
-                      <span class={`badge ${STATUS_BADGES[agent.status].tone}`}>{STATUS_BADGES[agent.status].label}</span>
-                      <div class="cell-sub">{agent.status === 'revoked' ? `by ${agent.revokedBy ?? 'unknown'}` : agent.lastSeenAt ? `seen ${timeAgo(agent.lastSeenAt)}` : 'no report yet'}</div>
-                    </td>
-                    <td data-testid="agent-clock"><ClockBadge seconds={agent.clockSkewSeconds} /></td>
-                    <td class="optional">{agent.agentVersion}</td>
-                    <td class="optional">{agent.lastAddress ?? '—'}</td>
-                    <td class="row-actions">
-                      {mayRevoke && agent.status !== 'revoked' ? (
-                        confirming === agent.id ? (
-                          <>
-                            <button type="button" class="button button-danger" disabled={busy} onClick={() => void run(() => revokeAgent(api, agent.id), () => { setConfirming(null); agents.reload(); })}>Revoke {agent.hostname}</button>
-                            <button type="button" class="button button-quiet" onClick={() => setConfirming(null)}>Keep</button>
-                          </>
-                        ) : <button type="button" class="button button-quiet" onClick={() => setConfirming(agent.id)}>Revoke…</button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="agents-table" caption="Enrolled agents" head={<><th scope="col">Host</th><th scope="col">State</th><th scope="col">Clock</th><th scope="col" class="optional">Agent</th><th scope="col" class="optional">Last address</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+            {agents.data.items.map((agent) => (
+              <tr key={agent.id} data-hostname={agent.hostname}>
+                <td class="cell-primary">
+                  {agent.deviceId ? <a href={deviceHref(agent.deviceId)}>{agent.hostname}</a> : agent.hostname}
+                  <div class="cell-sub">{agent.platform}</div>
+                </td>
+                <td>
+                  <span class={`badge ${STATUS_BADGES[agent.status].tone}`}>{STATUS_BADGES[agent.status].label}</span>
+                  <div class="cell-sub">{agent.status === 'revoked' ? `by ${agent.revokedBy ?? 'unknown'}` : agent.lastSeenAt ? `seen ${timeAgo(agent.lastSeenAt)}` : 'no report yet'}</div>
+                </td>
+                <td data-testid="agent-clock"><ClockBadge seconds={agent.clockSkewSeconds} /></td>
+                <td class="optional">{agent.agentVersion}</td>
+                <td class="optional">{agent.lastAddress ?? '—'}</td>
+                <td class="row-actions">
+                  {mayRevoke && agent.status !== 'revoked' ? (
+                    confirming === agent.id ? (
+                      <>
+                        <button type="button" class="button button-danger" disabled={busy} onClick={() => void run(() => revokeAgent(api, agent.id), () => { setConfirming(null); agents.reload(); })}>Revoke {agent.hostname}</button>
+                        <button type="button" class="button button-quiet" onClick={() => setConfirming(null)}>Keep</button>
+                      </>
+                    ) : <button type="button" class="button button-quiet" onClick={() => setConfirming(agent.id)}>Revoke…</button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination noun="agents" page={page} pageSize={PAGE_SIZE} total={agents.data.total} pageSizes={[PAGE_SIZE]} onPage={setPage} onPageSize={() => undefined} />
         </>
       ) : null}

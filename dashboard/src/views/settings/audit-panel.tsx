@@ -3,6 +3,7 @@ import type { AuditEntry, AuditVerdict } from '@steward/shared';
 import { downloadAuditLog, fetchAuditLog, verifyAuditLog, type AuditFilters } from '../../api/audit.js';
 import { saveFile } from '../../api/reports.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { Pagination } from '../../components/pagination.js';
 import { formatDateTime } from '../../format/time.js';
@@ -71,15 +72,9 @@ export function AuditPanel() {
       {shown && shown.total === 0 ? <p class="muted">No entries match.</p> : null}
       {shown && shown.total > 0 ? (
         <>
-          <div class="table-wrap">
-            <table class="data-table" data-testid="audit-table">
-              <caption class="visually-hidden">Audit log entries, newest first</caption>
-              <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col" class="optional">From</th><th scope="col"><span class="visually-hidden">Details</span></th></tr></thead>
-              <tbody>
-                {shown.items.map((entry) => <AuditRow key={entry.id} entry={entry} open={open === entry.id} onToggle={() => setOpen(open === entry.id ? null : entry.id)} />)}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="audit-table" caption="Audit log entries, newest first" head={<><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Object</th><th scope="col" class="optional">From</th><th scope="col"><span class="visually-hidden">Details</span></th></>}>
+            {shown.items.map((entry) => <AuditRow key={entry.id} entry={entry} open={open === entry.id} onToggle={() => setOpen(open === entry.id ? null : entry.id)} />)}
+          </DataTable>
           <Pagination noun="entries" page={page} pageSize={PAGE_SIZE} total={shown.total} pageSizes={[PAGE_SIZE]} onPage={setPage} onPageSize={() => undefined} />
         </>
       ) : null}

@@ -2,6 +2,7 @@ import { useCallback } from 'preact/hooks';
 import type { BackupStatus } from '@steward/shared';
 import { backupNow, fetchBackups } from '../../api/backups.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { FactList } from '../../components/fact-list.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime, timeAgo } from '../../format/time.js';
@@ -50,15 +51,9 @@ export function BackupsPanel() {
         ['Kept', <>the newest {status.keep} in <code>{status.directory}</code></>],
       ]} />
       {status.files.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="backup-files">
-            <caption class="visually-hidden">Backup files kept</caption>
-            <thead><tr><th scope="col">File</th><th scope="col">Written</th><th scope="col">Size</th></tr></thead>
-            <tbody>
-              {status.files.map((file) => <tr key={file.name}><td class="cell-primary">{file.name}</td><td>{formatDateTime(file.createdAt)}</td><td>{formatBytes(file.bytes)}</td></tr>)}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="backup-files" caption="Backup files kept" head={<><th scope="col">File</th><th scope="col">Written</th><th scope="col">Size</th></>}>
+          {status.files.map((file) => <tr key={file.name}><td class="cell-primary">{file.name}</td><td>{formatDateTime(file.createdAt)}</td><td>{formatBytes(file.bytes)}</td></tr>)}
+        </DataTable>
       ) : null}
       <p class="muted">Restore one with <code>npx steward restore FILE</code>: it replaces the database's content in one transaction, committed only when every table's checksum matches.</p>
       {error ? <ErrorNotice error={error} /> : null}

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { CreatedEnrollmentSecret, EnrollmentSecretView } from '@steward/shared';
 import { createEnrollmentSecret, fetchEnrollmentSecrets, revokeEnrollmentSecret } from '../../api/agents.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -40,27 +41,21 @@ export function EnrolmentPanel() {
       {secrets.error ? <ErrorNotice error={secrets.error} onRetry={secrets.reload} /> : null}
       {!secrets.data && !secrets.error ? <LoadingRow text="Loading enrolment secrets…" /> : null}
       {secrets.data ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="secrets-table">
-            <caption class="visually-hidden">Enrolment secrets</caption>
-            <thead><tr><th scope="col">Label</th><th scope="col">State</th><th scope="col" class="optional">Made</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {secrets.data.items.map((secret) => {
-                const state = stateOf(secret);
-                return (
-                  <tr key={secret.id} data-label={secret.label}>
-                    <td class="cell-primary">{secret.label}</td>
-                    <td><span class={`badge ${state.tone}`}>{state.label}</span></td>
-                    <td class="optional">{formatDateTime(secret.createdAt)} by {secret.createdBy}</td>
-                    <td class="row-actions">
-                      {state.usable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => revokeEnrollmentSecret(api, secret.id), secrets.reload)}>Revoke</button> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="secrets-table" caption="Enrolment secrets" head={<><th scope="col">Label</th><th scope="col">State</th><th scope="col" class="optional">Made</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+          {secrets.data.items.map((secret) => {
+            const state = stateOf(secret);
+            return (
+              <tr key={secret.id} data-label={secret.label}>
+                <td class="cell-primary">{secret.label}</td>
+                <td><span class={`badge ${state.tone}`}>{state.label}</span></td>
+                <td class="optional">{formatDateTime(secret.createdAt)} by {secret.createdBy}</td>
+                <td class="row-actions">
+                  {state.usable ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => revokeEnrollmentSecret(api, secret.id), secrets.reload)}>Revoke</button> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>

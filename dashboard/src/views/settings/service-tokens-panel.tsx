@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import { serviceTokenScope, type ServiceTokenInput } from '@steward/shared';
 import { fetchServiceTokens, makeServiceToken, revokeServiceToken } from '../../api/service-tokens.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -44,23 +45,17 @@ export function ServiceTokensPanel() {
       {tokens.error ? <ErrorNotice error={tokens.error} onRetry={tokens.reload} /> : null}
       {!tokens.data && !tokens.error ? <LoadingRow text="Loading service tokens…" /> : null}
       {tokens.data && tokens.data.items.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="service-tokens-table">
-            <caption class="visually-hidden">Service tokens</caption>
-            <thead><tr><th scope="col">Used by</th><th scope="col">May call</th><th scope="col">Last used</th><th scope="col" class="optional">Made</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {tokens.data.items.map((t) => (
-                <tr key={t.id} data-token={t.name}>
-                  <td class="cell-primary">{t.name}{t.revokedAt ? <div class="cell-sub">revoked {formatDateTime(t.revokedAt)}</div> : null}</td>
-                  <td>{t.scopes.map((s) => SCOPE_LABELS[s]).join(', ')}</td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
-                  <td class="optional">{formatDateTime(t.createdAt)} by {t.createdBy}</td>
-                  <td class="row-actions">{!t.revokedAt ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => revokeServiceToken(api, t.id), tokens.reload)}>Revoke</button> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="service-tokens-table" caption="Service tokens" head={<><th scope="col">Used by</th><th scope="col">May call</th><th scope="col">Last used</th><th scope="col" class="optional">Made</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+          {tokens.data.items.map((t) => (
+            <tr key={t.id} data-token={t.name}>
+              <td class="cell-primary">{t.name}{t.revokedAt ? <div class="cell-sub">revoked {formatDateTime(t.revokedAt)}</div> : null}</td>
+              <td>{t.scopes.map((s) => SCOPE_LABELS[s]).join(', ')}</td>
+              <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</td>
+              <td class="optional">{formatDateTime(t.createdAt)} by {t.createdBy}</td>
+              <td class="row-actions">{!t.revokedAt ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => void run(() => revokeServiceToken(api, t.id), tokens.reload)}>Revoke</button> : null}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>

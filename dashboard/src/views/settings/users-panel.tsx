@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { Role, UserView } from '@steward/shared';
 import { addUser, changeUser, fetchUsers } from '../../api/settings.js';
 import { useApp } from '../../app/app-context.js';
+import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
@@ -28,40 +29,34 @@ export function UsersPanel() {
       {users.error ? <ErrorNotice error={users.error} onRetry={users.reload} /> : null}
       {!users.data && !users.error ? <LoadingRow text="Loading users…" /> : null}
       {users.data ? (
-        <div class="table-wrap">
-          <table class="data-table" data-testid="users-table">
-            <caption class="visually-hidden">Users</caption>
-            <thead><tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">State</th><th scope="col" class="optional">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {users.data.items.map((user) => {
-                const self = user.username === me.username;
-                return (
-                  <tr key={user.id} data-username={user.username}>
-                    <td class="cell-primary">
-                      {user.username}{self ? <span class="muted"> (you)</span> : null}
-                      {user.signIn === 'sso' ? <span class="badge badge-outline" title="Signs in through the single sign-on provider; the role follows the provider's groups at each sign-in">SSO</span> : null}
-                      {user.displayName ? <div class="cell-sub">{user.displayName}</div> : null}
-                    </td>
-                    <td>
-                      <select aria-label={`Role of ${user.username}`} value={user.role} disabled={busy || self} onChange={(e) => change(user, { role: e.currentTarget.value as Role })}>
-                        {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
-                      </select>
-                    </td>
-                    <td>
-                      {user.disabled ? <span class="badge badge-muted">⏸ Disabled</span> : user.lockedUntil ? <span class="badge badge-warn">🔒 Locked until {formatDateTime(user.lockedUntil)}</span> : <span class="badge badge-ok">✓ Active</span>}
-                    </td>
-                    <td class="optional">{formatDateTime(user.createdAt)}</td>
-                    <td class="row-actions">
-                      {!self ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => change(user, { disabled: !user.disabled })}>{user.disabled ? 'Enable' : 'Disable'}</button> : null}
-                      <button type="button" class="button button-quiet" onClick={() => setResetting(resetting === user.id ? null : user.id)}>Set password</button>
-                      {resetting === user.id ? <PasswordForm user={user} onDone={() => { setResetting(null); users.reload(); }} /> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="users-table" caption="Users" head={<><th scope="col">User</th><th scope="col">Role</th><th scope="col">State</th><th scope="col" class="optional">Added</th><th scope="col"><span class="visually-hidden">Actions</span></th></>}>
+          {users.data.items.map((user) => {
+            const self = user.username === me.username;
+            return (
+              <tr key={user.id} data-username={user.username}>
+                <td class="cell-primary">
+                  {user.username}{self ? <span class="muted"> (you)</span> : null}
+                  {user.signIn === 'sso' ? <span class="badge badge-outline" title="Signs in through the single sign-on provider; the role follows the provider's groups at each sign-in">SSO</span> : null}
+                  {user.displayName ? <div class="cell-sub">{user.displayName}</div> : null}
+                </td>
+                <td>
+                  <select aria-label={`Role of ${user.username}`} value={user.role} disabled={busy || self} onChange={(e) => change(user, { role: e.currentTarget.value as Role })}>
+                    {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
+                  </select>
+                </td>
+                <td>
+                  {user.disabled ? <span class="badge badge-muted">⏸ Disabled</span> : user.lockedUntil ? <span class="badge badge-warn">🔒 Locked until {formatDateTime(user.lockedUntil)}</span> : <span class="badge badge-ok">✓ Active</span>}
+                </td>
+                <td class="optional">{formatDateTime(user.createdAt)}</td>
+                <td class="row-actions">
+                  {!self ? <button type="button" class="button button-quiet" disabled={busy} onClick={() => change(user, { disabled: !user.disabled })}>{user.disabled ? 'Enable' : 'Disable'}</button> : null}
+                  <button type="button" class="button button-quiet" onClick={() => setResetting(resetting === user.id ? null : user.id)}>Set password</button>
+                  {resetting === user.id ? <PasswordForm user={user} onDone={() => { setResetting(null); users.reload(); }} /> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
     </section>
