@@ -1,16 +1,15 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { alertRecord, alertRule, enrollAnswer, integrationRecord, notificationSettings } from '@steward/shared';
 import { z } from 'zod';
 import { DEFAULT_ALERT_RULES } from '../../collector/src/alerts/default-rules.js';
 import { startHttpStub } from '../collector/alerts/support/http-stub.js';
 import { startSmtpSink } from '../collector/alerts/support/smtp-sink.js';
 import { sendHeartbeat } from '../support/heartbeat.js';
-import { chromiumMissing, launchChromium } from './support/browser.js';
+import { chromiumMissing } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
-import { buildDashboard } from './support/built-dashboard.js';
-import { ADMIN_PASSWORD, ENROLL_SECRET, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
+import { useBrowserWorld } from './support/browser-world.js';
+import { ADMIN_PASSWORD, ENROLL_SECRET } from './support/dashboard-collector.js';
 
 const ruleList = z.object({ items: z.array(alertRule) });
 const alertList = z.object({ items: z.array(alertRecord) });
@@ -21,33 +20,13 @@ const alertList = z.object({ items: z.array(alertRecord) });
  * raised by a default rule acknowledged; read-only roles see the rules without the controls.
  */
 describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => {
-  let distDir: string;
-  let collector: DashboardCollector;
-  let browser: Browser;
-  let adminToken: string;
-
-  beforeAll(async () => {
-    distDir = await buildDashboard();
-    collector = await startDashboardCollector(distDir);
-    adminToken = await collector.login();
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
-    if (distDir) rmSync(distDir, { recursive: true, force: true });
-  });
-
-  async function api(path: string, init: RequestInit = {}) {
-    const response = await fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', ...init.headers } });
-    return { status: response.status, body: await response.json().catch(() => null) as unknown };
-  }
+  const world = useBrowserWorld();
+  const api = world.api;
   const rules = async () => ruleList.parse((await api('/api/v1/alerts/rules')).body).items;
 
   async function alertsAs(username: string, password: string, tab: 'Alerts' | 'Rules' | 'Delivery'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, collector.url, username, password);
+    const page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, world.collector.url, username, password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('tab', { name: tab }).click();
     return page;
@@ -98,12 +77,12 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
   });
 
   it('shows an alert a default rule raised and acknowledges it; a helpdesk user reads the rules only', async () => {
-    const enrolled = await fetch(`${collector.url}/api/v1/agents/enroll`, {
+    const enrolled = await fetch(`${world.collector.url}/api/v1/agents/enroll`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ protocol: 1, secret: ENROLL_SECRET, hostname: 'ws-late-clock', agentVersion: '1.4.0', platform: 'linux' }),
     });
     const agent = enrollAnswer.parse(await enrolled.json());
-    await sendHeartbeat(collector.url, agent.token, -15 * 60);
+    await sendHeartbeat(world.collector.url, agent.token, -15 * 60);
     expect((await api('/api/v1/alerts/evaluate', { method: 'POST', body: '{}' })).status).toBe(200);
 
     const page = await alertsAs('admin', ADMIN_PASSWORD, 'Alerts');
@@ -115,7 +94,7 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
       .toEqual([expect.stringContaining('ws-late-clock')]);
     await page.close();
 
-    await collector.addUser('holly', 'helpdesk-password-5', 'helpdesk');
+    await world.collector.addUser('holly', 'helpdesk-password-5', 'helpdesk');
     const helpdesk = await alertsAs('holly', 'helpdesk-password-5', 'Rules');
     const skewRow = helpdesk.getByTestId('alert-rules-table').locator('tr', { hasText: 'Agent clock 5 minutes or more off' });
     await skewRow.waitFor();
@@ -177,11 +156,11 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
       expect(await desk.locator('tr[data-helpdesk="Service desk"]').textContent()).toContain('Zammad');
 
       // A rule that mails: its alert goes out through the relay and the log says so.
-      const agent = enrollAnswer.parse(await (await fetch(`${collector.url}/api/v1/agents/enroll`, {
+      const agent = enrollAnswer.parse(await (await fetch(`${world.collector.url}/api/v1/agents/enroll`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ protocol: 1, secret: ENROLL_SECRET, hostname: 'ws-fast-clock', agentVersion: '1.4.0', platform: 'macos' }),
       })).json());
-      await sendHeartbeat(collector.url, agent.token, 20 * 60);
+      await sendHeartbeat(world.collector.url, agent.token, 20 * 60);
       expect((await api('/api/v1/alerts/rules', { method: 'POST', body: JSON.stringify({ name: 'Clocks, mailed', kind: 'agent_clock_skew', routing: { email: { recipients: ['ops@example.org'] } } }) })).status).toBe(201);
       expect((await api('/api/v1/alerts/evaluate', { method: 'POST', body: '{}' })).status).toBe(200);
       const mails = await sink.waitFor(2);

@@ -1,13 +1,12 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { agentList, backupStatus, enrollAnswer, normalisationRule, reconcileSettings, snmpCredentialSetView, userList } from '@steward/shared';
 import { z } from 'zod';
 import { sendHeartbeat } from '../support/heartbeat.js';
-import { chromiumMissing, launchChromium } from './support/browser.js';
+import { chromiumMissing } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
-import { buildDashboard } from './support/built-dashboard.js';
-import { ADMIN_PASSWORD, ENROLL_SECRET, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
+import { useBrowserWorld } from './support/browser-world.js';
+import { ADMIN_PASSWORD, ENROLL_SECRET } from './support/dashboard-collector.js';
 
 const credentialList = z.object({ items: z.array(snmpCredentialSetView) });
 const ruleList = z.object({ items: z.array(normalisationRule) });
@@ -17,32 +16,12 @@ const ruleList = z.object({ items: z.array(normalisationRule) });
  * replaced but never shown back, identity keys reordered, rules added and tried, users managed.
  */
 describe.skipIf(chromiumMissing())('settings in a browser', () => {
-  let distDir: string;
-  let collector: DashboardCollector;
-  let browser: Browser;
-  let adminToken: string;
-
-  beforeAll(async () => {
-    distDir = await buildDashboard();
-    collector = await startDashboardCollector(distDir);
-    adminToken = await collector.login();
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
-    if (distDir) rmSync(distDir, { recursive: true, force: true });
-  });
-
-  async function api(path: string, init: RequestInit = {}) {
-    const response = await fetch(`${collector.url}${path}`, { ...init, headers: { authorization: `Bearer ${adminToken}`, ...init.headers } });
-    return { status: response.status, body: await response.json().catch(() => null) as unknown };
-  }
+  const world = useBrowserWorld();
+  const api = world.api;
 
   async function settingsAs(username: string, password: string, width = 1280): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await signIn(page, collector.url, username, password);
+    const page = await world.browser.newPage({ viewport: { width, height: 900 } });
+    await signIn(page, world.collector.url, username, password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByTestId('settings').waitFor();
     return page;
@@ -171,7 +150,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
 
     await row.getByRole('button', { name: 'Disable' }).click();
     await row.getByText('Disabled').waitFor();
-    const login = await fetch(`${collector.url}/api/v1/auth/login`, {
+    const login = await fetch(`${world.collector.url}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'clara', password: 'compliance-password-1' }),
     });
@@ -185,7 +164,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
   });
 
   async function enrol(secret: string, hostname: string) {
-    const response = await fetch(`${collector.url}/api/v1/agents/enroll`, {
+    const response = await fetch(`${world.collector.url}/api/v1/agents/enroll`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ protocol: 1, secret, hostname, agentVersion: '1.4.0', platform: 'windows' }),
     });
@@ -195,8 +174,8 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
   it('lists agents with their clocks, revokes one, and makes an enrolment secret shown once and then revoked', async () => {
     const drifting = (await enrol(ENROLL_SECRET, 'ws-drift-01')).answer!;
     const punctual = (await enrol(ENROLL_SECRET, 'ws-punctual-02')).answer!;
-    await sendHeartbeat(collector.url, drifting.token, 11 * 60 + 40);
-    await sendHeartbeat(collector.url, punctual.token, 0);
+    await sendHeartbeat(world.collector.url, drifting.token, 11 * 60 + 40);
+    await sendHeartbeat(world.collector.url, punctual.token, 0);
 
     const page = await settingsAs('admin', ADMIN_PASSWORD);
     await page.getByRole('tab', { name: 'Agents' }).click();
@@ -213,7 +192,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await row.getByText('Revoked').waitFor();
     const listed = agentList.parse((await api('/api/v1/agents')).body).items.find((a) => a.hostname === 'ws-punctual-02');
     expect(listed).toMatchObject({ status: 'revoked', revokedBy: 'admin' });
-    const refused = await fetch(`${collector.url}/api/v1/agents/report`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${punctual.token}` }, body: '{}' });
+    const refused = await fetch(`${world.collector.url}/api/v1/agents/report`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${punctual.token}` }, body: '{}' });
     expect(refused.status).toBe(403);
 
     const secrets = page.getByTestId('enrolment-panel');
@@ -233,7 +212,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await page.close();
 
     // An IT administrator revokes agents but does not make enrolment secrets.
-    await collector.addUser('ivan', 'itadmin-password-4', 'itadmin');
+    await world.collector.addUser('ivan', 'itadmin-password-4', 'itadmin');
     const ivan = await settingsAs('ivan', 'itadmin-password-4');
     await ivan.getByRole('tab', { name: 'Agents' }).click();
     await ivan.getByTestId('agents-table').locator('tr[data-hostname="ws-drift-01"]').getByRole('button', { name: 'Revoke…' }).waitFor();
@@ -253,7 +232,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     expect(await panel.getByTestId('backup-files').locator('tbody tr').count()).toBe(1);
 
     // The folder becomes unwritable: the run fails, the dashboard says why and still names the last good file.
-    const config = collector.running.ctx.config;
+    const config = world.collector.running.ctx.config;
     const saved = config.backupDir;
     config.backupDir = '/proc/steward-backups';
     try {
@@ -273,7 +252,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
   it('shows an auditor the audit log newest first, filtered by action, with details, a verified chain and a CSV export', async () => {
     const made = await api('/api/v1/agents/enrollment-secrets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ label: 'Audit trail probe' }) });
     expect(made.status).toBe(201);
-    await collector.addUser('audrey', 'auditor-password-6', 'auditor');
+    await world.collector.addUser('audrey', 'auditor-password-6', 'auditor');
     const page = await settingsAs('audrey', 'auditor-password-6');
     expect(await page.getByRole('tab').allTextContents()).toEqual(['Matching rules', 'Normalisation rules', 'Audit log']);
     await page.getByRole('tab', { name: 'Audit log' }).click();
@@ -314,7 +293,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await panel.getByLabel('Used by').fill('Service desk lookup');
     await panel.getByRole('button', { name: 'Make token' }).click();
     const token = (await page.getByTestId('new-token').locator('code').textContent())!;
-    const call = (path: string) => fetch(`${collector.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const call = (path: string) => fetch(`${world.collector.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await call('/api/v1/lookup/assets?tag=NO-SUCH-TAG')).status).toBe(200);
     expect((await call('/metrics')).status).toBe(403);
     expect((await call('/api/v1/devices')).status).toBe(401);
@@ -329,9 +308,9 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
   });
 
   it('lets anyone make a personal API token from their account page, use it with their role, and revoke it', async () => {
-    await collector.addUser('penny', 'helpdesk-password-9', 'helpdesk');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, collector.url, 'penny', 'helpdesk-password-9');
+    await world.collector.addUser('penny', 'helpdesk-password-9', 'helpdesk');
+    const page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, world.collector.url, 'penny', 'helpdesk-password-9');
     await page.getByTestId('current-user').click();
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
@@ -339,7 +318,7 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await panel.getByLabel('Used for').fill('Nightly export');
     await panel.getByRole('button', { name: 'Make token' }).click();
     const token = (await page.getByTestId('new-personal-token').locator('code').textContent())!;
-    const call = (path: string) => fetch(`${collector.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const call = (path: string) => fetch(`${world.collector.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await call('/api/v1/devices')).status).toBe(200);
     expect((await call('/api/v1/users')).status).toBe(403);
     await page.getByTestId('new-personal-token').getByRole('button', { name: 'Done' }).click();
@@ -354,11 +333,11 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
   });
 
   it('hides Settings from helpdesk and refuses its address; lays out at tablet width with visible focus', async () => {
-    await collector.addUser('hank', 'helpdesk-password-3', 'helpdesk');
-    const helpdesk = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await signIn(helpdesk, collector.url, 'hank', 'helpdesk-password-3');
+    await world.collector.addUser('hank', 'helpdesk-password-3', 'helpdesk');
+    const helpdesk = await world.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await signIn(helpdesk, world.collector.url, 'hank', 'helpdesk-password-3');
     expect(await helpdesk.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).count()).toBe(0);
-    await helpdesk.goto(`${collector.url}/settings`);
+    await helpdesk.goto(`${world.collector.url}/settings`);
     await helpdesk.getByText('Your role does not give access to this screen').waitFor();
     await helpdesk.close();
 

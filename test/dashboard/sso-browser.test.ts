@@ -1,11 +1,9 @@
-import { rmSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcProvider, type OidcProvider } from '../support/oidc-provider.js';
-import { chromiumMissing, launchChromium } from './support/browser.js';
+import { chromiumMissing } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
-import { buildDashboard } from './support/built-dashboard.js';
-import { ADMIN_PASSWORD, startDashboardCollector, type DashboardCollector } from './support/dashboard-collector.js';
+import { useBrowserWorld } from './support/browser-world.js';
+import { ADMIN_PASSWORD } from './support/dashboard-collector.js';
 
 /**
  * Single sign-on in Debian's chromium: the sign-in screen offers the provider, the browser goes
@@ -13,32 +11,21 @@ import { ADMIN_PASSWORD, startDashboardCollector, type DashboardCollector } from
  * the sign-in screen with the reason it was refused.
  */
 describe.skipIf(chromiumMissing())('single sign-on in a browser', () => {
-  let distDir: string;
   let idp: OidcProvider;
-  let collector: DashboardCollector;
-  let browser: Browser;
-
+  // The provider starts first: the collector is configured with its address.
   beforeAll(async () => {
-    distDir = await buildDashboard();
     idp = await startOidcProvider();
-    collector = await startDashboardCollector(distDir, undefined, {
-      oidcIssuer: idp.issuer, oidcClientId: idp.clientId, oidcClientSecret: idp.clientSecret, oidcName: 'Contoso SSO',
-      oidcRoles: 'it-staff=itadmin',
-    });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
-    await idp?.close();
-    if (distDir) rmSync(distDir, { recursive: true, force: true });
   });
+  afterAll(async () => idp?.close());
+  const world = useBrowserWorld(() => ({
+    oidcIssuer: idp.issuer, oidcClientId: idp.clientId, oidcClientSecret: idp.clientSecret, oidcName: 'Contoso SSO',
+    oidcRoles: 'it-staff=itadmin',
+  }));
 
   it('signs in through the provider with the role its groups give, leaving nothing in the address', async () => {
     idp.user = { sub: 'okta-42', preferred_username: 'erin', name: 'Erin Admin', groups: ['it-staff'] };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(collector.url);
+    const page = await world.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(world.collector.url);
     const button = page.getByTestId('sso-sign-in');
     expect(await button.textContent()).toBe('Sign in with Contoso SSO');
     await saveScreenshot(page, 'sign-in-sso');
@@ -55,9 +42,9 @@ describe.skipIf(chromiumMissing())('single sign-on in a browser', () => {
     await page.close();
 
     // The administrator sees who signs in through the provider.
-    const admin = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await signIn(admin, collector.url, 'admin', ADMIN_PASSWORD);
-    await admin.goto(`${collector.url}/settings`);
+    const admin = await world.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await signIn(admin, world.collector.url, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${world.collector.url}/settings`);
     await admin.getByRole('tab', { name: 'Users and tokens' }).click();
     const users = admin.getByTestId('users-table');
     expect(await users.locator('tr[data-username="erin"]').textContent()).toContain('SSO');
@@ -67,8 +54,8 @@ describe.skipIf(chromiumMissing())('single sign-on in a browser', () => {
 
   it('comes back to the sign-in screen with the reason when the provider gives no role', async () => {
     idp.user = { sub: 'okta-43', preferred_username: 'frank', groups: ['marketing'] };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await page.goto(collector.url);
+    const page = await world.browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(world.collector.url);
     await page.getByTestId('sso-sign-in').click();
     const error = page.getByTestId('login-error');
     await error.waitFor();
