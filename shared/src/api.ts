@@ -39,6 +39,8 @@ export const deviceListQuery = pageQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type DeviceListQuery = z.infer<typeof deviceListQuery>;
+/** The devices a list query finds, all of them, for a spreadsheet. */
+export const deviceExportQuery = deviceListQuery.omit({ limit: true, offset: true });
 
 export const deviceSummary = z.object({
   id: z.uuid(),

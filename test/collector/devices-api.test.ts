@@ -37,6 +37,25 @@ describe('devices API', () => {
     expect(list.items.every((d) => typeof d.agentId === 'string')).toBe(true);
   });
 
+  it('exports every device the filters find as CSV, in the list order, with formulas neutralised', async () => {
+    const hostile = await enrolTestAgent(c.url, '=HYPERLINK("http://evil")');
+    const report = makeReport(hostile.agentId, { identity: { hostname: '=HYPERLINK("http://evil")', macAddresses: [] } });
+    expect((await fetch(`${c.url}/api/v1/agents/report`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hostile.token}` }, body: JSON.stringify(report),
+    })).status).toBe(200);
+    const answer = await fetch(`${c.url}/api/v1/devices/export?search=stat-&sort=softwareCount&order=desc`, { headers: auth });
+    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="devices-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (await answer.text()).trim().split('\r\n');
+    expect(lines[0]!.split(',').slice(0, 3)).toEqual(['hostname', 'kind', 'fqdn']);
+    const list = (await (await fetch(`${c.url}/api/v1/devices?search=stat-&sort=softwareCount&order=desc`, { headers: auth })).json()) as { items: Array<{ hostname: string }>; total: number };
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(list.items.map((d) => d.hostname));
+    expect(lines).toHaveLength(list.total + 1);
+    const all = await (await fetch(`${c.url}/api/v1/devices/export`, { headers: auth })).text();
+    expect(all).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(all).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect((await fetch(`${c.url}/api/v1/devices/export?sort=price`, { headers: auth })).status).toBe(400);
+  });
+
   it('says who is logged in, and logging out ends the session', async () => {
     const me = meAnswer.parse(await (await fetch(`${c.url}/api/v1/me`, { headers: auth })).json());
     expect(me).toEqual({ username: 'admin', role: 'admin' });

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceDetail, deviceList } from '@steward/shared';
@@ -44,7 +44,7 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
   }
 
   async function adminPage(width = 1280): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 860 } });
+    const page = await browser.newPage({ viewport: { width, height: 860 }, acceptDownloads: true });
     await signIn(page, collector.url, 'admin', ADMIN_PASSWORD);
     return page;
   }
@@ -125,6 +125,11 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     await expect.poll(() => table.locator('tbody tr').count()).toBe(matching.total);
     const shownNames = await table.locator('tbody tr td:first-child a').allTextContents();
     expect(shownNames.sort()).toEqual(matching.items.map((d) => d.hostname).sort());
+    // The export takes the same filters, and every matching row, not the page.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^devices-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = readFileSync(await file.path(), 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    expect(exported.sort()).toEqual(matching.items.map((d) => d.hostname).sort());
 
     await page.getByLabel('Search devices').fill('');
     await page.getByRole('radio', { name: 'SNMP' }).check();

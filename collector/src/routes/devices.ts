@@ -1,20 +1,48 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { deviceHistoryQuery, deviceListQuery, type DeviceHistory } from '@steward/shared';
+import { deviceExportQuery, deviceHistoryQuery, deviceListQuery, type DeviceHistory, type DeviceSummary } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { ApiProblem } from '../services/errors.js';
-import { deviceStatistics, getDevice, listDevices } from '../store/devices.js';
+import { toCsv } from '../services/csv.js';
+import { deviceStatistics, getDevice, listDevices, selectAllDevices } from '../store/devices.js';
 import { listSoftwareChanges } from '../store/software.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
 import { apiDoc } from './openapi.js';
 
 const deviceParams = z.object({ id: z.uuid() });
+/** More rows than this is not a spreadsheet any more: the API pages are the way to read them. */
+const EXPORT_CAP = 200_000;
+
+const EXPORT_COLUMNS: Array<{ header: string; value: (d: DeviceSummary) => unknown }> = [
+  { header: 'hostname', value: (d) => d.hostname },
+  { header: 'kind', value: (d) => d.kind },
+  { header: 'fqdn', value: (d) => d.fqdn },
+  { header: 'manufacturer', value: (d) => d.manufacturer },
+  { header: 'model', value: (d) => d.model },
+  { header: 'serial_number', value: (d) => d.serialNumber },
+  { header: 'os', value: (d) => d.osName },
+  { header: 'os_version', value: (d) => d.osVersion },
+  { header: 'mac_addresses', value: (d) => d.macAddresses.join(' ') },
+  { header: 'software_count', value: (d) => d.softwareCount },
+  { header: 'online', value: (d) => (d.online ? 'yes' : 'no') },
+  { header: 'first_seen', value: (d) => d.firstSeen },
+  { header: 'last_seen', value: (d) => d.lastSeen },
+  { header: 'id', value: (d) => d.id },
+];
 
 export function deviceRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.get('/api/v1/devices', apiDoc({ tags: ['devices'], summary: 'List devices (agent and network) with search, filters, sorting and paging', querystring: deviceListQuery }), async (request) => {
     await requirePermission(ctx, request, 'devices:read');
     return listDevices(ctx.db, validate(deviceListQuery, request.query, 'query'));
+  });
+
+  app.get('/api/v1/devices/export', apiDoc({ tags: ['devices'], summary: 'Every device the list filters find, as CSV for a spreadsheet', querystring: deviceExportQuery }), async (request, reply) => {
+    await requirePermission(ctx, request, 'devices:read');
+    const devices = await selectAllDevices(ctx.db, validate(deviceExportQuery, request.query, 'query'), EXPORT_CAP);
+    return reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="devices-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(toCsv(devices, EXPORT_COLUMNS));
   });
 
   app.get('/api/v1/devices/statistics', apiDoc({ tags: ['devices'], summary: 'Exact estate-wide counts for the overview' }), async (request) => {

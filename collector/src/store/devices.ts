@@ -63,7 +63,8 @@ function toSummary(row: DeviceRow): DeviceSummary {
   };
 }
 
-export async function listDevices(db: Queryable, query: DeviceListQuery): Promise<{ items: DeviceSummary[]; total: number }> {
+/** The WHERE and ORDER BY of a devices query, with its parameters: the list and the export share them. */
+function deviceSelection(query: Pick<DeviceListQuery, 'search' | 'kind' | 'sort' | 'order'>): { filter: string; order: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.search) {
@@ -76,6 +77,11 @@ export async function listDevices(db: Queryable, query: DeviceListQuery): Promis
   }
   const filter = where.length ? `where ${where.join(' and ')}` : '';
   const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'desc' ? 'desc' : 'asc'} nulls last, d.id`;
+  return { filter, order, params };
+}
+
+export async function listDevices(db: Queryable, query: DeviceListQuery): Promise<{ items: DeviceSummary[]; total: number }> {
+  const { filter, order, params } = deviceSelection(query);
   const [page, count] = await Promise.all([
     db.query<DeviceRow>(
       `select ${SUMMARY_COLUMNS} from devices d ${filter} order by ${order} limit $${params.length + 1} offset $${params.length + 2}`,
@@ -84,6 +90,13 @@ export async function listDevices(db: Queryable, query: DeviceListQuery): Promis
     db.query<{ n: number }>(`select count(*)::int as n from devices d ${filter}`, params),
   ]);
   return { items: page.rows.map(toSummary), total: count.rows[0]?.n ?? 0 };
+}
+
+/** Every device a list query finds, in its order, up to `cap`: what an export writes out. */
+export async function selectAllDevices(db: Queryable, query: Pick<DeviceListQuery, 'search' | 'kind' | 'sort' | 'order'>, cap: number): Promise<DeviceSummary[]> {
+  const { filter, order, params } = deviceSelection(query);
+  const { rows } = await db.query<DeviceRow>(`select ${SUMMARY_COLUMNS} from devices d ${filter} order by ${order} limit $${params.length + 1}`, [...params, cap]);
+  return rows.map(toSummary);
 }
 
 export async function getDevice(db: Queryable, id: string): Promise<DeviceDetail | undefined> {

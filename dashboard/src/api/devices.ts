@@ -1,7 +1,7 @@
 import {
   deviceDetail, deviceHistory, deviceList, switchPortLocation, type DeviceDetail, type DeviceHistory, type DeviceList, type SwitchPortLocation,
 } from '@steward/shared';
-import type { ApiClient } from './api-client.js';
+import type { ApiClient, DownloadedFile } from './api-client.js';
 import { DEVICES_PATH, devicesQuery, type DevicesQuery } from './devices-query.js';
 
 export type { DevicesQuery };
@@ -9,6 +9,11 @@ export type { DevicesQuery };
 
 export function fetchDevices(api: ApiClient, query: DevicesQuery, signal?: AbortSignal): Promise<DeviceList> {
   return api.request(deviceList, DEVICES_PATH, { signal, query: devicesQuery(query) });
+}
+
+/** Every device the list's filters find, in its order, as CSV. */
+export function downloadDevices(api: ApiClient, query: Pick<DevicesQuery, 'search' | 'kind' | 'sort' | 'order'>): Promise<DownloadedFile> {
+  return api.download('/api/v1/devices/export', { query: { search: query.search, kind: query.kind, sort: query.sort, order: query.order } });
 }
 
 export function fetchDevice(api: ApiClient, id: string, signal?: AbortSignal): Promise<DeviceDetail> {

@@ -19,18 +19,6 @@ export function downloadDeviceReport(api: ApiClient, format: ReportFormat): Prom
   return api.download('/api/v1/reports/device-reconciliation', { query: { format } });
 }
 
-/** Hands the file to the browser's own download, as a link to the file would. */
-export function saveFile({ blob, filename }: DownloadedFile): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click starts the download synchronously; the address can go once it has been read.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** One of the register reports, with its parameters; empty ones take the collector's defaults. */
 export function downloadRegisterReport(api: ApiClient, kind: ReportKind, format: ReportFormat, params: Record<string, string>): Promise<DownloadedFile> {

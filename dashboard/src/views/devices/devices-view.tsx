@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { LiveEvent } from '@steward/shared';
-import { fetchDevices } from '../../api/devices.js';
+import { downloadDevices, fetchDevices } from '../../api/devices.js';
 import { listQuery } from '../../api/devices-query.js';
+import { saveFile } from '../../api/save-file.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, EmptyState, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../../format/time.js';
 import { useLiveRefresh } from '../../hooks/use-live-refresh.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useRecentChanges } from '../../hooks/use-recent-changes.js';
+import { useSubmit } from '../../hooks/use-submit.js';
 import { devicesHref, PAGE_SIZES, type DevicesListState } from '../../routing/routes.js';
 import { navigate } from '../../routing/use-route.js';
 import { DeviceFilters } from './device-filters.js';
@@ -24,6 +26,7 @@ export function DevicesView({ list }: { list: DevicesListState }) {
   const key = JSON.stringify(query);
   const devices = useLoader(key, useCallback((signal: AbortSignal) => fetchDevices(api, query, signal), [api, key]));
   const [refreshedAt, setRefreshedAt] = useState<string | null>(null);
+  const exporting = useSubmit();
   const changes = useRecentChanges();
   useLiveRefresh(affectsDevices, devices.reload);
 
@@ -60,8 +63,12 @@ export function DevicesView({ list }: { list: DevicesListState }) {
         <p class="toolbar-status" data-testid="list-status">
           {devices.loading && shown ? 'Refreshing…' : refreshedAt ? <>Updated <time dateTime={refreshedAt}>{formatDateTime(refreshedAt)}</time></> : null}
         </p>
+        <button type="button" class="button" disabled={exporting.busy || !shown?.total} onClick={() => void exporting.run(async () => saveFile(await downloadDevices(api, query)))}>
+          {exporting.busy ? 'Exporting…' : 'Export CSV'}
+        </button>
       </div>
       {devices.error ? <ErrorNotice error={devices.error} onRetry={devices.reload} /> : null}
+      {exporting.error ? <ErrorNotice error={exporting.error} /> : null}
       {!shown && !devices.error ? <LoadingRow text="Loading devices…" /> : null}
       {shown && shown.total === 0 ? (
         <EmptyState icon="search" title={list.search || list.kind ? 'No device matches these filters' : 'No devices yet'}>

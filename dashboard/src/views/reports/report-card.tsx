@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DownloadedFile } from '../../api/api-client.js';
-import { saveFile, type ReportFormat } from '../../api/reports.js';
+import type { ReportFormat } from '../../api/reports.js';
+import { saveFile } from '../../api/save-file.js';
 import { ErrorNotice } from '../../components/notices.js';
 import { formatBytes } from './format-bytes.js';
 

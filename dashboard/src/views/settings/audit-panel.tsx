@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { AuditEntry, AuditVerdict } from '@steward/shared';
 import { downloadAuditLog, fetchAuditLog, verifyAuditLog, type AuditFilters } from '../../api/audit.js';
-import { saveFile } from '../../api/reports.js';
+import { saveFile } from '../../api/save-file.js';
 import { useApp } from '../../app/app-context.js';
 import { DataTable } from '../../components/data-table.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
