@@ -13,3 +13,4 @@ export * from './device-history.js';
 export * from './backups.js';
 export * from './agents.js';
 export * from './audit.js';
+export * from './software-inventory.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceStatistics, meAnswer } from '@steward/shared';
+import { deviceStatistics, meAnswer, softwareHoldersAnswer, softwareSearchAnswer } from '@steward/shared';
 import { enrolTestAgent, startTestCollector, type TestCollector } from '../support/collector.js';
 import { makeReport, syntheticSoftware } from '../support/reports.js';
 
@@ -54,6 +54,38 @@ describe('devices API', () => {
     expect(all).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(all).not.toMatch(/(^|,)=HYPERLINK/m);
     expect((await fetch(`${c.url}/api/v1/devices/export?sort=price`, { headers: auth })).status).toBe(400);
+  });
+
+  it('finds installed software across the estate by name, with versions and device counts, and the devices holding a title', async () => {
+    // Three more machines, holding the first 2, 4 and 6 of a set of tools no other device has.
+    const counts = [2, 4, 6];
+    const tools = (n: number) => syntheticSoftware(n, 3).map((entry, i) => ({ ...entry, name: `tool-${i}` }));
+    for (const [k, n] of counts.entries()) {
+      const agent = await enrolTestAgent(c.url, `sw-${k}`);
+      const report = makeReport(agent.agentId, { identity: { hostname: `sw-${k}`, macAddresses: [] }, software: tools(n) });
+      expect((await fetch(`${c.url}/api/v1/agents/report`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` }, body: JSON.stringify(report),
+      })).status).toBe(200);
+    }
+    const holdersOf = (i: number) => counts.filter((n) => n > i).length;
+    const found = softwareSearchAnswer.parse(await (await fetch(`${c.url}/api/v1/software?search=TOOL-`, { headers: auth })).json()).items;
+    const expected = tools(6)
+      .map((entry, i) => ({ name: entry.name, publisher: entry.publisher!, versions: [entry.version!], devices: holdersOf(i), installs: holdersOf(i) }))
+      .sort((x, y) => y.devices - x.devices || x.name.localeCompare(y.name));
+    expect(found).toEqual(expected);
+    // The search is literal: LIKE's wildcards match themselves only.
+    expect(softwareSearchAnswer.parse(await (await fetch(`${c.url}/api/v1/software?search=_ool`, { headers: auth })).json()).items).toEqual([]);
+    const tooShort = await fetch(`${c.url}/api/v1/software?search=t`, { headers: auth });
+    expect(tooShort.status).toBe(400);
+    expect(await tooShort.text()).toContain('search');
+
+    const tool3 = tools(6)[3]!;
+    const holders = softwareHoldersAnswer.parse(await (await fetch(`${c.url}/api/v1/software/devices?name=tool-3&publisher=${encodeURIComponent(tool3.publisher!)}`, { headers: auth })).json());
+    expect(holders.total).toBe(holdersOf(3));
+    expect(holders.items.map((h) => h.hostname).sort()).toEqual(['sw-1', 'sw-2']);
+    expect(holders.items.every((h) => h.version === tool3.version)).toBe(true);
+    const otherVersion = softwareHoldersAnswer.parse(await (await fetch(`${c.url}/api/v1/software/devices?name=tool-3&version=9.9.9`, { headers: auth })).json());
+    expect(otherVersion).toEqual({ items: [], total: 0 });
   });
 
   it('says who is logged in, and logging out ends the session', async () => {

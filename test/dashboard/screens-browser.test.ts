@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { deviceHistory, findingList, positionList, reportResult, reportScheduleRecord, triageList } from '@steward/shared';
+import { deviceHistory, findingList, positionList, reportResult, reportScheduleRecord, softwareHoldersAnswer, softwareSearchAnswer, triageList } from '@steward/shared';
 import { z } from 'zod';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
@@ -221,6 +221,30 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await row.getByRole('button', { name: 'Delete' }).click();
     await row.waitFor({ state: 'detached' });
     expect(z.object({ items: z.array(reportScheduleRecord) }).parse(await (await api('/api/v1/report-schedules')).json()).items).toHaveLength(0);
+    await page.close();
+  });
+
+  it('finds software across the estate by name and shows the devices holding a title', async () => {
+    const found = softwareSearchAnswer.parse(await (await api('/api/v1/software?search=firefox')).json()).items;
+    expect(found.length).toBeGreaterThan(0);
+    const title = found[0]!;
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Software' }).click();
+    await page.getByLabel('Find software').fill('firefox');
+    const table = page.getByTestId('software-titles');
+    await expect.poll(() => table.locator('tbody tr[data-title]').count()).toBe(found.length);
+    expect(new URL(page.url()).search).toBe('?search=firefox');
+    const row = table.locator(`tr[data-title="${title.name}"]`).first();
+    expect(await row.locator('td.numeric').textContent()).toBe(String(title.devices));
+    await row.getByRole('button', { name: 'Show devices' }).click();
+    const holders = softwareHoldersAnswer.parse(await (await api(`/api/v1/software/devices?name=${encodeURIComponent(title.name)}&publisher=${encodeURIComponent(title.publisher ?? '')}`)).json());
+    const listed = page.getByTestId('software-holders');
+    await expect.poll(() => listed.locator('tbody tr').count()).toBe(holders.items.length);
+    expect((await listed.locator('tbody tr td:first-child a').allTextContents()).sort()).toEqual(holders.items.map((h) => h.hostname).sort());
+    await saveScreenshot(page, 'software');
+    await listed.locator('tbody tr td:first-child a').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/devices\//);
     await page.close();
   });
 

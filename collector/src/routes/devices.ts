@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { deviceExportQuery, deviceHistoryQuery, deviceListQuery, type DeviceHistory, type DeviceSummary } from '@steward/shared';
+import { deviceExportQuery, deviceHistoryQuery, deviceListQuery, softwareHoldersQuery, softwareSearchQuery, type DeviceHistory, type DeviceSummary } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { ApiProblem } from '../services/errors.js';
 import { toCsv } from '../services/csv.js';
 import { deviceStatistics, getDevice, listDevices, selectAllDevices } from '../store/devices.js';
 import { listSoftwareChanges } from '../store/software.js';
+import { listSoftwareHolders, searchInstalledSoftware } from '../store/software-inventory.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
 import { apiDoc } from './openapi.js';
@@ -43,6 +44,17 @@ export function deviceRoutes(app: FastifyInstance, ctx: CollectorContext): void 
     return reply.header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="devices-${new Date().toISOString().slice(0, 10)}.csv"`)
       .send(toCsv(devices, EXPORT_COLUMNS));
+  });
+
+  app.get('/api/v1/software', apiDoc({ tags: ['devices'], summary: 'Installed software across the estate by name: titles, versions and how many devices have them', querystring: softwareSearchQuery }), async (request) => {
+    await requirePermission(ctx, request, 'devices:read');
+    const q = validate(softwareSearchQuery, request.query, 'query');
+    return { items: await searchInstalledSoftware(ctx.db, q.search, q.limit) };
+  });
+
+  app.get('/api/v1/software/devices', apiDoc({ tags: ['devices'], summary: 'The devices holding one title, by exact name (and publisher and version)', querystring: softwareHoldersQuery }), async (request) => {
+    await requirePermission(ctx, request, 'devices:read');
+    return listSoftwareHolders(ctx.db, validate(softwareHoldersQuery, request.query, 'query'));
   });
 
   app.get('/api/v1/devices/statistics', apiDoc({ tags: ['devices'], summary: 'Exact estate-wide counts for the overview' }), async (request) => {

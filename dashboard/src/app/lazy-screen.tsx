@@ -8,6 +8,7 @@ import type { ScreenSection } from '../routing/routes.js';
 type Screen = ComponentType<{ id?: string }>;
 
 const LOADERS: Record<ScreenSection, () => Promise<Screen>> = {
+  software: () => import('../views/software/software-view.js').then((m) => m.SoftwareView),
   findings: () => import('../views/findings/findings-view.js').then((m) => m.FindingsView),
   network: () => import('../views/network/network-view.js').then((m) => m.NetworkView),
   alerts: () => import('../views/alerts/alerts-view.js').then((m) => m.AlertsView),

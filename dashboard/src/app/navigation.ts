@@ -16,6 +16,7 @@ export interface NavigationItem {
 export const NAVIGATION: readonly NavigationItem[] = [
   { id: 'overview', label: 'Overview', href: '/', icon: 'overview', requires: ['devices:read'] },
   { id: 'devices', label: 'Devices', href: '/devices', icon: 'devices', requires: ['devices:read'] },
+  { id: 'software', label: 'Software', href: '/software', icon: 'software', requires: ['devices:read'] },
   { id: 'network', label: 'Network', href: '/network', icon: 'network', requires: ['discovery:read'] },
   { id: 'findings', label: 'Findings', href: '/findings', icon: 'findings', requires: ['findings:read'] },
   { id: 'licences', label: 'Licences', href: '/licences', icon: 'licences', requires: ['licenses:read'] },

@@ -30,6 +30,7 @@ const PATHS = {
   refresh: 'M20 11a8 8 0 0 0-14.5-4.5L4 8M4 4v4h4M4 13a8 8 0 0 0 14.5 4.5L20 16M20 20v-4h-4',
   back: 'M19 12H5M11 6l-6 6 6 6',
   clock: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM12 7v5l3 2',
+  software: 'M4 5h16v14H4zM4 9h16M7 7h.5M9.5 7h.5M8 13l2 2-2 2M12 17h4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

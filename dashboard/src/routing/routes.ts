@@ -25,7 +25,7 @@ export const DEFAULT_DEVICES_STATE: DevicesListState = {
 };
 
 /** Screens the collector backs, each a single address loaded on first visit. */
-export const SCREEN_SECTIONS = ['findings', 'reports', 'licences', 'register', 'network', 'alerts', 'settings'] as const;
+export const SCREEN_SECTIONS = ['software', 'findings', 'reports', 'licences', 'register', 'network', 'alerts', 'settings'] as const;
 export type ScreenSection = (typeof SCREEN_SECTIONS)[number];
 
 export const DEVICE_TABS = ['summary', 'hardware', 'network', 'software', 'history'] as const;
