@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,17 @@ import { fleetHostname, fleetReport } from './support/fleet.js';
 import { enrolAgent, inParallel, sendReport } from './support/simulated-agent.js';
 
 const FLEET_SIZE = 6;
+
+/** Poppler's tools read PDFs back as a person's reader would; CI installs them, a developer may not have them. */
+const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
+if (!poppler && process.env.CI === 'true') throw new Error('pdftotext and pdfinfo (poppler-utils) are needed to read the labels back');
+if (!poppler) console.warn('skipping the reading of label PDFs: poppler-utils is not installed');
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+function pdfPages(file: string): number {
+  return Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+}
 
 /**
  * The review and compliance screens in Debian's chromium against a real collector: agents report,
@@ -346,6 +358,25 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await page.getByLabel('Search assets').fill('Imported laptop');
     await expect.poll(() => page.getByTestId('assets-table').locator('tbody tr').count()).toBe(2);
     await saveScreenshot(page, 'register');
+
+    // Labels for the page shown: one PDF page of A4 labels holding both tags, and one Dymo label per asset.
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Labels for this page' }).click()]);
+    expect(sheet.suggestedFilename()).toBe('labels-avery-l7163.pdf');
+    if (poppler) {
+      const sheetText = pdfText(await sheet.path());
+      for (const tag of ['IMP-0001', 'IMP-0004']) expect(sheetText).toContain(tag);
+      expect(pdfPages(await sheet.path())).toBe(1);
+    }
+    await page.getByTestId('assets-table').locator('a', { hasText: 'IMP-0004' }).click();
+    const single = page.getByTestId('labels-control');
+    await single.locator('select').selectOption('dymo-99012');
+    const [label] = await Promise.all([page.waitForEvent('download'), single.getByRole('button', { name: 'Print label' }).click()]);
+    expect(label.suggestedFilename()).toBe('labels-dymo-99012.pdf');
+    if (poppler) {
+      const labelText = pdfText(await label.path());
+      expect(labelText).toContain('IMP-0004');
+      expect(labelText).not.toContain('IMP-0001');
+    }
     await page.close();
   });
 

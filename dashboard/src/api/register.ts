@@ -1,8 +1,8 @@
 import {
   asset, assetStatus, importCommitAnswer, importPreview, listAnswer, personRecord,
-  type Asset, type AssetStatus,
+  type Asset, type AssetStatus, type LabelLayout,
 } from '@steward/shared';
-import type { ApiClient } from './api-client.js';
+import type { ApiClient, DownloadedFile } from './api-client.js';
 
 const assets = listAnswer(asset);
 const people = listAnswer(personRecord);
@@ -50,4 +50,9 @@ export function previewImport(api: ApiClient, csv: string, fileName: string) {
 
 export function commitImport(api: ApiClient, importId: string, acceptValidRows: boolean) {
   return api.request(importCommitAnswer, `/api/v1/register/import/${encodeURIComponent(importId)}/commit`, { method: 'POST', body: { acceptValidRows } });
+}
+
+/** Printable labels (tag, name, serial and a barcode) for assets, in the order given, as PDF. */
+export function downloadLabels(api: ApiClient, assetIds: string[], layout: LabelLayout): Promise<DownloadedFile> {
+  return api.download('/api/v1/register/labels', { method: 'POST', body: { assetIds, layout } });
 }

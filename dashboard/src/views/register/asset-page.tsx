@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { STATUS_LABELS } from './status-labels.js';
+import { LabelsControl } from './labels-control.js';
 
 /** One asset, with the lifecycle moves and hand-overs the signed-in role may make. */
 export function AssetPage({ id }: { id: string }) {
@@ -28,7 +29,7 @@ export function AssetPage({ id }: { id: string }) {
   ];
   return (
     <>
-      <PageHeader title={`${current.tag} · ${current.name}`} before={<a class="back-link" href="/register">← Register</a>} />
+      <PageHeader title={`${current.tag} · ${current.name}`} before={<a class="back-link" href="/register">← Register</a>} actions={<LabelsControl assetIds={[current.id]} action="Print label" />} />
       <div class="card">
         <dl class="facts" data-testid="asset-facts">
           {facts.map(([label, value]) => (

@@ -10,6 +10,7 @@ import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { AssetPage } from './asset-page.js';
 import { ImportPanel } from './import-panel.js';
+import { LabelsControl } from './labels-control.js';
 import { STATUS_LABELS } from './status-labels.js';
 
 const PAGE_SIZE = 50;
@@ -58,6 +59,7 @@ function AssetsList() {
             </select>
           </label>
         </div>
+        <LabelsControl assetIds={shown?.items.map((item) => item.id) ?? []} action="Labels for this page" />
       </div>
       {assets.error ? <ErrorNotice error={assets.error} onRetry={assets.reload} /> : null}
       {!shown && !assets.error ? <LoadingRow text="Loading assets…" /> : null}
