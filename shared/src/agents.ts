@@ -12,7 +12,8 @@ export function describeClockSkew(seconds: number): string {
   return `${parts.filter(Boolean).join(' ')} ${seconds >= 0 ? 'ahead' : 'behind'}`;
 }
 
-export const agentStatus = z.enum(['online', 'offline', 'revoked', 'never-seen']);
+/** retired: another agent took its machine over (a reinstall); its history stays with the device. */
+export const agentStatus = z.enum(['online', 'offline', 'revoked', 'retired', 'never-seen']);
 export type AgentStatus = z.infer<typeof agentStatus>;
 
 /** An enrolled agent as administrators see it. */

@@ -18,6 +18,7 @@ export interface Actor {
 
 function statusOf(row: AgentListRow, now = Date.now()): AgentStatus {
   if (row.revoked_at) return 'revoked';
+  if (row.retired_at) return 'retired';
   if (!row.last_seen_at) return 'never-seen';
   return now - new Date(row.last_seen_at).getTime() < ONLINE_WITHIN_SECONDS * 1000 ? 'online' : 'offline';
 }

@@ -11,12 +11,13 @@ export interface AgentListRow {
   last_address: string | null;
   revoked_at: Date | null;
   revoked_by: string | null;
+  retired_at: Date | null;
   clock_skew_seconds: number | null;
 }
 
 export async function listAgents(db: Queryable, limit: number, offset: number): Promise<{ rows: AgentListRow[]; total: number }> {
   const { rows } = await db.query<AgentListRow>(
-    `select id, hostname, platform, agent_version, device_id, enrolled_at, last_seen_at, last_address, revoked_at, revoked_by, clock_skew_seconds
+    `select id, hostname, platform, agent_version, device_id, enrolled_at, last_seen_at, last_address, revoked_at, revoked_by, retired_at, clock_skew_seconds
        from agents order by lower(hostname), id limit $1 offset $2`,
     [limit, offset],
   );
