@@ -39,10 +39,10 @@ export interface NewReview {
 export async function raiseReview(db: Queryable, review: NewReview): Promise<void> {
   await db.query(
     `insert into device_identity_reviews (id, kind, device_id, other_device_id, agent_id, rule, evidence)
-     select gen_random_uuid(), $1, $2, $3, $4, $5, $6
-      where not exists (select 1 from device_identity_reviews r where r.kind = $1
-                          and ((r.device_id = $2 and coalesce(r.other_device_id, r.agent_id) = coalesce($3, $4))
-                            or (r.device_id = $3 and r.other_device_id = $2)))`,
+     select gen_random_uuid(), $1::text, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::jsonb
+      where not exists (select 1 from device_identity_reviews r where r.kind = $1::text
+                          and ((r.device_id = $2::uuid and coalesce(r.other_device_id, r.agent_id) = coalesce($3::uuid, $4::uuid))
+                            or (r.device_id = $3::uuid and r.other_device_id = $2::uuid)))`,
     [review.kind, review.deviceId, review.otherDeviceId ?? null, review.agentId ?? null, review.rule, JSON.stringify(review.evidence)],
   );
 }
