@@ -3,6 +3,8 @@ import type { DeviceDetail, Finding, IdentityReview, LicencePosition } from '@st
 import { startTestCollector, type TestCollector } from '../../support/collector.js';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { ApiClient } from '../reconcile/api-client.js';
+import { backfillDeviceEvidence } from '../../../collector/src/store/identity/evidence.js';
+import { junkIdentifiers } from '../../../collector/src/reconcile/identity/junk-identifiers.js';
 import { install, newMachine, postReport, reported, type Machine } from './machines.js';
 
 const VISUAL_STUDIO = { name: 'Visual Studio Professional 2022', publisher: 'Microsoft Corporation', version: '17.8.3', source: 'registry' as const };
@@ -130,6 +132,19 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
     expect((await reviewsOf(fresh.deviceId)).items[0]).toMatchObject({ state: 'kept-apart', decidedBy: 'admin' });
     const { rows } = await c.ctx.db.query("select 1 from audit_log where action = 'device.keep-apart' and object_id = $1", [fresh.deviceId]);
     expect(rows).toHaveLength(1);
+  });
+
+  it('gives devices stored before evidence was kept the same evidence their reports would, so their machines re-enrol onto them', async () => {
+    const desk: Machine = { ...newMachine('stored-before'), macs: [newMachine('x').macs[0]!, '02:42:ac:11:00:02', '00:50:56:a1:b2:c3'] };
+    const before = await install(c, desk);
+    const evidence = async () => (await c.ctx.db.query<{ key: string; value: string }>(
+      'select key, value from device_identity_evidence where device_id = $1 order by key, value', [before.deviceId])).rows;
+    const recorded = await evidence();
+    expect(recorded.map((r) => r.key)).toEqual(['hardware_uuid', 'mac', 'machine_id', 'serial']);
+    await c.ctx.db.query('delete from device_identity_evidence where device_id = $1', [before.deviceId]);
+    expect(await backfillDeviceEvidence(c.ctx.db, junkIdentifiers())).toBeGreaterThanOrEqual(1);
+    expect(await evidence()).toEqual(recorded);
+    expect((await install(c, desk)).deviceId).toBe(before.deviceId);
   });
 
   it('refuses a merge of a device into itself or of an unknown device, naming the field', async () => {
