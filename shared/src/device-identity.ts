@@ -61,5 +61,7 @@ export const deviceMerge = z.object({
 export type DeviceMerge = z.infer<typeof deviceMerge>;
 export const deviceMergeList = z.object({ items: z.array(deviceMerge) });
 
+export const keptApartAnswer = z.object({ keptApart: z.literal(true) });
+
 /** Letting a revoked machine enrol again: a person's decision, with a reason for the audit log. */
 export const allowEnrolmentInput = z.object({ reason: optionalText(1024) });
