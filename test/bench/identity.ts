@@ -83,7 +83,7 @@ export async function benchIdentity(options: { machines?: number; reenrolShare?:
   if (!process.env.TEST_DATABASE_URL) throw new Error('the identity benchmark needs PostgreSQL: set TEST_DATABASE_URL');
   const machines = options.machines ?? 100_000;
   const step = Math.round(1 / (options.reenrolShare ?? 0.05));
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 8;
   const t = await createTestDatabase('postgres');
   try {
     const db = t.db;

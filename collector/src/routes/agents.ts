@@ -41,6 +41,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       { agentId: agent.id, reportId: outcome.answer.reportId, kind: isDelta ? 'delta' : 'full', software: outcome.answer.softwareCount, duplicate: outcome.answer.duplicate },
       'report ingested',
     );
+    for (const replaced of outcome.retired ?? []) await ctx.agents.disconnect(replaced, 'another agent now reports for this machine');
     if (outcome.change) {
       await ctx.live.publish({ type: 'device.changed', deviceId: outcome.answer.deviceId, change: outcome.change, at: new Date().toISOString() })
         .catch((error: Error) => request.log.warn({ err: error.message }, 'live event not published'));

@@ -15,6 +15,8 @@ export interface IngestOutcome {
   answer: ReportAnswer;
   /** What changed for live listeners; undefined for a replay or a report that changed nothing. */
   change?: 'created' | 'updated';
+  /** Agents this report's agent replaced on its machine: their connections are to be closed. */
+  retired?: string[];
 }
 
 /** Thrown inside the transaction when the same report id was committed by a concurrent request. */
@@ -80,7 +82,8 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
     if (!locked) throw new ApiProblem(401, 'unknown_agent', 'this agent is not enrolled');
     let deviceId = locked.device_id;
     let created = false;
-    if (!deviceId) ({ deviceId, created } = await placeAgentDevice(tx, agent.id, report));
+    let retired: string[] = [];
+    if (!deviceId) ({ deviceId, created, retired } = await placeAgentDevice(tx, agent.id, report));
     const last = await lastCollectedAt(tx, deviceId);
     const applied = !last || new Date(report.collectedAt) >= last;
     const recorded = await recordReport(tx, {
@@ -115,6 +118,7 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
         ...(contentHash ? { contentHash } : {}),
       },
       change: created ? 'created' : 'updated',
+      ...(retired.length ? { retired } : {}),
     } satisfies IngestOutcome;
   }));
 }

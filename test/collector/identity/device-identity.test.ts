@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceDetail, Finding, IdentityReview, LicencePosition } from '@steward/shared';
 import { startTestCollector, type TestCollector } from '../../support/collector.js';
@@ -35,8 +36,12 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
     await api.post('/api/v1/reconcile/run', {});
     const consumedBefore = (await api.get<{ items: LicencePosition[] }>('/api/v1/licenses/position?productId=microsoft-visual-studio')).items[0]!.consumed;
     expect(consumedBefore).toBe(1);
+    const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${first.token}` } });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     // Reinstalled: the state folder is gone, so the new agent has no token and enrols anew.
     const second = await install(c, laptop);
+    expect(await closed).toBe(1008);
     expect(second.agentId).not.toBe(first.agentId);
     expect(second.deviceId).toBe(first.deviceId);
     expect(await devicesNamed(laptop.hostname)).toHaveLength(1);

@@ -42,7 +42,8 @@ export async function raiseReview(db: Queryable, review: NewReview): Promise<voi
      select gen_random_uuid(), $1::text, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::jsonb
       where not exists (select 1 from device_identity_reviews r where r.kind = $1::text
                           and ((r.device_id = $2::uuid and coalesce(r.other_device_id, r.agent_id) = coalesce($3::uuid, $4::uuid))
-                            or (r.device_id = $3::uuid and r.other_device_id = $2::uuid)))`,
+                            or (r.device_id = $3::uuid and r.other_device_id = $2::uuid)))
+     on conflict do nothing`,
     [review.kind, review.deviceId, review.otherDeviceId ?? null, review.agentId ?? null, review.rule, JSON.stringify(review.evidence)],
   );
 }
