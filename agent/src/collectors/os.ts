@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { OsInfo } from '@steward/shared/protocol';
 import { known } from './placeholder-values.js';
 import { parseOsRelease } from './os-release.js';
+import { readPointRelease } from './os-point-release.js';
+import { archName } from './cpu-arch.js';
 import { runCommand } from './run-command.js';
 import { collectUnixUsers } from './unix-users.js';
 import { collectLinuxSecurity } from './linux-security.js';
@@ -35,13 +37,15 @@ async function collectLinuxOs(): Promise<CollectedOs> {
     collectLinuxSecurity(),
   ]);
   const fields = parseOsRelease(release);
+  const { version, displayVersion } = await readPointRelease(fields);
   return {
     platform: 'linux',
     name: known(fields.NAME) ?? 'Linux',
-    version: known(fields.VERSION_ID) ?? known(fields.BUILD_ID),
+    version,
+    displayVersion,
     build: undefined,
     kernel: os.release(),
-    arch: os.arch(),
+    arch: archName(os.machine()),
     uptimeSeconds: Math.round(os.uptime()),
     hostname: os.hostname(),
     fqdn: known(fqdn?.trim()),
@@ -59,7 +63,7 @@ async function collectSiOs(platform: NodeJS.Platform): Promise<CollectedOs> {
     version: known(info?.release) ?? os.release(),
     build: known(info?.build),
     kernel: known(info?.kernel) ?? os.release(),
-    arch: known(info?.arch) ?? os.arch(),
+    arch: archName(known(info?.arch) ?? os.machine()),
     uptimeSeconds: Math.round(os.uptime()),
     hostname: known(info?.hostname) ?? os.hostname(),
     fqdn: known(info?.fqdn),
