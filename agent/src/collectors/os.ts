@@ -26,7 +26,23 @@ export async function collectOs(platform: NodeJS.Platform = process.platform): P
   if (platform === 'linux') return repairDeep(await collectLinuxOs());
   // Loaded only on Windows, like each platform's collectors.
   if (platform === 'win32') return (await import('./windows-os.js')).collectWindowsOs();
+  if (platform === 'darwin') return repairDeep(await collectMacOs());
   return repairDeep(await collectSiOs(platform));
+}
+
+/** systeminformation's answers, with the release and build as system_profiler states them and the last console user. */
+async function collectMacOs(): Promise<CollectedOs> {
+  const { parseSoftwareOverview, readLastUserName, readSystemProfiler } = await import('./macos-system-profiler.js');
+  const [base, report, lastUser] = await Promise.all([collectSiOs('darwin'), readSystemProfiler(), readLastUserName()]);
+  const software = parseSoftwareOverview(report);
+  return {
+    ...base,
+    name: software.name ?? base.name,
+    version: software.version ?? base.version,
+    build: software.build ?? base.build,
+    kernel: software.kernel ?? base.kernel,
+    users: { lastLoggedOn: lastUser },
+  };
 }
 
 async function collectLinuxOs(): Promise<CollectedOs> {

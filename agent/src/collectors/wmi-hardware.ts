@@ -13,6 +13,9 @@ const CPU_VENDORS: Record<string, string> = { GenuineIntel: 'Intel', AuthenticAM
  * carries the x86 identification; L3CacheSize is in KB. L2CacheSize is left out: it sums the
  * socket's cores, where the report gives one core's view.
  */
+/** Win32_Processor.Architecture codes. */
+const CPU_ARCHITECTURES: Record<number, string> = { 0: 'i686', 5: 'armv7l', 6: 'ia64', 9: 'x86_64', 12: 'arm64' };
+
 export function wmiCpu(processors: WmiObject[]): HardwareInfo['cpu'] {
   const head = processors[0];
   const sum = (name: string) => positive(processors.reduce((n, p) => n + (wmiNumber(p, name) ?? 0), 0));
@@ -23,6 +26,7 @@ export function wmiCpu(processors: WmiObject[]): HardwareInfo['cpu'] {
   return repairDeep({
     manufacturer: vendor ? CPU_VENDORS[vendor] ?? known(vendor) : undefined,
     brand: known(wmiText(head, 'Name')),
+    arch: CPU_ARCHITECTURES[wmiNumber(head, 'Architecture') ?? -1],
     sockets: positive(processors.length),
     cores: sum('NumberOfCores'),
     threads: sum('NumberOfLogicalProcessors'),
