@@ -40,7 +40,7 @@ describe('parseCimJson', () => {
   it('assembles the OS section from one PowerShell run over several classes', () => {
     const os = windowsOs(parseCimJsonByClass(ownText('windows/cim-by-class.json')));
     expect(os).toMatchObject({
-      platform: 'windows', name: 'Microsoft Windows 11 Pro', version: '10.0.22631', build: '22631', arch: 'x64',
+      platform: 'windows', name: 'Microsoft Windows 11 Pro', version: '10.0.22631', build: '22631', arch: 'x86_64',
       installDate: '2023-11-14', domain: 'corp.example.com', productId: '00330-80000-00000-AA123',
       licence: { name: 'Windows(R), Professional edition', partialProductKey: '3V66T', status: 'licensed', channel: 'Retail' },
       hotfixes: [{ id: 'KB5034441', description: 'Update', installedOn: '2024-01-10' }],
@@ -91,7 +91,7 @@ describe('parseAppxPackages', () => {
 describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
   it('reads a Windows 7 processor and two memory modules, dropping placeholder makers and serials', () => {
     expect(wmiCpu(wmi('7-Win32_Processor.wmi'))).toEqual({
-      manufacturer: 'Intel', brand: 'Intel(R) Core(TM) i5-2300 CPU @ 2.80GHz', sockets: 1, cores: 4, threads: 4, speedGHz: 2.801,
+      manufacturer: 'Intel', brand: 'Intel(R) Core(TM) i5-2300 CPU @ 2.80GHz', arch: 'x86_64', sockets: 1, cores: 4, threads: 4, speedGHz: 2.801,
       family: 6, model: 42, stepping: 7, cache: { l3Bytes: 6144 * 1024 },
     });
     expect(wmiMemoryModules(wmi('7-Win32_PhysicalMemory.wmi'))).toEqual([
@@ -102,7 +102,7 @@ describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
 
   it('reads a French Windows 7: its name, build, 32-bit architecture and install date', () => {
     expect(wmiOperatingSystem(wmi('win7-sp1-x64-Win32_OperatingSystem.wmi')[0])).toEqual({
-      name: 'Microsoft Windows 7 Professionnel', version: '6.1.7600', build: '7600', servicePack: undefined, arch: 'x86',
+      name: 'Microsoft Windows 7 Professionnel', version: '6.1.7600', build: '7600', servicePack: undefined, arch: 'i686',
       installDate: '2013-08-13', productId: '55041-029-0047897-86624', registeredUser: 'guillaume',
     });
   });

@@ -7,6 +7,7 @@ import { readBlockDevices } from './block-devices.js';
 import { readNetInterfaces } from './net-interfaces.js';
 import { readLinuxFilesystems } from './linux-filesystems.js';
 import { archName } from './cpu-arch.js';
+import { readGlibcIsaLevel } from './glibc-hwcaps.js';
 import { readNetLinkDetails } from './net-link-details.js';
 import { readPciControllers } from './pci-controllers.js';
 import { readUsbDevices } from './usb-devices.js';
@@ -26,10 +27,10 @@ import type { HardwareInput } from './si-hardware.js';
  * processes except dmidecode (as root, for memory modules and sockets) and the virtualisation probe.
  */
 export async function collectLinuxHardware(): Promise<HardwareInput> {
-  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, batteries, monitors, controllers, usbDevices, cache, gateways, boot, filesystems] = await Promise.all([
+  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, batteries, monitors, controllers, usbDevices, cache, gateways, boot, filesystems, loaderIsaLevel] = await Promise.all([
     readSysText('/proc/cpuinfo'), readSysText('/proc/meminfo'), readSysfsDmi(), collectDmidecode().catch(() => undefined),
     readBlockDevices(), readNetInterfaces(), readBatteries(), readDrmMonitors(), readPciControllers(),
-    readUsbDevices(), readCpuCache(), readDefaultGateways(), readFirmwareBoot(), readLinuxFilesystems(),
+    readUsbDevices(), readCpuCache(), readDefaultGateways(), readFirmwareBoot(), readLinuxFilesystems(), readGlibcIsaLevel(),
   ]);
   const links = await Promise.all(nics.map((nic) => readNetLinkDetails(nic.name)));
   const cpu = parseCpuinfo(cpuinfo ?? '');
@@ -43,7 +44,13 @@ export async function collectLinuxHardware(): Promise<HardwareInput> {
     bios: { ...sysDmi.bios, ...dmidecode?.bios, ...boot },
     baseboard: nonEmpty({ ...sysDmi.baseboard, ...dmidecode?.baseboard }),
     chassis: nonEmpty({ ...sysDmi.chassis, ...dmidecode?.chassis }),
-    cpu: { ...mergeCpu(cpu.cpu, dmidecode), ...identification, arch: identification.arch ?? archName(os.machine()), cache },
+    cpu: {
+      ...mergeCpu(cpu.cpu, dmidecode), ...identification,
+      arch: identification.arch ?? archName(os.machine()),
+      // The kernel's flags fall short where a hypervisor hides one: the loader's own check wins.
+      isaLevel: loaderIsaLevel ?? identification.isaLevel,
+      cache,
+    },
     memory: { totalBytes: parseMemTotal(meminfo ?? ''), swapBytes: parseSwapTotal(meminfo ?? ''), modules: dmidecode?.memoryModules ?? [] },
     disks,
     filesystems,
