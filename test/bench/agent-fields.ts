@@ -191,6 +191,9 @@ export function stewardFacts(report: InventoryReport): Facts {
   put(facts, 'cpu sockets', hw.cpu.sockets);
   put(facts, 'cpu cores', hw.cpu.cores);
   put(facts, 'cpu threads', hw.cpu.threads);
+  put(facts, 'cpu architecture', hw.cpu.arch);
+  put(facts, 'cpu x86-64 level', hw.cpu.isaLevel);
+  put(facts, 'os release name', os.displayVersion);
   for (const disk of hw.disks) {
     put(facts, `disk ${disk.name} size MB`, mb(disk.sizeBytes, 1_000_000));
     put(facts, `disk ${disk.name} serial`, disk.serial);
@@ -219,6 +222,7 @@ export function stewardFacts(report: InventoryReport): Facts {
     put(facts, `interface ${name} mtu`, nic.mtu);
     put(facts, `interface ${name} speed Mbps`, nic.speedMbps);
     put(facts, `interface ${name} type`, nic.type);
+    put(facts, `interface ${name} virtual kind`, nic.virtualKind);
   }
   for (const c of hw.controllers ?? []) {
     // fusioninventory writes the slot without its PCI domain when the domain is 0000.
