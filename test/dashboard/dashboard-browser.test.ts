@@ -167,9 +167,16 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     expect(await summary.getByTestId('device-clock').textContent()).toBe('not measured');
     await saveScreenshot(page, 'device-summary', true);
 
+    await page.getByRole('tab', { name: 'Hardware' }).click();
+    const filesystems = page.getByTestId('filesystems-table');
+    const rootRow = filesystems.locator('tbody tr', { hasText: '/dev/nvme0n1p2' });
+    expect(await rootRow.locator('td').allTextContents()).toEqual(['/', 'ext4', '/dev/nvme0n1p2', '—', expect.any(String), expect.any(String), '75%']);
+    expect(await filesystems.textContent()).toContain('/boot/efi');
+
     await page.getByRole('tab', { name: /^Network/ }).click();
     const interfaces = page.getByTestId('interfaces-table');
     expect(await interfaces.textContent()).toContain(report.hardware.networkInterfaces![0]!.mac!);
+    expect(await interfaces.locator('tbody tr', { hasText: 'docker0' }).textContent()).toMatch(/docker.*down/);
 
     await page.getByRole('tab', { name: /^Network/ }).focus();
     await page.keyboard.press('ArrowRight');
