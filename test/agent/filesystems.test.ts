@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { filesystemOf, parseMountinfo, readLinuxFilesystems } from '../../agent/src/collectors/linux-filesystems.js';
-import { wmiLogicalDisks } from '../../agent/src/collectors/wmi-filesystems.js';
+import { wmiFolderVolumes, wmiLogicalDisks } from '../../agent/src/collectors/wmi-filesystems.js';
 import { parseSystemProfilerVolumes } from '../../agent/src/collectors/macos-system-profiler.js';
 import { parseWmicList } from '../../agent/src/collectors/wmi-objects.js';
 import { hasRecorded, own, ownText, recordedText } from './fixture-files.js';
@@ -52,6 +52,14 @@ describe('Windows volumes (Win32_LogicalDisk)', () => {
       { mountPoint: 'C:', type: 'NTFS', sizeBytes: 254721126400, freeBytes: 81604378624, device: undefined, label: 'Windows', uuid: '6AE1F0C2' },
       { mountPoint: 'E:', type: 'FAT32', sizeBytes: 15627976704, freeBytes: 15523119104, device: undefined, label: 'USB & Co', uuid: '1C2E-0A71' },
       { mountPoint: 'Z:', type: 'NTFS', sizeBytes: 4398046511104, freeBytes: 1099511627776, device: '\\\\fileserver\\shared', label: 'Shared', uuid: undefined },
+    ]);
+  });
+});
+
+describe('Windows volumes mounted on folders (Win32_Volume)', () => {
+  it('adds the volumes mounted on a folder; lettered and unmounted ones are left to Win32_LogicalDisk or out', () => {
+    expect(wmiFolderVolumes(parseWmicList(own('windows/wmic-volume.txt')))).toEqual([
+      { mountPoint: 'C:\\mnt\\data', type: 'ReFS', sizeBytes: 2000381014016, freeBytes: 1500000000000, label: 'Data', uuid: '12345678' },
     ]);
   });
 });

@@ -43,9 +43,15 @@ const isoDate = (date: string | undefined) => date?.replace(/^(\d{2})\/(\d{2})\/
 const archFamily = (arch: string | undefined) => (arch && /^(i\d86|x86_64|x64|amd64)$/i.test(arch) ? 'x86' : arch && /^(arm|aarch)/i.test(arch) ? 'arm' : arch);
 const upper = (value: string | undefined) => value?.toUpperCase();
 
-function put(facts: Facts, field: string, value: string | number | boolean | undefined): void {
+type FactValue = string | number | boolean | undefined;
+
+function put(facts: Facts, field: string, value: FactValue): void {
   if (value === undefined || value === '') return;
   facts.set(field, String(value));
+}
+
+function putAll(facts: Facts, values: Record<string, FactValue>): void {
+  for (const [field, value] of Object.entries(values)) put(facts, field, value);
 }
 
 /** What fusioninventory-agent --local wrote, as facts. */
@@ -158,42 +164,44 @@ function networkFacts(facts: Facts, records: Section[]): void {
 export function stewardFacts(report: InventoryReport): Facts {
   const facts: Facts = new Map();
   const { os, hardware: hw, identity } = report;
-  put(facts, 'os name', os.name);
-  put(facts, 'os version', os.version);
-  put(facts, 'os kernel', os.kernel);
-  put(facts, 'os architecture', os.arch);
-  // The report leaves fqdn out when it is the host name itself.
-  put(facts, 'os fqdn', identity.fqdn ?? identity.hostname);
-  put(facts, 'hostname', identity.hostname);
-  put(facts, 'memory MiB', mb(hw.memory.totalBytes));
-  put(facts, 'swap MiB', hw.memory.swapBytes ? mb(hw.memory.swapBytes) : undefined);
-  put(facts, 'system uuid', upper(hw.system.uuid));
-  put(facts, 'virtualisation', hw.virtualization?.role === 'physical' ? 'physical' : hw.virtualization?.technology?.toLowerCase());
-  put(facts, 'last logged-on user', os.users?.lastLoggedOn);
-  put(facts, 'default gateway', hw.networkInterfaces.flatMap((n) => n.gateways ?? []).find((g) => !g.includes(':')));
-  put(facts, 'chassis type', hw.chassis?.type);
-  put(facts, 'system manufacturer', hw.system.manufacturer);
-  put(facts, 'system model', hw.system.model);
-  put(facts, 'system serial', hw.system.serial);
-  put(facts, 'system sku', hw.system.sku);
-  put(facts, 'bios vendor', hw.bios.vendor);
-  put(facts, 'bios version', hw.bios.version);
-  put(facts, 'bios date', isoDate(hw.bios.releaseDate));
-  put(facts, 'baseboard manufacturer', hw.baseboard?.manufacturer);
-  put(facts, 'baseboard model', hw.baseboard?.model);
-  put(facts, 'baseboard serial', hw.baseboard?.serial);
-  put(facts, 'cpu brand', hw.cpu.brand);
-  put(facts, 'cpu manufacturer', hw.cpu.manufacturer);
-  put(facts, 'cpu architecture family', archFamily(hw.cpu.arch));
-  put(facts, 'cpu family', hw.cpu.family);
-  put(facts, 'cpu model', hw.cpu.model);
-  put(facts, 'cpu stepping', hw.cpu.stepping);
-  put(facts, 'cpu sockets', hw.cpu.sockets);
-  put(facts, 'cpu cores', hw.cpu.cores);
-  put(facts, 'cpu threads', hw.cpu.threads);
-  put(facts, 'cpu architecture', hw.cpu.arch);
-  put(facts, 'cpu x86-64 level', hw.cpu.isaLevel);
-  put(facts, 'os release name', os.displayVersion);
+  putAll(facts, {
+    'os name': os.name,
+    'os version': os.version,
+    'os kernel': os.kernel,
+    'os architecture': os.arch,
+    // The report leaves fqdn out when it is the host name itself.
+    'os fqdn': identity.fqdn ?? identity.hostname,
+    'hostname': identity.hostname,
+    'memory MiB': mb(hw.memory.totalBytes),
+    'swap MiB': hw.memory.swapBytes ? mb(hw.memory.swapBytes) : undefined,
+    'system uuid': upper(hw.system.uuid),
+    'virtualisation': hw.virtualization?.role === 'physical' ? 'physical' : hw.virtualization?.technology?.toLowerCase(),
+    'last logged-on user': os.users?.lastLoggedOn,
+    'default gateway': hw.networkInterfaces.flatMap((n) => n.gateways ?? []).find((g) => !g.includes(':')),
+    'chassis type': hw.chassis?.type,
+    'system manufacturer': hw.system.manufacturer,
+    'system model': hw.system.model,
+    'system serial': hw.system.serial,
+    'system sku': hw.system.sku,
+    'bios vendor': hw.bios.vendor,
+    'bios version': hw.bios.version,
+    'bios date': isoDate(hw.bios.releaseDate),
+    'baseboard manufacturer': hw.baseboard?.manufacturer,
+    'baseboard model': hw.baseboard?.model,
+    'baseboard serial': hw.baseboard?.serial,
+    'cpu brand': hw.cpu.brand,
+    'cpu manufacturer': hw.cpu.manufacturer,
+    'cpu architecture family': archFamily(hw.cpu.arch),
+    'cpu family': hw.cpu.family,
+    'cpu model': hw.cpu.model,
+    'cpu stepping': hw.cpu.stepping,
+    'cpu sockets': hw.cpu.sockets,
+    'cpu cores': hw.cpu.cores,
+    'cpu threads': hw.cpu.threads,
+    'cpu architecture': hw.cpu.arch,
+    'cpu x86-64 level': hw.cpu.isaLevel,
+    'os release name': os.displayVersion,
+  });
   for (const disk of hw.disks) {
     put(facts, `disk ${disk.name} size MB`, mb(disk.sizeBytes, 1_000_000));
     put(facts, `disk ${disk.name} serial`, disk.serial);

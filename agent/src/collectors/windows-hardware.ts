@@ -3,7 +3,7 @@ import { queryWmi } from './wmi-query.js';
 import { WINDOWS_HARDWARE_CLASSES } from './windows-wmi-classes.js';
 import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiMemoryModules, wmiNetworkInterfaces } from './wmi-hardware.js';
 import { wmiMonitors } from './wmi-monitors.js';
-import { wmiLogicalDisks } from './wmi-filesystems.js';
+import { wmiFolderVolumes, wmiLogicalDisks } from './wmi-filesystems.js';
 import { wmiNumber, wmiText, type WmiObject } from './wmi-objects.js';
 import { known, positive } from './placeholder-values.js';
 import { collectSiHardware, type HardwareInput } from './si-hardware.js';
@@ -39,7 +39,7 @@ export function windowsHardware(wmi: Map<string, WmiObject[]>): HardwareInput {
     cpu: wmiCpu(wmi.get('Win32_Processor') ?? []),
     memory: { totalBytes: computer.totalBytes, modules: wmiMemoryModules(wmi.get('Win32_PhysicalMemory') ?? []) },
     disks: wmiDisks(wmi.get('Win32_DiskDrive') ?? []),
-    filesystems: wmi.has('Win32_LogicalDisk') ? wmiLogicalDisks(wmi.get('Win32_LogicalDisk')!) : undefined,
+    filesystems: wmi.has('Win32_LogicalDisk') ? [...wmiLogicalDisks(wmi.get('Win32_LogicalDisk')!), ...wmiFolderVolumes(wmi.get('Win32_Volume') ?? [])] : undefined,
     networkInterfaces: wmiNetworkInterfaces(wmi.get('Win32_NetworkAdapterConfiguration') ?? []),
     gpus: (wmi.get('Win32_VideoController') ?? []).map((v) => ({
       vendor: known(wmiText(v, 'AdapterCompatibility')),

@@ -17,6 +17,7 @@ export const WINDOWS_HARDWARE_CLASSES: WmiQuery[] = [
   { className: 'Win32_BaseBoard', properties: ['Manufacturer', 'Product', 'SerialNumber'] },
   { className: 'Win32_NetworkAdapterConfiguration', properties: ['Index', 'Description', 'MACAddress', 'IPAddress', 'IPSubnet', 'DefaultIPGateway', 'IPEnabled'] },
   { className: 'Win32_LogicalDisk', properties: ['DeviceID', 'DriveType', 'FileSystem', 'Size', 'FreeSpace', 'VolumeName', 'VolumeSerialNumber', 'ProviderName'] },
+  { className: 'Win32_Volume', properties: ['Name', 'DriveLetter', 'FileSystem', 'Capacity', 'FreeSpace', 'Label', 'SerialNumber'] },
   { className: 'Win32_VideoController', properties: ['Name', 'AdapterCompatibility', 'AdapterRAM'] },
   { className: 'WmiMonitorID', namespace: 'root/wmi', properties: ['ManufacturerName', 'UserFriendlyName', 'ProductCodeID', 'SerialNumberID', 'YearOfManufacture'] },
 ];

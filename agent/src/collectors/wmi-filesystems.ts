@@ -23,3 +23,26 @@ export function wmiLogicalDisks(disks: WmiObject[]): Filesystem[] {
     }];
   }));
 }
+
+/**
+ * Win32_Volume: volumes mounted on a folder (C:\mnt\data\) rather than a drive letter, which
+ * Win32_LogicalDisk does not list. Lettered volumes come from there, and volumes mounted nowhere
+ * (recovery, EFI: named \\?\Volume{...}\) hold nothing a user stores.
+ */
+export function wmiFolderVolumes(volumes: WmiObject[]): Filesystem[] {
+  return repairDeep(volumes.flatMap((v) => {
+    const name = known(wmiText(v, 'Name'));
+    const sizeBytes = positive(wmiNumber(v, 'Capacity'));
+    if (!name || known(wmiText(v, 'DriveLetter')) || name.startsWith('\\\\?\\') || sizeBytes === undefined) return [];
+    const serial = wmiNumber(v, 'SerialNumber');
+    return [{
+      mountPoint: name.replace(/\\$/, ''),
+      type: known(wmiText(v, 'FileSystem')),
+      sizeBytes,
+      freeBytes: wmiNumber(v, 'FreeSpace'),
+      label: known(wmiText(v, 'Label')),
+      // The serial as Windows shows it (vol, dir): eight hex digits.
+      uuid: serial === undefined ? undefined : (serial >>> 0).toString(16).toUpperCase().padStart(8, '0'),
+    }];
+  }));
+}
