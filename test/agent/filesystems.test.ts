@@ -19,6 +19,11 @@ describe('Linux filesystems', () => {
     ]);
   });
 
+  it('keeps a container\'s layered root, and leaves out the layers a container host mounts for its containers', () => {
+    expect(parseMountinfo('600 500 0:52 / / rw,relatime - overlay overlay rw,lowerdir=/l/A\n')).toEqual([{ mountPoint: '/', type: 'overlay', source: 'overlay' }]);
+    expect(parseMountinfo(ownText('sys/mountinfo.txt')).some((m) => m.type === 'overlay')).toBe(false);
+  });
+
   it('names a filesystem by its device\'s label and uuid, and leaves one without blocks out', () => {
     const mount = { mountPoint: '/home', type: 'xfs', source: '/dev/mapper/vg0-home' };
     const labels = new Map([['/dev/dm-1', 'home']]);

@@ -19,6 +19,12 @@ const PSEUDO_TYPES = new Set([
   'sysfs', 'tmpfs', 'tracefs', 'fuse.gvfsd-fuse', 'fuse.portal', 'fuse.lxcfs',
 ]);
 
+/**
+ * Layered filesystems are container images: a container's own root is kept, the per-container
+ * mounts a container host makes (under /var/lib/docker...) are not the host's storage.
+ */
+const LAYERED_TYPES = new Set(['overlay', 'aufs', 'fuse-overlayfs']);
+
 /** mountinfo escapes space, tab, newline and backslash in paths as octal (\040). */
 const unescape = (field: string) => field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 
@@ -35,6 +41,7 @@ export function parseMountinfo(text: string): Mount[] {
     const [type, source] = tail?.trim().split(' ') ?? [];
     if (fields.length < 6 || !type || PSEUDO_TYPES.has(type)) continue;
     const mountPoint = unescape(fields[4]!);
+    if (LAYERED_TYPES.has(type) && mountPoint !== '/') continue;
     byMountPoint.delete(mountPoint);
     byMountPoint.set(mountPoint, { mountPoint, type, source: unescape(source ?? '') });
   }

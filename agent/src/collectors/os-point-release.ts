@@ -19,6 +19,9 @@ export const POINT_RELEASE_SOURCES: Array<{ ids: string[]; file?: string; field?
   { ids: ['slackware'], file: '/etc/slackware-version', pattern: /(\d+(?:\.\d+)+)/ },
 ];
 
+/** The release files the table reads, which a point upgrade rewrites. */
+export const POINT_RELEASE_FILES = [...new Set(POINT_RELEASE_SOURCES.flatMap((s) => (s.file ? [s.file] : [])))];
+
 export interface OsRelease {
   version?: string;
   /** The release's name: bookworm, Jammy Jellyfish. */
