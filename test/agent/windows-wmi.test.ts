@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCimJson, parseCimJsonByClass, parseWmicList } from '../../agent/src/collectors/wmi-objects.js';
-import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiDiskSerial, wmiMemoryModules, wmiNetworkInterfaces } from '../../agent/src/collectors/wmi-hardware.js';
+import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiDiskSerial, wmiMemoryModules } from '../../agent/src/collectors/wmi-hardware.js';
+import { wmiNetworkInterfaces } from '../../agent/src/collectors/wmi-network.js';
 import { wmiBitLocker, wmiHotfixes, wmiOperatingSystem, wmiUserAccounts } from '../../agent/src/collectors/wmi-os.js';
 import { licensedProducts } from '../../agent/src/collectors/software-licensing.js';
 import { attachOfficeLicences } from '../../agent/src/collectors/office-licences.js';
@@ -127,12 +128,19 @@ describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
   });
 
   it('keeps the adapters bound to IP, with their addresses', () => {
-    expect(wmiNetworkInterfaces(wmi('10-Win32_NetworkAdapterConfiguration.wmi'))).toEqual([
-      {
-        name: 'Intel(R) PRO/1000 MT Desktop Adapter', mac: '08:00:27:37:A7:5D', ipv4: ['0.0.0.9'], ipv6: ['fe82::fe82:fe82:fe82:fe82'],
-        subnets: ['0.0.0.0/24', 'fe82::/64'], gateways: ['0.0.0.8'],
-      },
+    const configs = wmi('10-Win32_NetworkAdapterConfiguration.wmi');
+    // Every adapter, the kernel debugger's and the IPv6 tunnels' marked virtual by their driver service.
+    expect(wmiNetworkInterfaces(configs).map((n) => [n.name, n.virtual, n.virtualKind])).toEqual([
+      ['Microsoft Kernel Debug Network Adapter', true, 'debug'],
+      ['Intel(R) PRO/1000 MT Desktop Adapter', undefined, undefined],
+      ['Microsoft ISATAP Adapter', true, 'tunnel'],
+      ['Microsoft Teredo Tunneling Adapter', true, 'tunnel'],
     ]);
+    // With Win32_NetworkAdapter: the link state and speed, and the physical adapter said to be one.
+    expect(wmiNetworkInterfaces(configs, parseWmicList(own('windows/wmic-networkadapter.txt')))[1]).toEqual({
+      name: 'Intel(R) PRO/1000 MT Desktop Adapter', mac: '08:00:27:37:A7:5D', ipv4: ['0.0.0.9'], ipv6: ['fe82::fe82:fe82:fe82:fe82'],
+      subnets: ['0.0.0.0/24', 'fe82::/64'], gateways: ['0.0.0.8'], virtual: false, virtualKind: undefined, speedMbps: 1000, status: 'up',
+    });
   });
 
   it('reads BitLocker, local accounts with accented names, and XP hotfixes', () => {

@@ -1,10 +1,9 @@
 import type { HardwareInfo } from '@steward/shared/protocol';
 import { known, positive } from './placeholder-values.js';
 import { normaliseDate } from './install-date.js';
-import { wmiList, wmiNumber, wmiText, wmiBoolean, type WmiObject } from './wmi-objects.js';
+import { wmiNumber, wmiText, wmiBoolean, type WmiObject } from './wmi-objects.js';
 import { classifyVirtualization } from './virtualization.js';
 import { repairDeep } from './text-repair.js';
-import { netmaskPrefixLength, subnetOf } from './ip-address.js';
 
 const CPU_VENDORS: Record<string, string> = { GenuineIntel: 'Intel', AuthenticAMD: 'AMD' };
 
@@ -111,30 +110,3 @@ export function wmiComputerSystem(system: WmiObject | undefined) {
   });
 }
 
-/** Win32_NetworkAdapterConfiguration: the adapters bound to IP, with their addresses. */
-export function wmiNetworkInterfaces(configs: WmiObject[]): HardwareInfo['networkInterfaces'] {
-  return repairDeep(configs.filter((c) => wmiBoolean(c, 'IPEnabled')).map((c) => {
-    const addresses = wmiList(c, 'IPAddress');
-    const gateways = wmiList(c, 'DefaultIPGateway').filter(Boolean);
-    return {
-      name: known(wmiText(c, 'Description')) ?? `adapter ${wmiText(c, 'Index')}`,
-      mac: known(wmiText(c, 'MACAddress')),
-      ipv4: addresses.filter((a) => !a.includes(':')),
-      ipv6: addresses.filter((a) => a.includes(':')),
-      subnets: wmiSubnets(addresses, wmiList(c, 'IPSubnet')),
-      gateways: gateways.length ? gateways : undefined,
-    };
-  }));
-}
-
-/** IPSubnet lists a mask for each of IPAddress's addresses, in its order: dotted for IPv4, a prefix length for IPv6. */
-function wmiSubnets(addresses: string[], masks: string[]): string[] | undefined {
-  const subnets = new Set<string>();
-  addresses.forEach((address, i) => {
-    const mask = masks[i];
-    const bits = mask === undefined ? undefined : /^\d+$/.test(mask) ? Number(mask) : netmaskPrefixLength(mask);
-    const subnet = bits === undefined ? undefined : subnetOf(`${address}/${bits}`);
-    if (subnet) subnets.add(subnet);
-  });
-  return subnets.size ? [...subnets] : undefined;
-}
