@@ -160,6 +160,7 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     const report = fleetReport(target.id, 7);
     expect(await summary.textContent()).toContain(report.hardware.system!.model!);
     expect(await summary.textContent()).toContain(report.os.name);
+    expect(await summary.textContent()).toContain(`${report.hardware.cpu!.arch} (${report.hardware.cpu!.isaLevel})`);
     // The reporting agent, and its clock: no heartbeat yet, so not measured.
     const detail = deviceDetail.parse(await (await fetch(`${collector.url}/api/v1/devices/${target.id}`, { headers: { authorization: `Bearer ${adminToken}` } })).json());
     expect(detail.agent?.version).toBeTruthy();

@@ -67,7 +67,7 @@ export function fleetReport(agentId: string, index: number, hostname = fleetHost
     hardware: {
       system: { manufacturer, model, serial, uuid, virtual: manufacturer === 'QEMU' },
       bios: { vendor: manufacturer, version: `1.${index % 9}.0`, releaseDate: '2023-11-02' },
-      cpu: { manufacturer: 'GenuineIntel', brand: 'Intel(R) Core(TM) i7-1365U', sockets: 1, cores: 10, threads: 12, speedGHz: 1.8 },
+      cpu: { manufacturer: 'GenuineIntel', brand: 'Intel(R) Core(TM) i7-1365U', arch: 'x86_64', isaLevel: 'x86-64-v3', sockets: 1, cores: 10, threads: 12, speedGHz: 1.8 },
       memory: {
         totalBytes: (8 << (index % 3)) * 1024 ** 3,
         modules: [{ slot: 'DIMM A', sizeBytes: (8 << (index % 3)) * 1024 ** 3, type: 'DDR5', speedMHz: 5200, manufacturer: 'Samsung' }],
