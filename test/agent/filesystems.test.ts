@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesystemOf, parseMountinfo, readLinuxFilesystems } from '../../agent/src/collectors/linux-filesystems.js';
+import { filesystemOf, parseMountinfo, readDiskNames, readLinuxFilesystems } from '../../agent/src/collectors/linux-filesystems.js';
 import { wmiFolderVolumes, wmiLogicalDisks } from '../../agent/src/collectors/wmi-filesystems.js';
 import { parseSystemProfilerVolumes } from '../../agent/src/collectors/macos-system-profiler.js';
 import { parseWmicList } from '../../agent/src/collectors/wmi-objects.js';
@@ -48,6 +50,23 @@ describe('Linux filesystems', () => {
       expect(Math.abs(mine!.freeBytes! - f.availableKb * 1024)).toBeLessThan(256 * 2 ** 20);
     }
     expect(ours.map((o) => o.type)).not.toContain('proc');
+  });
+});
+
+describe('device names', () => {
+  it('maps each device to its label, decoding what udev escapes in link names', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'steward-disk-'));
+    try {
+      mkdirSync(path.join(root, 'by-label'));
+      symlinkSync('../../sda1', path.join(root, 'by-label', 'EFI\\x20System'));
+      symlinkSync('../../dm-1', path.join(root, 'by-label', 'home'));
+      expect(await readDiskNames('by-label', root)).toEqual(new Map([
+        [path.resolve(root, '..', 'sda1'), 'EFI System'], [path.resolve(root, '..', 'dm-1'), 'home'],
+      ]));
+      expect(await readDiskNames('by-uuid', root)).toEqual(new Map());
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
