@@ -24,6 +24,8 @@ import { registerRoutes } from './routes/register/index.js';
 import { reconcileRoutes } from './routes/reconcile/index.js';
 import { networkRoutes } from './routes/network/index.js';
 import { alertsAreaRoutes } from './routes/alerts/index.js';
+import { certificateRoutes } from './routes/certificates.js';
+import { domainRoutes } from './routes/domains.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -112,6 +114,8 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   registerRoutes(app, ctx);
   reconcileRoutes(app, ctx);
   networkRoutes(app, ctx);
+  certificateRoutes(app, ctx);
+  domainRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);
   backupRoutes(app, ctx);
