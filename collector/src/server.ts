@@ -26,6 +26,7 @@ import { networkRoutes } from './routes/network/index.js';
 import { alertsAreaRoutes } from './routes/alerts/index.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { domainRoutes } from './routes/domains.js';
+import { addressSpaceRoutes } from './routes/address-space.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -116,6 +117,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   networkRoutes(app, ctx);
   certificateRoutes(app, ctx);
   domainRoutes(app, ctx);
+  addressSpaceRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);
   backupRoutes(app, ctx);

@@ -16,3 +16,4 @@ export * from './audit.js';
 export * from './software-inventory.js';
 export * from './certificates.js';
 export * from './domains.js';
+export * from './address-space.js';

@@ -4,6 +4,7 @@ import type { CollectorContext } from '../../context.js';
 import { interruptAbandonedSweeps, SWEEP_SILENCE_SECONDS } from '../../store/network/sweeps.js';
 import { ApiProblem } from '../errors.js';
 import { CertificateScanner } from '../../certificates/certificate-scanner.js';
+import { SightingsRefresher } from '../../address-space/sightings-refresher.js';
 import { DomainRefresher } from '../../domains/domain-refresher.js';
 import { NetworkPoller } from './poller.js';
 import { SweepRunner } from './sweeps.js';
@@ -30,6 +31,8 @@ export async function startNetworkRuntime(ctx: CollectorContext): Promise<Networ
   const certificates = new CertificateScanner(ctx, collectorId);
   const domains = new DomainRefresher(ctx, collectorId);
   domains.start();
+  const sightings = new SightingsRefresher(ctx, collectorId);
+  sightings.start();
   poller.start();
   const runtime: NetworkRuntime = {
     collectorId,
@@ -41,6 +44,7 @@ export async function startNetworkRuntime(ctx: CollectorContext): Promise<Networ
       await sweeps.stop();
       await certificates.stop();
       await domains.stop();
+      await sightings.stop();
       await poller.stop();
     },
   };
