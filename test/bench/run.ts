@@ -55,6 +55,7 @@ const suites: Record<string, () => Promise<void>> = {
   },
   reconcile: script('reconcile.ts'),
   identity: script('identity.ts'),
+  discovery: script('discovery.ts'),
   async dashboard() {
     const { benchDashboard, printDashboardFigures } = await import('./dashboard.js');
     printDashboardFigures(await benchDashboard());
