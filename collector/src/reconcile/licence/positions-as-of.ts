@@ -20,11 +20,22 @@ export interface PositionsAt {
   unlicensed?: UnlicensedPick[];
 }
 
-function totals(items: LicencePosition[]): PositionList['totals'] {
+/** Whether a product is short of licences with no price to say what closing the gap costs. */
+export const unpriced = (p: Pick<LicencePosition, 'shortfall' | 'shortfallCost'>) => p.shortfall > 0 && p.shortfallCost === null;
+
+/** The estate's figures: the same sums on every screen and report that shows them. */
+export function positionTotals(items: LicencePosition[]): PositionList['totals'] {
+  const sum = (value: (p: LicencePosition) => number) => items.reduce((total, p) => total + value(p), 0);
+  const gaps = items.filter(unpriced);
   return {
-    shortfallCost: Math.round(items.reduce((sum, p) => sum + (p.shortfallCost ?? 0), 0) * 100) / 100,
-    unlicensed: items.reduce((sum, p) => sum + p.unlicensed, 0),
     products: items.length,
+    productsShort: items.filter((p) => p.shortfall > 0).length,
+    consumed: sum((p) => p.consumed),
+    shortfall: sum((p) => p.shortfall),
+    shortfallCost: Math.round(sum((p) => p.shortfallCost ?? 0) * 100) / 100,
+    unlicensed: sum((p) => p.unlicensed),
+    unpricedProducts: gaps.length,
+    unpricedInstalls: gaps.reduce((total, p) => total + p.unlicensed, 0),
   };
 }
 
@@ -36,7 +47,7 @@ export async function positionsAt(db: Database, q: { productId?: string; vendor?
   const at = asOfInstant(q.asOf);
   if (!at) {
     const items = await listPositions(db, q);
-    return { list: { items, totals: totals(items), asOf: new Date().toISOString() } };
+    return { list: { items, totals: positionTotals(items), asOf: new Date().toISOString() } };
   }
   return db.transaction(async (tx) => {
     await withoutJit(tx);
@@ -51,7 +62,7 @@ export async function positionsAt(db: Database, q: { productId?: string; vendor?
       .filter((p) => (!q.vendor || p.publisher.toLowerCase() === q.vendor.toLowerCase()) && (!q.shortfallOnly || p.shortfall > 0))
       .sort((a, b) => (b.shortfallCost ?? -1) - (a.shortfallCost ?? -1) || b.shortfall - a.shortfall || a.publisher.localeCompare(b.publisher) || a.product.localeCompare(b.product));
     const kept = new Set(items.map((i) => i.productId));
-    return { list: { items, totals: totals(items), asOf: computedAt }, unlicensed: unlicensed.filter((u) => kept.has(u.productId)) };
+    return { list: { items, totals: positionTotals(items), asOf: computedAt }, unlicensed: unlicensed.filter((u) => kept.has(u.productId)) };
   });
 }
 

@@ -23,6 +23,9 @@ export interface LicenceReportData {
     unlicensed: number;
     shortfallCost: number;
     currencies: string[];
+    /** Products short with no price, and their unlicensed installs: what the cost leaves out. */
+    unpricedProducts: number;
+    unpricedInstalls: number;
   };
   groups: PositionGroup[];
   departments: Array<DepartmentLine & { product: string }>;
@@ -65,10 +68,12 @@ export async function licenceReportData(db: Database, options: { asOf?: string; 
     groupBy: options.groupBy,
     summary: {
       products: list.items.length,
-      productsShort: list.items.filter((p) => p.shortfall > 0).length,
+      productsShort: list.totals.productsShort,
       installs: list.items.reduce((s, p) => s + p.installs, 0),
       unlicensed: list.totals.unlicensed,
       shortfallCost: list.totals.shortfallCost,
+      unpricedProducts: list.totals.unpricedProducts,
+      unpricedInstalls: list.totals.unpricedInstalls,
       currencies: [...new Set(list.items.filter((p) => p.shortfallCost).map((p) => p.currency ?? ''))].filter(Boolean).sort(),
     },
     groups,
