@@ -413,13 +413,23 @@ export const reconcileSettings = z.object({
 }).strict();
 export type ReconcileSettings = z.infer<typeof reconcileSettings>;
 
+/** Who the reports are for: printed at the head of every compliance report; empty leaves it out. */
+export const organisationSettings = z.object({ name: text(200).default('') }).strict();
+export type OrganisationSettings = z.infer<typeof organisationSettings>;
+
 export const reconcileReportFormat = z.enum(['csv', 'pdf', 'html']);
+/** The flat tables a report's CSV download can be: one per download, or all of them in a zip. */
+export const licenceReportTable = z.enum(['positions', 'installs', 'entitlements', 'rules', 'departments']);
+export const deviceReportTable = z.enum(['findings']);
+export const licenceReportGrouping = z.enum(['product', 'vendor', 'department']);
 export const licenceReportQuery = z.object({
   format: reconcileReportFormat.default('html'),
   asOf: z.iso.datetime({ offset: true }).or(dateOnly).optional(),
-  groupBy: z.enum(['product', 'vendor', 'department']).default('product'),
+  groupBy: licenceReportGrouping.default('product'),
+  /** With CSV: the one table wanted; without it, a zip of every table. */
+  table: licenceReportTable.optional(),
 });
-export const deviceReportQuery = z.object({ format: reconcileReportFormat.default('html') });
+export const deviceReportQuery = z.object({ format: reconcileReportFormat.default('html'), table: deviceReportTable.optional() });
 
 export const reconcileRun = z.object({
   devices: z.number().int(),

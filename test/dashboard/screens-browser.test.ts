@@ -178,10 +178,14 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await card.waitFor();
     await saveScreenshot(page, 'reports');
 
+    const [zip] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(zip.suggestedFilename()).toMatch(/^licence-reconciliation-\d{4}-\d{2}-\d{2}-csv\.zip$/);
+    expect(readFileSync(await zip.path()).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    await card.getByLabel('CSV table').selectOption('positions');
     const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
-    expect(csv.suggestedFilename()).toMatch(/^licence-reconciliation-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.suggestedFilename()).toMatch(/^licence-reconciliation-\d{4}-\d{2}-\d{2}-positions\.csv$/);
     const text = readFileSync(await csv.path(), 'utf8');
-    expect(text.split(/\r?\n/).filter(Boolean).length).toBeGreaterThan(1);
+    expect(text.split(/\r?\n/).filter(Boolean)).toHaveLength(positions.items.length + 1);
     for (const position of positions.items) expect(text).toContain(position.product);
     await card.getByRole('status').getByText(csv.suggestedFilename()).waitFor();
 

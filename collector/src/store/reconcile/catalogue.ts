@@ -130,17 +130,20 @@ export interface ProductPrice {
   organisationCurrency: string | null;
 }
 
-export async function readProductPrice(db: Queryable, id: string): Promise<ProductPrice | undefined> {
-  const { rows } = await db.query<{ list_price: string | null; organisation_price: string | null; organisation_currency: string | null }>(
-    'select list_price::text, organisation_price::text, organisation_currency from catalogue_products where id = $1',
-    [id],
+export async function readProductPrices(db: Queryable, ids: string[]): Promise<Map<string, ProductPrice>> {
+  const { rows } = await db.query<{ id: string; list_price: string | null; organisation_price: string | null; organisation_currency: string | null }>(
+    'select id, list_price::text, organisation_price::text, organisation_currency from catalogue_products where id = any($1::text[])',
+    [ids],
   );
-  const r = rows[0];
-  return r && {
+  return new Map(rows.map((r) => [r.id, {
     listPrice: r.list_price === null ? null : Number(r.list_price),
     organisationPrice: r.organisation_price === null ? null : Number(r.organisation_price),
     organisationCurrency: r.organisation_currency,
-  };
+  }]));
+}
+
+export async function readProductPrice(db: Queryable, id: string): Promise<ProductPrice | undefined> {
+  return (await readProductPrices(db, [id])).get(id);
 }
 
 /** Sets the list price (the product becomes the organisation's, so catalogue updates keep it) or the organisation's own. */

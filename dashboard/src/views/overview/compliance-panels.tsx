@@ -1,4 +1,4 @@
-import type { FindingType } from '@steward/shared';
+import { unpricedNote, type FindingType } from '@steward/shared';
 import { fetchLicenceGlance, fetchLicenceTrend, fetchLiveAlertCounts, fetchNetworkReachability, fetchOpenFindingCounts, FINDING_TYPES } from '../../api/overview.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
@@ -34,7 +34,8 @@ export function CompliancePanel({ version }: { version: number }) {
           <>
             <Figure label="Products in shortfall" value={formatCount(licences.data.productsInShortfall)} href="/licences" warn={licences.data.productsInShortfall > 0} />
             <Figure label="Unlicensed installs" value={formatCount(licences.data.unlicensedInstalls)} href="/licences" warn={licences.data.unlicensedInstalls > 0} />
-            <Figure label="Cost of the shortfall" value={formatMoney(licences.data.shortfallCost, 'EUR')} warn={licences.data.shortfallCost > 0} />
+            <Figure label={unpricedNote(licences.data) ? `Cost of the shortfall, leaving out ${unpricedNote(licences.data)!}` : 'Cost of the shortfall'}
+              value={formatMoney(licences.data.shortfallCost, 'EUR')} href="/licences" warn={licences.data.shortfallCost > 0 || licences.data.unpricedProducts > 0} />
           </>
         ) : null}
         {findings.data ? FINDING_TYPES.map((type) => (
