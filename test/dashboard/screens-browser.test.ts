@@ -96,11 +96,14 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     const positions = positionList.parse(await (await api('/api/v1/licenses/position')).json());
     const page = await pageAs('admin', ADMIN_PASSWORD);
     const glance = page.getByTestId('compliance-glance');
-    const figure = (label: string) => glance.locator('.glance-item', { hasText: label }).locator('.glance-value');
+    const item = (label: string) => glance.locator('.glance-item', { has: page.locator('.glance-label', { hasText: new RegExp(`^${label}$`) }) });
+    const figure = (label: string) => item(label).locator('.glance-value');
     await expect.poll(() => figure('Unregistered devices').textContent()).toMatch(new RegExp(`${unregistered}$`));
     expect(await figure('Unlicensed installs').textContent()).toMatch(new RegExp(`${positions.totals.unlicensed}$`));
     const short = positions.items.filter((item) => item.shortfall > 0).length;
     expect(await figure('Products in shortfall').textContent()).toMatch(new RegExp(`${short}$`));
+    // The cost names what it leaves out for want of a price.
+    expect(await item('Cost of the shortfall').locator('.glance-detail').textContent()).toBe(unpricedNote(positions.totals));
     // A figure that needs attention says so with a mark, not only a colour.
     if (unregistered > 0) expect(await figure('Unregistered devices').textContent()).toContain('⚠');
     await page.getByTestId('licence-trend').waitFor();

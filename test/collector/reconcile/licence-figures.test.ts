@@ -65,6 +65,12 @@ describe.each(CONTRACT_BACKENDS)('licence figures that add up on %s', (backend) 
       expect(inForce, `a point in force at ${s.at}`).toBeDefined();
       expect(estateFigures(inForce!), `the trend at ${s.at}`).toEqual(estateFigures(s.totals));
     }
+    // A window starting between recomputations starts from the whole position then.
+    const middle = snapshots[3]!;
+    const window = (await api.get<{ items: LicenceTrendPoint[] }>(`/api/v1/licenses/trend?from=${middle.at}`)).items;
+    expect(window[0]!.time).toBe(middle.at);
+    expect(estateFigures(window[0]!)).toEqual(estateFigures(middle.totals));
+    expect(estateFigures(window.at(-1)!)).toEqual(estateFigures(snapshots.at(-1)!.totals));
     // The history alone, added up per moment, reads less than the whole at some point: what the trend carries forward.
     const { rows } = await c.ctx.db.query<{ time: Date; consumed: string }>('select time, sum(consumed)::text as consumed from licence_position_history group by time');
     const partialSums = rows.filter((r) => {

@@ -33,13 +33,18 @@ interface TrendRow {
  */
 export async function licenceTrend(db: Queryable, q: { from: Date; to: Date; granularity: TrendGranularity }): Promise<LicenceTrendPoint[]> {
   const { rows } = await db.query<TrendRow>(
-    `with history as (
+    `with source as (${SOURCES[q.granularity]}),
+     -- Each product's position in force at the start, then every position recorded since.
+     kept as (
+       select * from (select distinct on (product_id) * from source where time <= $1 order by product_id, time desc) earlier
+       union all
+       select * from source where time > $1 and time <= $2
+     ), history as (
        select time, product_id, consumed, shortfall, coalesce(shortfall_cost, 0) as cost, installs, unlicensed,
               (shortfall > 0)::int as short,
               (shortfall > 0 and shortfall_cost is null)::int as unpriced,
               case when shortfall > 0 and shortfall_cost is null then unlicensed else 0 end as unpriced_installs
-         from (${SOURCES[q.granularity]}) s
-        where time <= $2
+         from kept
      ), changes as (
        select time,
               consumed - coalesce(lag(consumed) over w, 0) as consumed,
