@@ -9,8 +9,14 @@
  */
 export const sql = /* sql */ `
 do $$
+declare
+  hypertable boolean := false;
 begin
+  -- Asked only where the extension is, so its catalogue views are not named where they do not exist.
   if exists (select 1 from pg_extension where extname = 'timescaledb') then
+    hypertable := exists (select 1 from timescaledb_information.hypertables where hypertable_name = 'licence_position_history');
+  end if;
+  if hypertable then
     execute $view$
       create materialized view licence_position_daily
         with (timescaledb.continuous, timescaledb.materialized_only = false) as
