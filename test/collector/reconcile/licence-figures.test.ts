@@ -110,6 +110,10 @@ describe.each(CONTRACT_BACKENDS)('licence figures that add up on %s', (backend) 
     });
     expect(estateFigures(last)).toEqual(estateFigures(t));
     expect(t.unpricedProducts).toBeGreaterThan(0);
+    // One moment of the data: the latest computation, which the report prints.
+    expect(report.asOf).toBe(position.asOf);
+    expect(position.asOf).toBe(position.items.map((p) => p.computedAt).sort().at(-1));
+    expect(report.unlicensed).toHaveLength(t.unlicensed);
   });
 
   it('names the products the cost leaves out, and prices one from the position: audited, recomputed, in the trend', async () => {

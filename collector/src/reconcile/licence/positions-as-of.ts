@@ -3,7 +3,7 @@ import type { Database } from '../../store/database.js';
 import { readPicks, type UnlicensedPick } from '../../store/reconcile/consumers.js';
 import { listProducts } from '../../store/reconcile/catalogue.js';
 import { productsInPlay } from '../../store/reconcile/installs.js';
-import { listPositions } from '../../store/reconcile/positions.js';
+import { listPositions, storedPicks } from '../../store/reconcile/positions.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
 import { withoutJit } from '../../store/reconcile/temp-table.js';
 import { computePositions } from './compute-positions.js';
@@ -40,15 +40,24 @@ export function positionTotals(items: LicencePosition[]): PositionList['totals']
 }
 
 /**
+ * The positions as last computed: the moment of the data is the latest computation (now when there
+ * is none), and the unlicensed installs are those it left.
+ */
+async function storedPositions(db: Database, q: { productId?: string; vendor?: string; shortfallOnly?: boolean }): Promise<PositionsAt> {
+  const items = await listPositions(db, q);
+  const latest = items.reduce((max, p) => (p.computedAt > max ? p.computedAt : max), '');
+  const kept = new Set(items.map((p) => p.productId));
+  const unlicensed = (await storedPicks(db)).filter((u) => kept.has(u.productId));
+  return { list: { items, totals: positionTotals(items), asOf: latest || new Date().toISOString() }, unlicensed };
+}
+
+/**
  * The licence position now (as last computed) or as of a date: entitlements in force that day
  * against the installs first seen by then, computed afresh.
  */
 export async function positionsAt(db: Database, q: { productId?: string; vendor?: string; shortfallOnly?: boolean; asOf?: string }): Promise<PositionsAt> {
   const at = asOfInstant(q.asOf);
-  if (!at) {
-    const items = await listPositions(db, q);
-    return { list: { items, totals: positionTotals(items), asOf: new Date().toISOString() } };
-  }
+  if (!at) return storedPositions(db, q);
   return db.transaction(async (tx) => {
     await withoutJit(tx);
     const settings = await readReconcileSettings(tx);

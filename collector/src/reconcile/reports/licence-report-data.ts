@@ -51,14 +51,15 @@ function group(name: string, positions: LicencePosition[]): PositionGroup {
 }
 
 /**
- * Everything a licence reconciliation report shows, computed afresh as of the date: the summary,
- * each product's position (grouped by product, vendor or department), and every unlicensed
- * install with its evidence.
+ * Everything a licence reconciliation report shows, as last computed or computed afresh as of a
+ * date: the summary, each product's position (grouped by product, vendor or department), every
+ * unlicensed install with its evidence, and the entitlements counted.
  */
 export async function licenceReportData(db: Database, options: { asOf?: string; groupBy: LicenceReportData['groupBy'] }): Promise<LicenceReportData> {
   await ensureShippedCatalogue(db);
   const generatedAt = new Date();
-  const { list, unlicensed } = await positionsAt(db, { asOf: options.asOf ?? generatedAt.toISOString() });
+  // Without a date, the positions as last computed: the figures the position screen and the overview show.
+  const { list, unlicensed } = await positionsAt(db, { asOf: options.asOf });
   const picks = unlicensed ?? [];
   const byId = new Map(list.items.map((p) => [p.productId, p]));
   const uses = new Map(list.items.flatMap((p) => p.entitlements.map((e) => [e.entitlementId, e.used] as const)));
