@@ -10,6 +10,8 @@ export interface IdentityEvidence {
   system: SnmpSystem;
   /** Enterprise subtrees the agent answers under, in the order found. */
   subtreeEnterprises: number[];
+  /** ENTITY-MIB physical rows, in index order. */
+  entities: SnmpEntity[];
   chassis?: SnmpEntity;
   vendorOids: VendorOidFindings;
   /** MAC addresses of the device itself (bridge address first, then interfaces). */
