@@ -11,6 +11,8 @@ const vendorOidEntry = z.object({
   enterprise: z.number().int().nonnegative().optional(),
   /** Narrows the entry to products whose sysObjectID starts with this OID. */
   sysObjectIDPrefix: z.string().regex(/^\d+(?:\.\d+)+$/).optional(),
+  /** The objects state the device itself (the UPS, the server), not the card or agent answering for it: they win over sysDescr. */
+  device: z.boolean().optional(),
   os: z.array(oidSource).optional(),
   model: z.array(oidSource).optional(),
   serial: z.array(oidSource).optional(),
@@ -35,6 +37,8 @@ export type OsRule = z.infer<typeof osRule>;
 
 const vendorsFile = z.object({
   agentSoftware: z.array(z.number().int()),
+  /** Enterprise numbers other makers' gear is known to report as its own (a chip maker's, a borrowed stack's). */
+  borrowed: z.array(z.number().int()),
   vendors: z.record(z.string(), z.object({ name: z.string(), os: z.string().optional() })),
 });
 const registryFile = z.object({ source: z.string(), names: z.record(z.string(), z.string()) });

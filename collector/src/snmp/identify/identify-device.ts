@@ -2,7 +2,7 @@ import type { SnmpDeviceIdentity, SnmpEntity, SnmpHostDevice, SnmpSystem } from 
 import { matchOsPackage, matchOsPatterns } from './match-os-patterns.js';
 import type { VendorOidFindings } from './vendor-oids.js';
 import {
-  enterpriseOf, isMakerEnterprise, ouiVendor, registeredEnterpriseName, vendorDefaultOs, vendorDisplayName,
+  enterpriseOf, isBorrowedEnterprise, isMakerEnterprise, ouiVendor, registeredEnterpriseName, vendorDefaultOs, vendorDisplayName,
 } from './vendor-names.js';
 
 /** What a probe gathered that bears on who made the device and what it runs. */
@@ -13,6 +13,8 @@ export interface IdentityEvidence {
   /** ENTITY-MIB physical rows, in index order. */
   entities: SnmpEntity[];
   chassis?: SnmpEntity;
+  /** Vendor objects that state the device itself (its model and serial over its management card's). */
+  deviceOids: VendorOidFindings;
   vendorOids: VendorOidFindings;
   /** MAC addresses of the device itself (bridge address first, then interfaces). */
   macs: string[];
@@ -26,7 +28,7 @@ type Source = NonNullable<SnmpDeviceIdentity['vendorSource']>;
 
 /** Decides vendor, model, serial, OS and version from the evidence, each with the source it came from. */
 export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
-  const { system, chassis, vendorOids } = evidence;
+  const { system, chassis, vendorOids, deviceOids } = evidence;
   const enterprise = enterpriseOf(system.sysObjectID);
   const numbered = pickVendor(evidence, enterprise);
   const makerEnterprise = numbered.enterprise ?? enterprise;
@@ -36,8 +38,8 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   // A host lists its print drivers as printers too: only a Printer-MIB device is one.
   const printerModel = evidence.isPrinter ? evidence.hostDevices.find((d) => d.type === 'printer')?.descr : undefined;
 
-  const model = first<Source>([chassis?.model, 'entity-mib'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources']);
-  const serial = first<Source>([chassis?.serial, 'entity-mib'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
+  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources']);
+  const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
   const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
   const installedOs = matchOsPackage(evidence.software, system.sysObjectID, makerEnterprise);
   const os = pickOs(patterns, installedOs, vendorOids, chassis, makerEnterprise, vendor.name, firmware);
@@ -53,6 +55,8 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
     os: os?.os,
     osVersion: os?.version,
     osSource: os?.source,
+    kernel: patterns.kernel?.value,
+    kernelVersion: patterns.kernelVersion?.value,
     firmware: firmware?.[0],
     hardwareRevision: chassis?.hardwareRev ?? patterns.hardwareRevision?.value ?? vendorOids.hardwareRevision,
     deviceType: patterns.deviceType?.value ?? (evidence.isPrinter ? 'printer' : undefined),
@@ -60,11 +64,11 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
 }
 
 function pickVendor(evidence: IdentityEvidence, enterprise: number | undefined): { name?: string; source?: Source; enterprise?: number } {
-  if (enterprise !== undefined && isMakerEnterprise(enterprise)) {
-    return { name: vendorDisplayName(enterprise), source: 'sysObjectID', enterprise };
-  }
-  const subtree = evidence.subtreeEnterprises.find(isMakerEnterprise);
+  const own = enterprise !== undefined && isMakerEnterprise(enterprise) ? enterprise : undefined;
+  if (own !== undefined && !isBorrowedEnterprise(own)) return { name: vendorDisplayName(own), source: 'sysObjectID', enterprise: own };
+  const subtree = evidence.subtreeEnterprises.find((e) => isMakerEnterprise(e) && !isBorrowedEnterprise(e));
   if (subtree !== undefined) return { name: vendorDisplayName(subtree), source: 'enterprise-subtree', enterprise: subtree };
+  if (own !== undefined) return { name: vendorDisplayName(own), source: 'sysObjectID', enterprise: own };
   if (evidence.chassis?.manufacturer) return { name: evidence.chassis.manufacturer, source: 'entity-mib' };
   for (const mac of evidence.macs) {
     const name = ouiVendor(mac);
@@ -96,8 +100,12 @@ function pickOs(
   const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [chassis?.softwareRev, 'entity-mib']);
   if (version) return { os: os ?? makerFirmware(vendor), version: version[0], source: version[1] };
   if (named) return { os: named.value, source: named.from };
-  if (firmware) return { os: makerFirmware(vendor), version: firmware[0], source: firmware[1] };
-  return os ? { os, source: vendorOids.os ? 'vendor-oid' : 'sysObjectID' } : undefined;
+  if (firmware) return { os: os ?? makerFirmware(vendor), version: firmware[0], source: firmware[1] };
+  if (os) return { os, source: vendorOids.os ? 'vendor-oid' : 'sysObjectID' };
+  // An appliance that names no product of its own is known by the kernel it runs.
+  if (patterns.kernel) return { os: patterns.kernel.value, version: patterns.kernelVersion?.value, source: patterns.kernel.from };
+  // Gear that names no operating system still runs its maker's firmware.
+  return vendor ? { os: makerFirmware(vendor), source: 'sysObjectID' } : undefined;
 }
 
 /** What to call the software of gear that states a version but never names its operating system. */

@@ -1,6 +1,6 @@
 import { osRuleTable, type OsRule } from './data-tables.js';
 
-export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
+export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'kernel', 'kernelVersion', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
 export type PatternField = (typeof PATTERN_FIELDS)[number];
 export type PatternFindings = Partial<Record<PatternField, { value: string; from: 'sysDescr' | 'sysObjectID'; rule: string }>>;
 
@@ -43,6 +43,7 @@ export function matchOsPatterns(
       if (found[field]) continue;
       // A version belongs to the operating system named by the same rule.
       if (field === 'version' && found.os && found.os.rule !== rule.id) continue;
+      if (field === 'kernelVersion' && found.kernel && found.kernel.rule !== rule.id) continue;
       const raw = groups[field]?.trim() || rule.set?.[field];
       if (!raw) continue;
       const value = raw.replace('{vendor}', vendor ?? 'vendor').trim();

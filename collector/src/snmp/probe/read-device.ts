@@ -52,6 +52,7 @@ export async function readDevice(agent: SnmpAgent, firstAnswers: Map<string, Var
     subtreeEnterprises: subtrees,
     entities: tables.entities,
     chassis: chassisOf(tables.entities),
+    deviceOids: readVendorOids(entries.filter((e) => e.device), scalars, cells),
     vendorOids: readVendorOids(entries, scalars, cells),
     macs: [bridgeMac, ...tables.interfaces.map((i) => i.mac)].filter((m): m is string => m !== undefined),
     hostDevices: tables.hostDevices,
