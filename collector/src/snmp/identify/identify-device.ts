@@ -1,4 +1,4 @@
-import type { SnmpDeviceIdentity, SnmpEntity, SnmpHostDevice, SnmpSystem } from '@steward/shared';
+import { identityValue, withoutRepeatedValues, type SnmpDeviceIdentity, type SnmpEntity, type SnmpHostDevice, type SnmpSystem } from '@steward/shared';
 import { matchOsPackage, matchOsPatterns } from './match-os-patterns.js';
 import type { VendorOidFindings } from './vendor-oids.js';
 import {
@@ -44,23 +44,23 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   const installedOs = matchOsPackage(evidence.software, system.sysObjectID, makerEnterprise);
   const os = pickOs(patterns, installedOs, vendorOids, chassis, makerEnterprise, vendor.name, firmware);
 
-  return {
-    vendor: vendor.name,
+  return withoutRepeatedValues<SnmpDeviceIdentity>({
+    vendor: identityValue(vendor.name),
     vendorSource: vendor.source,
     enterprise: enterprise !== undefined ? { number: enterprise, name: (registeredEnterpriseName(enterprise) ?? 'unregistered').slice(0, 512) } : undefined,
     model: model?.[0],
     modelSource: model?.[1],
     serial: serial?.[0],
     serialSource: serial?.[1],
-    os: os?.os,
-    osVersion: os?.version,
+    os: identityValue(os?.os),
+    osVersion: identityValue(os?.version),
     osSource: os?.source,
-    kernel: patterns.kernel?.value,
-    kernelVersion: patterns.kernelVersion?.value,
+    kernel: identityValue(patterns.kernel?.value),
+    kernelVersion: identityValue(patterns.kernelVersion?.value),
     firmware: firmware?.[0],
-    hardwareRevision: chassis?.hardwareRev ?? patterns.hardwareRevision?.value ?? vendorOids.hardwareRevision,
+    hardwareRevision: first([chassis?.hardwareRev, 0], [patterns.hardwareRevision?.value, 0], [vendorOids.hardwareRevision, 0])?.[0],
     deviceType: patterns.deviceType?.value ?? (evidence.isPrinter ? 'printer' : undefined),
-  };
+  }, FIELD_PRECEDENCE);
 }
 
 function pickVendor(evidence: IdentityEvidence, enterprise: number | undefined): { name?: string; source?: Source; enterprise?: number } {
@@ -113,7 +113,14 @@ function makerFirmware(vendor: string | undefined): string {
   return `${vendor ?? 'device'} firmware`.slice(0, 128);
 }
 
+/** The first candidate that holds a real value (placeholders and control bytes dropped), with its source. */
 function first<S>(...candidates: Array<[string | undefined, S]>): [string, S] | undefined {
-  for (const [value, source] of candidates) if (value && value.trim()) return [value.trim(), source];
+  for (const [raw, source] of candidates) {
+    const value = identityValue(raw);
+    if (value) return [value, source];
+  }
   return undefined;
 }
+
+/** Which field keeps a value two fields hold: the earlier one here. */
+const FIELD_PRECEDENCE = ['os', 'osVersion', 'model', 'serial', 'firmware', 'hardwareRevision'] as const;

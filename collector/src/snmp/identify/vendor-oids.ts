@@ -1,4 +1,5 @@
 import type { Varbind } from 'net-snmp';
+import { identityValue } from '@steward/shared';
 import type { CellReader } from '../values/cell-reader.js';
 import { VENDOR_OID_FIELDS, vendorOidTable, type OidSource, type VendorOidEntry } from './data-tables.js';
 
@@ -32,8 +33,9 @@ export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, V
       for (const source of entry[field] ?? []) {
         const text = cells.text(answers.get(oidOf(source)), field, 256);
         const value = text && typeof source !== 'string' ? text.match(new RegExp(source.pattern))?.groups?.value : text;
-        if (value?.trim() && !/^(unknown|n\/a|none|0+)$/i.test(value.trim())) {
-          found[field] = value.trim().slice(0, 128);
+        const kept = identityValue(value);
+        if (kept) {
+          found[field] = kept.slice(0, 128);
           break;
         }
       }

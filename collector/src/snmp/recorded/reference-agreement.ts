@@ -1,5 +1,8 @@
 import type { SnmpDeviceIdentity } from '@steward/shared';
 import { z } from 'zod';
+import { osFamilyTable } from '../identify/data-tables.js';
+
+const osFamilyNames = () => osFamilyTable().families;
 
 export const COMPARED_FIELDS = ['vendor', 'model', 'serial', 'os', 'version'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
@@ -66,6 +69,7 @@ function sameVersion(a: string, b: string): boolean {
  * it agrees with the OS named, or with the maker where gear has no OS name of its own.
  */
 function sameOs(reference: string, ours: string, steward: Partial<Record<ComparedField, string>>): boolean {
+  if (osFamilyNames()[reference]?.some((name) => letters(name) === letters(ours))) return true;
   const family = reference.split(/[-_ ]/)[0]!;
   return [ours, `${steward.vendor ?? ''} ${ours}`].some((name) => contains(name, reference) || (family.length >= 3 && letters(name).includes(letters(family))));
 }
