@@ -2,7 +2,23 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** collector/data/snmp, from src/snmp/identify and from dist/snmp/identify alike. */
-const DATA_DIR = new URL('../../../data/snmp/', import.meta.url);
+export const DEFAULT_DATA_DIR = new URL('../../../data/snmp/', import.meta.url);
+let dataDir = DEFAULT_DATA_DIR;
+/** What to forget when the tables change: loaded tables, and caches built from them (compiled patterns). */
+const forgetters: Array<() => void> = [];
+
+/**
+ * Identifies from the tables of another folder (a copy with rows added for gear not yet known);
+ * without an argument, from the tables shipped with the collector.
+ */
+export function useIdentificationTables(dir: URL = DEFAULT_DATA_DIR): void {
+  dataDir = new URL(dir.href.endsWith('/') ? dir.href : `${dir.href}/`);
+  for (const forget of forgetters) forget();
+}
+
+export function onTablesChanged(forget: () => void): void {
+  forgetters.push(forget);
+}
 
 const oidSource = z.union([z.string(), z.object({ oid: z.string(), pattern: z.string() })]);
 export type OidSource = z.infer<typeof oidSource>;
@@ -13,6 +29,8 @@ const vendorOidEntry = z.object({
   sysObjectIDPrefix: z.string().regex(/^\d+(?:\.\d+)+$/).optional(),
   /** The objects state the device itself (the UPS, the server), not the card or agent answering for it: they win over sysDescr. */
   device: z.boolean().optional(),
+  /** The maker as the device states it (UPS-MIB's upsIdentManufacturer), for gear whose sysObjectID names none. */
+  vendor: z.array(oidSource).optional(),
   os: z.array(oidSource).optional(),
   model: z.array(oidSource).optional(),
   serial: z.array(oidSource).optional(),
@@ -21,7 +39,7 @@ const vendorOidEntry = z.object({
   hardwareRevision: z.array(oidSource).optional(),
 });
 export type VendorOidEntry = z.infer<typeof vendorOidEntry>;
-export const VENDOR_OID_FIELDS = ['os', 'model', 'serial', 'firmware', 'osVersion', 'hardwareRevision'] as const;
+export const VENDOR_OID_FIELDS = ['vendor', 'os', 'model', 'serial', 'firmware', 'osVersion', 'hardwareRevision'] as const;
 
 const osRule = z.object({
   id: z.string(),
@@ -45,7 +63,8 @@ const registryFile = z.object({ source: z.string(), names: z.record(z.string(), 
 
 function load<T>(file: string, schema: z.ZodType<T>): () => T {
   let cached: T | undefined;
-  return () => (cached ??= schema.parse(JSON.parse(readFileSync(new URL(file, DATA_DIR), 'utf8'))));
+  onTablesChanged(() => (cached = undefined));
+  return () => (cached ??= schema.parse(JSON.parse(readFileSync(new URL(file, dataDir), 'utf8'))));
 }
 
 export const vendorTable = load('vendors.json', vendorsFile);

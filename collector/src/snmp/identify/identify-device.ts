@@ -70,6 +70,7 @@ function pickVendor(evidence: IdentityEvidence, enterprise: number | undefined):
   if (subtree !== undefined) return { name: vendorDisplayName(subtree), source: 'enterprise-subtree', enterprise: subtree };
   if (own !== undefined) return { name: vendorDisplayName(own), source: 'sysObjectID', enterprise: own };
   if (evidence.chassis?.manufacturer) return { name: evidence.chassis.manufacturer, source: 'entity-mib' };
+  if (evidence.vendorOids.vendor) return { name: evidence.vendorOids.vendor, source: 'vendor-oid' };
   for (const mac of evidence.macs) {
     const name = ouiVendor(mac);
     if (name) return { name: name.slice(0, 256), source: 'mac-oui' };

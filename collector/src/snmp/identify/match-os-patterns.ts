@@ -1,4 +1,4 @@
-import { osRuleTable, type OsRule } from './data-tables.js';
+import { onTablesChanged, osRuleTable, type OsRule } from './data-tables.js';
 
 export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'kernel', 'kernelVersion', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
 export type PatternField = (typeof PATTERN_FIELDS)[number];
@@ -6,6 +6,7 @@ export type PatternFindings = Partial<Record<PatternField, { value: string; from
 
 interface RuleRegexes { sysDescr?: RegExp; sysObjectID?: RegExp; package?: RegExp }
 const compiled = new Map<string, RuleRegexes>();
+onTablesChanged(() => compiled.clear());
 
 function regexesOf(rule: OsRule): RuleRegexes {
   let r = compiled.get(rule.id);

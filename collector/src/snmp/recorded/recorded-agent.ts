@@ -22,6 +22,11 @@ export class RecordedAgent implements SnmpAgent {
     return this.sorted.length;
   }
 
+  /** The recorded varbind at exactly this OID. */
+  lookup(oid: string): Varbind | undefined {
+    return this.byOid.get(oid.replace(/^\./, ''));
+  }
+
   get(oids: string[]): Promise<Varbind[]> {
     return Promise.resolve(oids.map((oid) => this.byOid.get(oid) ?? { oid, type: T.NoSuchObject, value: null }));
   }
