@@ -98,7 +98,9 @@ function pickOs(
   if (named && patterns.version) return { os: named.value, version: patterns.version.value, source: named.from };
   if (installed) return { os: installed.os, version: installed.version, source: 'host-resources' };
   const os = named?.value ?? vendorOids.os ?? (enterprise !== undefined ? vendorDefaultOs(enterprise) : undefined);
-  const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [chassis?.softwareRev, 'entity-mib']);
+  // A version sysDescr states without naming the OS is that of the maker's software.
+  const unnamedVersion = named ? undefined : patterns.version?.value;
+  const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [unnamedVersion, 'sysDescr'], [chassis?.softwareRev, 'entity-mib']);
   if (version) return { os: os ?? makerFirmware(vendor), version: version[0], source: version[1] };
   if (named) return { os: named.value, source: named.from };
   if (firmware) return { os: os ?? makerFirmware(vendor), version: firmware[0], source: firmware[1] };
