@@ -20,7 +20,11 @@ export function onTablesChanged(forget: () => void): void {
   forgetters.push(forget);
 }
 
-const oidSource = z.union([z.string(), z.object({ oid: z.string(), pattern: z.string() })]);
+/**
+ * An object to read: a scalar's OID, or one with a pattern whose 'value' group is kept; with
+ * firstRow, the OID is a table column and its first row is read (the row index differs per device).
+ */
+const oidSource = z.union([z.string(), z.object({ oid: z.string(), pattern: z.string().optional(), firstRow: z.boolean().optional() })]);
 export type OidSource = z.infer<typeof oidSource>;
 
 const vendorOidEntry = z.object({

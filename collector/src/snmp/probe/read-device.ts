@@ -1,4 +1,6 @@
+import snmp from 'net-snmp';
 import type { Varbind } from 'net-snmp';
+import { isBelow } from '../walk/oid-order.js';
 import type { SnmpProbeResult } from '@steward/shared';
 import { chassisOf } from '../mibs/entity-mib.js';
 import { identifyDevice, type IdentityEvidence } from '../identify/identify-device.js';
@@ -44,7 +46,12 @@ export async function readDevice(agent: SnmpAgent, firstAnswers: Map<string, Var
   for (const o of outcomes.values()) if (o.problem) problems.add(o.problem);
 
   const entries = vendorOidEntries([...(enterprise !== undefined ? [enterprise] : []), ...subtrees], system.sysObjectID);
-  const scalars = problems.has('timeout') ? new Map<string, Varbind>() : await step(agent, 'vendor-scalars', () => getScalars(agent, [...oidsToRead(entries), BRIDGE_ADDRESS]));
+  const toRead = oidsToRead(entries);
+  const scalars = problems.has('timeout') ? new Map<string, Varbind>() : await step(agent, 'vendor-scalars', async () => {
+    const found = await getScalars(agent, [...toRead.scalars, BRIDGE_ADDRESS]);
+    for (const [column, vb] of await firstRows(agent, toRead.columns)) found.set(column, vb);
+    return found;
+  });
   const cells = new CellReader(agent.device, 'vendor-scalars', problems);
   const bridgeMac = cells.mac(scalars.get(BRIDGE_ADDRESS), 'dot1dBaseBridgeAddress');
   const evidence: IdentityEvidence = {
@@ -67,6 +74,18 @@ export async function readDevice(agent: SnmpAgent, firstAnswers: Map<string, Var
     problems: problems.list(),
     evidence,
   };
+}
+
+/** The first row of each column (keyed by the column's OID), for columns that have one. */
+async function firstRows(agent: SnmpAgent, columns: string[]): Promise<Map<string, Varbind>> {
+  const found = new Map<string, Varbind>();
+  if (columns.length === 0) return found;
+  const next = await agent.getNext(columns);
+  columns.forEach((column, i) => {
+    const vb = next[i];
+    if (vb && !snmp.isVarbindError(vb) && isBelow(column, vb.oid)) found.set(column, vb);
+  });
+  return found;
 }
 
 /** A request outside the walks failed: the device is named with the phase that failed. */
