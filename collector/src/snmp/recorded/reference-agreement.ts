@@ -54,14 +54,23 @@ function contains(a: string, b: string): boolean {
   return x.includes(y) || y.includes(x);
 }
 
-/** Versions agree when equal, or when one extends the other past a separator ("4.1.0" and "4.1.0-P5"). */
+/**
+ * Versions agree when equal, or when the one holds the other as a whole version number: a
+ * reference often decorates the number ("Build 5.01.B65", "CAT9K_IOSXE 17.15.2", "AOS v3.5.9 / App v3.5.6").
+ */
 function sameVersion(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/^(?:version|ver\.?|v)\s*/, '').replace(/\s+/g, ' ').trim();
   const x = norm(a);
   const y = norm(b);
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return /\d[.\-_]\d/.test(short) && long.startsWith(short) && /[^0-9a-z]/.test(long.charAt(short.length));
+  if (!/\d[.\-_]\d/.test(short)) return false;
+  for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
+    const before = long.charAt(at - 1);
+    const after = long.slice(at + short.length, at + short.length + 2);
+    if (!/[a-z0-9]/.test(before) && !/^\d|^[.\-_]\d/.test(after)) return true;
+  }
+  return false;
 }
 
 /**
