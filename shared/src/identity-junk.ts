@@ -19,7 +19,7 @@ const BLANK_ID = /^[\s0.\-]*$|^[\sfF\-]*$|^[\sxX\-]*$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffd]+/g;
 // eslint-disable-next-line no-control-regex
-const LEADING_BINARY = /^[\u0000-\u001f\u007f-\u00bf\u00d7\u00f7\ufffd\s]+/;
+const LEADING_BINARY = /^[\u0000-\u001f\u007f-\u00bf\u00d7\u00f7\u00fe\u00ff\ufeff\ufffd\s]+/;
 
 /** True when the text is a placeholder or a blank identifier rather than a value. */
 export function isIdentityPlaceholder(text: string): boolean {
