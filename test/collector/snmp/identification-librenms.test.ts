@@ -6,7 +6,7 @@ import { measureAgreement, shareTable, type Measurement } from '../../../collect
 import { stewardValues, type ComparedField } from '../../../collector/src/snmp/recorded/reference-agreement.js';
 import { decodeOctetText } from '../../../collector/src/snmp/values/decode-text.js';
 import { LIBRENMS_DIR, librenmsRecordingsPresent, loadLibrenmsReference } from './support/librenms-recordings.js';
-import { RECORDINGS_DIR, recordingsPresent } from './support/recordings.js';
+import { loadExpected, RECORDINGS_DIR, recordingsPresent } from './support/recordings.js';
 import { STEWARD_RIGHT } from './support/steward-right.js';
 
 const present = librenmsRecordingsPresent();
@@ -55,12 +55,31 @@ describe.skipIf(!present)('identification of 1,207 recorded devices, offline, ag
   });
 });
 
-describe.skipIf(!recordingsPresent)('identity fields of the first 92 recordings, offline', () => {
-  it('hold no control character, placeholder or value another field holds', async () => {
-    const measured = await measureAgreement(RECORDINGS_DIR);
-    expect(measured.outcomes.length).toBeGreaterThan(0);
-    expect(measured.outcomes.flatMap((o) => junkIn(o.name, o.identity))).toEqual([]);
+describe.skipIf(!recordingsPresent)('identity of the first 92 recordings, offline', () => {
+  let measured: Measurement;
+  beforeAll(async () => {
+    measured = await measureAgreement(RECORDINGS_DIR);
   }, 120_000);
+
+  it('hold no control character, placeholder or value another field holds', () => {
+    expect(measured.outcomes.length).toBe(loadExpected().length);
+    expect(measured.outcomes.flatMap((o) => junkIn(o.name, o.identity))).toEqual([]);
+  });
+
+  it('names the vendor, model and serial each device states, as probing it over the network does', () => {
+    const misses = loadExpected().flatMap((d) => {
+      const identity = measured.outcomes.find((o) => o.name === d.name)?.identity;
+      const model = d.entityChassis.model ?? d.readByHand?.model;
+      const serial = d.entityChassis.serial ?? d.readByHand?.serial;
+      const found: string[] = [];
+      if (!identity?.vendor) found.push(`${d.name}: no vendor`);
+      if (d.enterprise && identity?.enterprise?.number !== d.enterprise) found.push(`${d.name}: enterprise ${identity?.enterprise?.number}`);
+      if (model && identity?.model !== model) found.push(`${d.name}: model ${identity?.model} instead of ${model}`);
+      if (serial && identity?.serial !== serial) found.push(`${d.name}: serial ${identity?.serial} instead of ${serial}`);
+      return found;
+    });
+    expect(misses).toEqual([]);
+  });
 });
 
 const IDENTITY_FIELDS = ['vendor', 'model', 'serial', 'os', 'osVersion', 'kernel', 'kernelVersion', 'firmware', 'hardwareRevision'] as const;
