@@ -9,7 +9,7 @@ const PLACEHOLDERS = new Set([
   'default string', 'default', 'to be filled by o.e.m.', 'to be filled by oem', 'o.e.m.', 'oem', 'oem oem',
   'system serial number', 'system product name', 'system manufacturer', 'system version', 'chassis serial number',
   'chassis manufacture', 'base board serial number', 'baseboard serial number', 'type1productconfigid', 'type1family',
-  'sku', 'chassis', 'invalid', '<bad index>', '<out of spec>', 'no enclosure', 'serial number', 'serialnumber', 'no serial',
+  'sku', 'chassis', 'stack', 'network element', 'invalid', '<bad index>', '<out of spec>', 'no enclosure', 'serial number', 'serialnumber', 'no serial',
   // The UUID that many boards built on one firmware reference ship with: it identifies no machine.
   '03000200-0400-0500-0006-000700080009', '123456789', '0123456789', '1234567890', 'xxxxxxxxxx', 'empty', 'no asset tag',
 ]);

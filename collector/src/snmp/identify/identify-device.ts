@@ -38,7 +38,9 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   // A host lists its print drivers as printers too: only a Printer-MIB device is one.
   const printerModel = evidence.isPrinter ? evidence.hostDevices.find((d) => d.type === 'printer')?.descr : undefined;
 
-  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources']);
+  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources'],
+    // Where nothing names a model, a chassis row's description does (a stack's or a bare row's says less).
+    [chassis?.class === 'chassis' ? chassis.descr : undefined, 'entity-mib']);
   const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
   const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
   const installedOs = matchOsPackage(evidence.software, system.sysObjectID, makerEnterprise);

@@ -75,4 +75,5 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'procurve', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1001', why: "entPhysicalModelName of the stack member chassis states this product number where the reference says \"Stack\"" },
   { recording: 'snr', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model; the reference holds a version" },
   { recording: 'timos', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the platform" },
+  { recording: 'iosxe_c9200l', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.2.1000', why: "the chassis row of the stack member describes the switch model; the reference names the stack" },
 ];
