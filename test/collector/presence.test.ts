@@ -1,38 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningCollector } from '../../collector/src/collector.js';
-import type { Database, Queryable } from '../../collector/src/store/database.js';
+import type { Database } from '../../collector/src/store/database.js';
 import { openDatabase } from '../../collector/src/store/open.js';
 import { CONTRACT_BACKENDS } from '../support/backends.js';
 import { adminAuth, enrolTestAgent, startCollectorOn } from '../support/collector.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { watchedDatabase } from '../support/watched-database.js';
 
 const FLUSH_MS = 150;
-
-/** The database as the collector sees it, counting heartbeat writes and failing the next ones on demand. */
-function watchedDatabase(db: Database) {
-  const watch = { heartbeatStatements: 0, failNext: 0 };
-  const isHeartbeatWrite = (sql: string) => sql.includes('agent_presence') || sql.includes('online_until = g.at');
-  const query: Queryable['query'] = async (sql, params) => {
-    if (isHeartbeatWrite(sql)) {
-      watch.heartbeatStatements++;
-      if (watch.failNext > 0) {
-        watch.failNext--;
-        throw new Error('timeout exceeded when trying to connect');
-      }
-    }
-    return db.query(sql, params);
-  };
-  const wrapped: Database = {
-    backend: db.backend,
-    query,
-    exec: (sql) => db.exec(sql),
-    transaction: (work) => db.transaction(work),
-    listen: (channel, onMessage) => db.listen(channel, onMessage),
-    close: () => db.close(),
-  };
-  return { db: wrapped, watch };
-}
 
 /** An agent's channel: sends heartbeats, resolves each on its acknowledgement. */
 async function openChannel(url: string, token: string) {
@@ -75,7 +51,7 @@ describe.each(CONTRACT_BACKENDS)('heartbeats in batches, two collectors on one d
   let database: TestDatabase;
   const handles: Database[] = [];
   const collectors: RunningCollector[] = [];
-  const watches: Array<{ heartbeatStatements: number; failNext: number }> = [];
+  const watches: Array<ReturnType<typeof watchedDatabase>['watch']> = [];
   const agents: Array<{ agentId: string; token: string }> = [];
 
   beforeAll(async () => {
