@@ -14,10 +14,10 @@ import { watchedDatabase } from '../support/watched-database.js';
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== 'fleet'),
   options: {
-    agents: { type: 'string', default: '300' },
+    agents: { type: 'string', default: '200' },
     processes: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '30' },
-    reports: { type: 'string', default: '96' },
+    seconds: { type: 'string', default: '20' },
+    reports: { type: 'string', default: '48' },
     interval: { type: 'string', default: '5' },
   },
 });
@@ -29,6 +29,9 @@ const INTERVAL_S = Number(values.interval);
 function line(name: string, value: string, target?: string) {
   console.log(`${name.padEnd(58)} ${value.padStart(16)}${target ? `   (target ${target})` : ''}`);
 }
+/** 429 answers and requests that failed outright between two tallies. */
+const refusals = (before: { refused: number; failed: number }, after: { refused: number; failed: number }) =>
+  `${after.refused - before.refused} × 429${after.failed > before.failed ? `, ${after.failed - before.failed} failed` : ''}`;
 const seconds = (since: number) => (Date.now() - since) / 1000;
 /** Memory the collector holds in JavaScript: heap and buffers (RSS does not shrink after the report phases). */
 const held = () => {
@@ -57,19 +60,19 @@ try {
     const before = await fleet.tally();
     t = Date.now();
     const after = await fleet.reports('full', c, firstShare[i]!);
-    line(`full reports/s, first inventory, concurrency ${c}`, `${((after.fullReports - before.fullReports) / seconds(t)).toFixed(1)} (${after.refused - before.refused} × 429)`, '≥ 300/s');
+    line(`full reports/s, first inventory, concurrency ${c}`, `${((after.fullReports - before.fullReports) / seconds(t)).toFixed(1)} (${refusals(before, after)})`, '≥ 300/s');
   }
   for (const c of levels) {
     const before = await fleet.tally();
     t = Date.now();
     const after = await fleet.reports('full', c, Math.min(REPORTS, AGENTS));
-    line(`full reports/s, unchanged re-report, concurrency ${c}`, `${((after.fullReports - before.fullReports) / seconds(t)).toFixed(1)} (${after.refused - before.refused} × 429)`, '≥ 300/s');
+    line(`full reports/s, unchanged re-report, concurrency ${c}`, `${((after.fullReports - before.fullReports) / seconds(t)).toFixed(1)} (${refusals(before, after)})`, '≥ 300/s');
   }
   for (const c of levels) {
     const before = await fleet.tally();
     t = Date.now();
     const after = await fleet.reports('delta', c, Math.min(REPORTS, AGENTS));
-    line(`deltas/s (20 packages), concurrency ${c}`, `${((after.deltas - before.deltas) / seconds(t)).toFixed(1)} (${after.refused - before.refused} × 429)`, '≥ 3,000/s');
+    line(`deltas/s (20 packages), concurrency ${c}`, `${((after.deltas - before.deltas) / seconds(t)).toFixed(1)} (${refusals(before, after)})`, '≥ 3,000/s');
   }
 
   gc();

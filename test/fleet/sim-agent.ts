@@ -166,7 +166,6 @@ export class SimulatedAgent {
       return undefined;
     }
     if (!response.ok) {
-      this.tally.failed++;
       throw new Error(`${path}: ${response.status} ${(await response.text()).slice(0, 200)}`);
     }
     return response.json();

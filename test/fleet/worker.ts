@@ -18,8 +18,15 @@ async function reports(kind: 'full' | 'delta', concurrency: number, count: numbe
     while (left > 0) {
       left--;
       const agent = agents[next++ % agents.length]!;
-      for (;;) {
-        const done = kind === 'full' ? await agent.fullReport() : await agent.delta((software, round) => upgradeSome(software, upgrades, round));
+      for (let attempt = 0; ; attempt++) {
+        let done = false;
+        try {
+          done = kind === 'full' ? await agent.fullReport() : await agent.delta((software, round) => upgradeSome(software, upgrades, round));
+        } catch (error) {
+          // A collector too busy to answer at all: counted, and tried again a few times like an agent would.
+          tally.failed++;
+          if (attempt >= 5) throw error;
+        }
         if (done) break;
         // Sooner than the collector asks: the bench measures how much gets through, not how patient agents are.
         await new Promise((resolve) => setTimeout(resolve, Math.min(agent.lastRetryAfterMs, 250)));
