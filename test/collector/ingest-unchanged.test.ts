@@ -39,6 +39,7 @@ describe.each(CONTRACT_BACKENDS)('a full report of what the device already holds
     before = watch.statements;
     const outcome = await ingestReport(db, agent, again, again.reportId);
     expect(outcome.change).toBeUndefined();
+    expect(outcome.unchanged).toBe(true);
     expect(outcome.answer).toMatchObject({ duplicate: false, contentHash: stored.answer.contentHash, softwareCount: software.length });
     expect(await rowVersions(stored.answer.deviceId)).toBe(versions);
     expect(watch.statements - before).toBeLessThan(firstStatements);

@@ -36,7 +36,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
     }
     timer();
-    metrics.reportsIngested.inc({ outcome: outcome.answer.duplicate ? 'duplicate' : outcome.change ? 'applied' : 'stale' });
+    metrics.reportsIngested.inc({ outcome: outcome.answer.duplicate ? 'duplicate' : outcome.change || outcome.unchanged ? 'applied' : 'stale' });
     request.log.info(
       { agentId: agent.id, reportId: outcome.answer.reportId, kind: isDelta ? 'delta' : 'full', software: outcome.answer.softwareCount, duplicate: outcome.answer.duplicate },
       'report ingested',

@@ -14,6 +14,8 @@ export interface IngestOutcome {
   answer: ReportAnswer;
   /** What changed for live listeners; undefined for a replay or a report that changed nothing. */
   change?: 'created' | 'updated';
+  /** Applied, but the device already held this content: only its sighting moved. */
+  unchanged?: true;
 }
 
 /** Thrown inside the transaction when the same report id was committed by a concurrent request. */
@@ -119,7 +121,7 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
         reportId: report.reportId, deviceId, duplicate: false, softwareCount: report.software.length,
         ...(contentHash ? { contentHash } : {}),
       },
-      ...(created ? { change: 'created' as const } : changed ? { change: 'updated' as const } : {}),
+      ...(created ? { change: 'created' as const } : changed ? { change: 'updated' as const } : { unchanged: true as const }),
     } satisfies IngestOutcome;
   }));
 }
