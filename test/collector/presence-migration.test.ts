@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../collector/src/store/migrate.js';
 import { migrations } from '../../collector/src/store/migrations/index.js';
-import { CONTRACT_BACKENDS } from '../support/backends.js';
+import { TIME_SERIES_BACKENDS } from '../support/backends.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const PRESENCE_MIGRATION = 26;
 
-describe.each(CONTRACT_BACKENDS)('heartbeat rows become stretches online (%s)', (backend) => {
+describe.each(TIME_SERIES_BACKENDS)('heartbeat rows become stretches online (%s)', (backend) => {
   let database: TestDatabase;
   const agentId = '6f1c1d6e-8c1a-4d8e-9a55-0b2f3c4d5e6f';
 
