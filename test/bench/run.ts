@@ -54,6 +54,7 @@ const suites: Record<string, () => Promise<void>> = {
     for (const backend of backends) console.log(backend, JSON.stringify(await benchNetwork(backend)));
   },
   reconcile: script('reconcile.ts'),
+  search: script('search.ts', process.argv.slice(2).filter((a) => a.startsWith('--') || /^\d+$/.test(a))),
   // Flags after the suite names (--agents 10000 --seconds 120 …) scale the fleet up.
   fleet: script('fleet.ts', process.argv.slice(2).filter((a) => a.startsWith('--') || /^\d+$/.test(a)), ['--expose-gc']),
   async dashboard() {

@@ -15,6 +15,7 @@ import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
 import * as agentPresence from './0026-agent-presence.js';
+import * as softwareSearch from './0027-software-search.js';
 
 export interface Migration {
   id: number;
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
   { id: 26, name: 'agent-presence', sql: agentPresence.sql },
+  { id: 27, name: 'software-search', sql: softwareSearch.sql },
 ];
