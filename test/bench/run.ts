@@ -57,6 +57,7 @@ const suites: Record<string, () => Promise<void>> = {
   search: script('search.ts', process.argv.slice(2).filter((a) => a.startsWith('--') || /^\d+$/.test(a))),
   // Flags after the suite names (--agents 10000 --seconds 120 …) scale the fleet up.
   fleet: script('fleet.ts', process.argv.slice(2).filter((a) => a.startsWith('--') || /^\d+$/.test(a)), ['--expose-gc']),
+  discovery: script('discovery.ts'),
   async dashboard() {
     const { benchDashboard, printDashboardFigures } = await import('./dashboard.js');
     printDashboardFigures(await benchDashboard());

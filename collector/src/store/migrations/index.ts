@@ -16,6 +16,8 @@ import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
 import * as agentPresence from './0026-agent-presence.js';
 import * as softwareSearch from './0027-software-search.js';
+import * as certificatesAndDomains from './0031-certificates-and-domains.js';
+import * as addressSpace from './0032-address-space.js';
 
 export interface Migration {
   id: number;
@@ -43,4 +45,6 @@ export const migrations: Migration[] = [
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
   { id: 26, name: 'agent-presence', sql: agentPresence.sql },
   { id: 27, name: 'software-search', sql: softwareSearch.sql },
+  { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
+  { id: 32, name: 'address-space', sql: addressSpace.sql },
 ];
