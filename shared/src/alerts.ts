@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLOCK_SKEW_WARN_SECONDS } from './agents.js';
 import { pageQuery } from './api.js';
+import { licenceReportGrouping } from './reconcile.js';
 import { isoDateTime, text } from './text.js';
 
 /*
@@ -440,9 +441,19 @@ export const reportResult = z.object({
 });
 export type ReportResult = z.infer<typeof reportResult>;
 
+/** The reconciliation reports, which can be scheduled like the register reports. */
+export const reconcileReportKind = z.enum(['license-reconciliation', 'device-reconciliation']);
+export type ReconcileReportKind = z.infer<typeof reconcileReportKind>;
+export const scheduledReportKind = z.enum([...reportKind.options, ...reconcileReportKind.options]);
+export type ScheduledReportKind = z.infer<typeof scheduledReportKind>;
+export const reconcileReportParams = {
+  'license-reconciliation': z.object({ groupBy: licenceReportGrouping.default('product') }),
+  'device-reconciliation': z.object({}),
+} as const;
+
 export const reportScheduleInput = z.object({
   name,
-  report: reportKind,
+  report: scheduledReportKind,
   params: z.record(z.string(), z.unknown()).default({}),
   format: z.enum(['csv', 'pdf']).default('pdf'),
   cron: text(128),

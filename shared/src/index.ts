@@ -1,4 +1,5 @@
 export * from './text.js';
+export * from './identity-junk.js';
 export * from './protocol.js';
 export * from './api.js';
 export * from './events.js';
