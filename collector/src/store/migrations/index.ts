@@ -16,6 +16,8 @@ import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
 import * as deviceIdentity from './0018-device-identity.js';
 import * as licenceFigures from './0022-licence-figures.js';
+import * as agentPresence from './0026-agent-presence.js';
+import * as softwareSearch from './0027-software-search.js';
 import * as certificatesAndDomains from './0031-certificates-and-domains.js';
 import * as addressSpace from './0032-address-space.js';
 
@@ -45,6 +47,8 @@ export const migrations: Migration[] = [
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
   { id: 18, name: 'device-identity', sql: deviceIdentity.sql },
   { id: 22, name: 'licence-figures', sql: licenceFigures.sql },
+  { id: 26, name: 'agent-presence', sql: agentPresence.sql },
+  { id: 27, name: 'software-search', sql: softwareSearch.sql },
   { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
   { id: 32, name: 'address-space', sql: addressSpace.sql },
 ];
