@@ -24,8 +24,15 @@ export const collectorConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   reportIntervalSeconds: z.coerce.number().int().min(60).default(3600),
   heartbeatIntervalSeconds: z.coerce.number().int().min(5).default(30),
-  /** The largest inventory report accepted, in bytes; 20,000 packages take about 4 MB. */
-  maxReportBytes: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  /**
+   * The largest agent report accepted as sent, in bytes. Agents gzip large inventories: 100,000
+   * packages take about 10 MB as JSON and well under 1 MB compressed.
+   */
+  maxReportBytes: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** The largest agent report once decompressed, in bytes. */
+  maxReportInflatedBytes: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** Refused agent requests (bad or revoked token) a minute from one address before it gets 429. */
+  agentAuthFailuresPerMinute: z.coerce.number().int().min(1).default(30),
   maxDatabaseConnections: z.coerce.number().int().min(2).max(200).default(10),
   /** Requests a minute one client address may make (agent reports are bounded separately). */
   rateLimitPerMinute: z.coerce.number().int().min(10).default(1200),
@@ -77,6 +84,8 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_REPORT_INTERVAL: 'reportIntervalSeconds',
   STEWARD_HEARTBEAT_INTERVAL: 'heartbeatIntervalSeconds',
   STEWARD_MAX_REPORT_BYTES: 'maxReportBytes',
+  STEWARD_MAX_REPORT_INFLATED_BYTES: 'maxReportInflatedBytes',
+  STEWARD_AGENT_AUTH_FAILURES: 'agentAuthFailuresPerMinute',
   STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
   STEWARD_RATE_LIMIT: 'rateLimitPerMinute',
   STEWARD_DASHBOARD_DIR: 'dashboardDir',

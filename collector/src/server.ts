@@ -87,6 +87,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   });
   app.decorateRequest('bodySha256', '');
   app.decorateRequest('agentId', '');
+  app.decorateRequest('agent', null);
   parseJsonBody(app);
   answerErrors(app);
   await app.register(helmet, {
@@ -99,6 +100,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
     max: ctx.config.rateLimitPerMinute,
     timeWindow: '1 minute',
     // Agents are bounded by the ingest gate instead: many of them can share one NAT address.
+    // Strangers on these routes are turned away per address by the agent guard (routes/agent-guard.ts).
     allowList: (request) => request.url.startsWith('/api/v1/agents/report') || request.url.startsWith('/api/v1/agents/ws'),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
