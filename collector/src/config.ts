@@ -31,6 +31,8 @@ export const collectorConfigSchema = z.object({
   maxReportBytes: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   /** The largest agent report once decompressed, in bytes. */
   maxReportInflatedBytes: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** How far ahead of the collector's clock a report's collection time may be (agents' clocks drift). */
+  futureReportToleranceSeconds: z.coerce.number().int().min(0).default(3600),
   /** Refused agent requests (bad or revoked token) a minute from one address before it gets 429. */
   agentAuthFailuresPerMinute: z.coerce.number().int().min(1).default(30),
   maxDatabaseConnections: z.coerce.number().int().min(2).max(200).default(10),
@@ -86,6 +88,7 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_MAX_REPORT_BYTES: 'maxReportBytes',
   STEWARD_MAX_REPORT_INFLATED_BYTES: 'maxReportInflatedBytes',
   STEWARD_AGENT_AUTH_FAILURES: 'agentAuthFailuresPerMinute',
+  STEWARD_FUTURE_REPORT_TOLERANCE: 'futureReportToleranceSeconds',
   STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
   STEWARD_RATE_LIMIT: 'rateLimitPerMinute',
   STEWARD_DASHBOARD_DIR: 'dashboardDir',

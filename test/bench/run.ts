@@ -54,6 +54,15 @@ const suites: Record<string, () => Promise<void>> = {
     for (const backend of backends) console.log(backend, JSON.stringify(await benchNetwork(backend)));
   },
   reconcile: script('reconcile.ts'),
+  async stall() {
+    const { benchStall } = await import('./stall.js');
+    console.log('\n== A 100,000-entry inventory report while health is polled');
+    for (const backend of backends) {
+      const f = await benchStall(backend);
+      line(`${backend}: report stored, first / every entry changed`, `${(f.firstReportMs / 1000).toFixed(1)} / ${(f.changedReportMs / 1000).toFixed(1)} s`);
+      line(`${backend}: slowest health meanwhile, first / changed`, `${f.healthWorstFirstMs.toFixed(0)} / ${f.healthWorstChangedMs.toFixed(0)} ms`, '≤ 1,000 ms');
+    }
+  },
   async dashboard() {
     const { benchDashboard, printDashboardFigures } = await import('./dashboard.js');
     printDashboardFigures(await benchDashboard());

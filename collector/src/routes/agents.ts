@@ -10,6 +10,7 @@ import { insertHeartbeat, touchAgent } from '../store/agents.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
 import { agentAuthentication, agentBody } from './agent-guard.js';
+import { refuseFutureReport } from '../services/report-clock.js';
 import { metrics } from '../alerts/metrics.js';
 
 export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
@@ -36,9 +37,11 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     const timer = metrics.ingestDuration.startTimer();
     if (isDelta) {
       const delta = validate(inventoryDelta, request.body, 'report');
+      refuseFutureReport(delta.collectedAt, ctx.config.futureReportToleranceSeconds);
       outcome = await ctx.ingestGate.run(() => ingestDelta(ctx.db, agent, delta, request.bodySha256));
     } else {
       const report = validate(inventoryReport, request.body, 'report');
+      refuseFutureReport(report.collectedAt, ctx.config.futureReportToleranceSeconds);
       outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
     }
     timer();
