@@ -91,9 +91,17 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   parseJsonBody(app);
   answerErrors(app);
   await app.register(helmet, {
-    // The dashboard is served from this origin only; its live channel is a same-origin WebSocket.
-    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
-    strictTransportSecurity: false,
+    contentSecurityPolicy: {
+      directives: {
+        // The dashboard is served from this origin only; its live channel is a same-origin WebSocket.
+        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        // Over plain HTTP, upgrading the page's own requests to HTTPS would leave a blank page.
+        'upgrade-insecure-requests': tls ? [] : null,
+      },
+    },
+    // Only a collector serving TLS itself can promise HTTPS; behind plain HTTP the header is ignored or wrong.
+    strictTransportSecurity: tls ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(rateLimit, {
     global: true,
