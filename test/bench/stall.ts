@@ -23,7 +23,8 @@ async function timeWithHealth(url: string, send: () => Promise<Response>): Promi
   });
   while (!done) {
     const t = performance.now();
-    await fetch(`${url}/api/v1/health`);
+    // A reused connection the server closed while busy fails at once: the next one is timed.
+    await fetch(`${url}/api/v1/health`).catch(() => fetch(`${url}/api/v1/health`));
     worst = Math.max(worst, performance.now() - t);
     await new Promise((r) => setTimeout(r, 20));
   }

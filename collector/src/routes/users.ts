@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { userInput, userUpdate } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
-import { addUser, changeUser, listUserViews } from '../services/users.js';
+import { addUser, changeUser, listUserViews, unlockAccount, auditActor } from '../services/users.js';
 import { requirePermission } from './auth.js';
 import { apiDoc } from './openapi.js';
 import { validate } from './validate.js';
@@ -28,5 +28,11 @@ export function userRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     const { id } = validate(idParams, request.params, 'path');
     const body = validate(userUpdate, request.body, 'user');
     return changeUser(ctx.db, { user, sourceIp: request.ip }, id, body);
+  });
+
+  app.post('/api/v1/users/:id/unlock', apiDoc({ tags, summary: 'Lift a sign-in lock and forget the failed attempts', params: idParams }), async (request) => {
+    const user = await requirePermission(ctx, request, 'users:manage');
+    const { id } = validate(idParams, request.params, 'path');
+    return { unlocked: await unlockAccount(ctx.db, auditActor({ user, sourceIp: request.ip }), { id }) };
   });
 }

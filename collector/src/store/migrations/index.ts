@@ -15,6 +15,7 @@ import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
 import * as futureDatedReports from './0024-future-dated-reports.js';
+import * as accountSafety from './0025-account-safety.js';
 
 export interface Migration {
   id: number;
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
   { id: 24, name: 'future-dated-reports', sql: futureDatedReports.sql },
+  { id: 25, name: 'account-safety', sql: accountSafety.sql },
 ];
