@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { softwareSource } from './protocol.js';
 import { assetInput, initialAssetStatus } from './register.js';
-import { isoDateTime, optionalText, text } from './text.js';
+import { isoDate, isoDateTime, optionalText, text } from './text.js';
 
 /**
  * Reconciliation: discovered devices against the asset register, installed software against the
@@ -22,7 +22,7 @@ export type TitleSource = z.infer<typeof titleSource>;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,127}$/, 'must be lower-case letters, digits, dots and dashes');
 const money = z.number().nonnegative().max(1e12);
-const dateOnly = z.iso.date();
+const dateOnly = isoDate;
 
 export const catalogueProductInput = z.object({
   id: slug,
@@ -262,7 +262,7 @@ export const positionQuery = z.object({
   vendor: z.string().optional(),
   /** Only products with a shortfall. */
   shortfallOnly: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
-  asOf: z.iso.datetime({ offset: true }).or(dateOnly).optional(),
+  asOf: isoDateTime.or(dateOnly).optional(),
 });
 export const positionList = z.object({
   items: z.array(licencePosition),
@@ -298,8 +298,8 @@ export const positionHistoryPoint = z.object({
 });
 export const historyQuery = z.object({
   productId: z.string().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
 });
 
 export const findingType = z.enum(['unregistered', 'missing', 'mismatch', 'ambiguous']);
@@ -365,7 +365,7 @@ export type ReconcileSettings = z.infer<typeof reconcileSettings>;
 export const reconcileReportFormat = z.enum(['csv', 'pdf', 'html']);
 export const licenceReportQuery = z.object({
   format: reconcileReportFormat.default('html'),
-  asOf: z.iso.datetime({ offset: true }).or(dateOnly).optional(),
+  asOf: isoDateTime.or(dateOnly).optional(),
   groupBy: z.enum(['product', 'vendor', 'department']).default('product'),
 });
 export const deviceReportQuery = z.object({ format: reconcileReportFormat.default('html') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
-import { isoDateTime, text } from './text.js';
+import { isoDate, isoDateTime, text } from './text.js';
 
 /*
  * The asset register: what the organisation owns or pays for, where it is, who holds it, what it is
@@ -8,7 +8,6 @@ import { isoDateTime, text } from './text.js';
  * /api/v1/register/...; lists share one query shape (search, filters, sort, page).
  */
 
-const isoDate = z.iso.date();
 const optionalId = z.uuid().nullable().optional();
 const money = z.number().min(0).max(1e12);
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
