@@ -100,6 +100,10 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   answerErrors(app);
   // One check for every route, before its own schema: text no column can hold is refused by name.
   app.addHook('preValidation', async (request) => refuseUnstorableText(request));
+  // API answers carry tokens, secrets and the estate's data: no browser or proxy may keep a copy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

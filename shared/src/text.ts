@@ -16,6 +16,22 @@ export function optionalText(max = 1024) {
   return text(max).optional();
 }
 
+function isWebAddress(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A link people will click in the dashboard: http or https only, so `javascript:` and `data:`
+ * never reach an href. Empty means none.
+ */
+export function optionalWebLink(max = 1024) {
+  return text(max).refine((v) => v === '' || isWebAddress(v), { message: 'must be an http:// or https:// address' }).nullable().optional();
+}
+
 const MAC = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/;
 
 /** A MAC address in canonical form (lower case, colon separated); dashes and dots are accepted. */
