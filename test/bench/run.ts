@@ -54,6 +54,17 @@ const suites: Record<string, () => Promise<void>> = {
     for (const backend of backends) console.log(backend, JSON.stringify(await benchNetwork(backend)));
   },
   reconcile: script('reconcile.ts'),
+  async fuzz() {
+    const { benchFuzz } = await import('./fuzz.js');
+    const runs = Number(process.env.FUZZ_RUNS ?? 50_000);
+    console.log(`\n== Fuzzing: ${runs} agent reports and ${runs} API bodies per back end (FUZZ_SEED replays a run)`);
+    for (const backend of backends) {
+      const f = await benchFuzz(backend, runs);
+      line(`${backend}: agent reports by status`, JSON.stringify(f.reports.statuses));
+      line(`${backend}: API bodies by status`, JSON.stringify(f.bodies.statuses));
+      line(`${backend}: time`, `${f.seconds.toFixed(0)} s`, 'no 5xx');
+    }
+  },
   async stall() {
     const { benchStall } = await import('./stall.js');
     console.log('\n== A 100,000-entry inventory report while health is polled');
