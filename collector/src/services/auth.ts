@@ -9,6 +9,7 @@ import {
 import { recordAudit } from './audit.js';
 import { ApiProblem } from './errors.js';
 import { hashToken, newToken } from './tokens.js';
+import { endSessionSockets } from './dashboard-sessions.js';
 
 const SESSION_HOURS = 12;
 /**
@@ -96,4 +97,5 @@ export async function logout(db: Database, authorization: string | undefined, so
     await deleteSession(tx, hashToken(token));
     await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action: 'auth.logout' });
   });
+  endSessionSockets(hashToken(token));
 }

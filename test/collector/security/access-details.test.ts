@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { startTestCollector, type TestCollector } from '../../support/collector.js';
@@ -68,5 +69,18 @@ describe.each(CONTRACT_BACKENDS)('lasting access, caching, links and searches (%
     expect(await search('_')).toEqual(expect.arrayContaining(['under-tool']));
     expect(await search('_')).not.toContain('plain-tool');
     expect(await search('wildcards')).toHaveLength(3);
+  });
+
+  it('closes the live-event socket of a session that signs out', async () => {
+    const session = await c.adminAuth();
+    const socket = new WebSocket(`${c.url.replace('http', 'ws')}/api/v1/events`);
+    const messages: string[] = [];
+    socket.on('message', (data) => messages.push(String(data)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'auth', token: session.authorization.slice(7) }));
+    await expect.poll(() => messages.some((m) => m.includes('ready'))).toBe(true);
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    expect((await fetch(`${c.url}/api/v1/auth/logout`, { method: 'POST', headers: session })).status).toBeLessThan(300);
+    expect(await closed).toBe(4401);
   });
 });
