@@ -14,3 +14,6 @@ export * from './backups.js';
 export * from './agents.js';
 export * from './audit.js';
 export * from './software-inventory.js';
+export * from './certificates.js';
+export * from './domains.js';
+export * from './address-space.js';

@@ -54,6 +54,7 @@ const suites: Record<string, () => Promise<void>> = {
     for (const backend of backends) console.log(backend, JSON.stringify(await benchNetwork(backend)));
   },
   reconcile: script('reconcile.ts'),
+  discovery: script('discovery.ts'),
   async fuzz() {
     const { benchFuzz } = await import('./fuzz.js');
     const runs = Number(process.env.FUZZ_RUNS ?? 50_000);

@@ -14,6 +14,9 @@ import * as deviceLicenceContext from './0014-device-licence-context.js';
 import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
+import * as licenceFigures from './0022-licence-figures.js';
+import * as certificatesAndDomains from './0031-certificates-and-domains.js';
+import * as addressSpace from './0032-address-space.js';
 import * as futureDatedReports from './0024-future-dated-reports.js';
 import * as accountSafety from './0025-account-safety.js';
 
@@ -41,6 +44,9 @@ export const migrations: Migration[] = [
   { id: 15, name: 'software-title-link', sql: softwareTitleLink.sql },
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
+  { id: 22, name: 'licence-figures', sql: licenceFigures.sql },
   { id: 24, name: 'future-dated-reports', sql: futureDatedReports.sql },
   { id: 25, name: 'account-safety', sql: accountSafety.sql },
+  { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
+  { id: 32, name: 'address-space', sql: addressSpace.sql },
 ];
