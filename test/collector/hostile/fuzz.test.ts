@@ -23,7 +23,7 @@ describe(`fuzzing the collector (${TEST_BACKEND}, seed ${SEED})`, () => {
   });
   afterAll(async () => c?.stop());
 
-  it(`${RUNS} agent reports: no 5xx`, { timeout: 900_000 }, async () => {
+  it(`${RUNS} agent reports: no 5xx`, { timeout: 1_800_000 }, async () => {
     const tally = await fuzz(c.app, agentReportBody(agent.agentId).map((payload) => ({ payload })), {
       url: '/api/v1/agents/report', headers: { authorization: `Bearer ${agent.token}` },
     }, { runs: RUNS, seed: SEED });
@@ -35,7 +35,7 @@ describe(`fuzzing the collector (${TEST_BACKEND}, seed ${SEED})`, () => {
     expect((await fetch(`${c.url}/api/v1/health`)).status).toBe(200);
   });
 
-  it(`${RUNS} API bodies over every route that takes one: no 5xx`, { timeout: 900_000 }, async () => {
+  it(`${RUNS} API bodies over every route that takes one: no 5xx`, { timeout: 1_800_000 }, async () => {
     const doc = await (await fetch(`${c.url}/docs/json`)).json();
     const routes = fuzzableRoutes(doc, FUZZ_SKIP);
     expect(routes.length).toBeGreaterThan(50);
