@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import { PROTOCOL_VERSION, RESYNC_REQUIRED, enrollAnswer, reportAnswer, type ReportAnswer } from '@steward/shared/protocol';
 import type { AgentConfig } from './config.js';
@@ -21,6 +23,16 @@ function errorCode(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+const gzipped = promisify(gzip);
+/** Reports above this size travel gzip-compressed: the collector caps what it reads off the wire. */
+const COMPRESS_ABOVE_BYTES = 32 * 1024;
+
+/** The report as it goes on the wire, compressed when that matters. */
+export async function reportRequestBody(body: string): Promise<{ body: string | Buffer; headers: Record<string, string> }> {
+  if (Buffer.byteLength(body) <= COMPRESS_ABOVE_BYTES) return { body, headers: {} };
+  return { body: await gzipped(body), headers: { 'content-encoding': 'gzip' } };
 }
 
 function endpoint(server: string, route: string): string {
@@ -61,11 +73,12 @@ export class CollectorClient {
 
   async sendReport(state: AgentState, body: string): Promise<SendOutcome> {
     let response: Response;
+    const wire = await reportRequestBody(body);
     try {
       response = await fetch(endpoint(this.config.server, 'api/v1/agents/report'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${state.token}` },
-        body,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${state.token}`, ...wire.headers },
+        body: wire.body,
         signal: AbortSignal.timeout(120_000),
       });
     } catch (error) {

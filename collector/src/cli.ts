@@ -9,6 +9,7 @@ import { COLLECTOR_VERSION } from './version.js';
 import { verifyAuditChain } from './services/audit.js';
 import { restoreBackup, writeBackup } from './services/backup.js';
 import { snmpCli } from './services/network/snmp-command.js';
+import { unlockAccount } from './services/users.js';
 
 const HELP = `steward ${COLLECTOR_VERSION}: the Steward collector
 
@@ -23,6 +24,8 @@ Usage: steward <command> [options]
   backup FILE  write a consistent snapshot of the database to FILE (gzipped)
   restore FILE replace the database's content with a backup (checked before it commits)
                (on the embedded database, stop the collector first: it holds the data folder)
+  users unlock NAME
+               lift a sign-in lock from this host (works when every administrator is locked out)
   version      print the version
 
 Configuration comes from the environment (DATABASE_URL, STEWARD_DATA_DIR, STEWARD_PORT, STEWARD_HOST,
@@ -93,6 +96,15 @@ async function restore(file: string | undefined): Promise<void> {
   console.log(`restored ${Object.keys(tables).length} tables, ${rows} rows, checksums verified`);
 }
 
+async function usersCli(action: string | undefined, username: string | undefined): Promise<void> {
+  if (action !== 'unlock' || !username) throw new Error('usage: steward users unlock NAME');
+  const unlocked = await withDatabase(async (db) => {
+    await migrate(db);
+    return unlockAccount(db, { actor: 'cli' }, { username });
+  });
+  console.log(`${unlocked.username} is unlocked`);
+}
+
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
   const command = positionals[0] ?? 'help';
@@ -107,6 +119,7 @@ async function main(): Promise<void> {
       console.log(HELP);
       process.exitCode = 2;
       return;
+    case 'users': return usersCli(positionals[1], positionals[2]);
     case 'version': return void console.log(COLLECTOR_VERSION);
     default:
       console.log(HELP);

@@ -31,8 +31,17 @@ export const collectorConfigSchema = z.object({
    * spread their reconnection over (connected agents / this) seconds.
    */
   reconnectsPerSecond: z.coerce.number().int().min(1).default(500),
-  /** The largest inventory report accepted, in bytes; 20,000 packages take about 4 MB. */
-  maxReportBytes: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  /**
+   * The largest agent report accepted as sent, in bytes. Agents gzip large inventories: 100,000
+   * packages take about 10 MB as JSON and well under 1 MB compressed.
+   */
+  maxReportBytes: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** The largest agent report once decompressed, in bytes. */
+  maxReportInflatedBytes: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** How far ahead of the collector's clock a report's collection time may be (agents' clocks drift). */
+  futureReportToleranceSeconds: z.coerce.number().int().min(0).default(3600),
+  /** Refused agent requests (bad or revoked token) a minute from one address before it gets 429. */
+  agentAuthFailuresPerMinute: z.coerce.number().int().min(1).default(30),
   maxDatabaseConnections: z.coerce.number().int().min(2).max(200).default(10),
   /** Requests a minute one client address may make (agent reports are bounded separately). */
   rateLimitPerMinute: z.coerce.number().int().min(10).default(1200),
@@ -88,6 +97,9 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_PRESENCE_FLUSH_MS: 'presenceFlushMs',
   STEWARD_RECONNECTS_PER_SECOND: 'reconnectsPerSecond',
   STEWARD_MAX_REPORT_BYTES: 'maxReportBytes',
+  STEWARD_MAX_REPORT_INFLATED_BYTES: 'maxReportInflatedBytes',
+  STEWARD_AGENT_AUTH_FAILURES: 'agentAuthFailuresPerMinute',
+  STEWARD_FUTURE_REPORT_TOLERANCE: 'futureReportToleranceSeconds',
   STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
   STEWARD_RATE_LIMIT: 'rateLimitPerMinute',
   STEWARD_DASHBOARD_DIR: 'dashboardDir',

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import type { CollectorContext } from './context.js';
-import { ApiProblem } from './services/errors.js';
-import { DatabaseUnavailableError } from './store/database.js';
+import { ApiProblem, problemOfDatabaseError } from './services/errors.js';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from './store/database.js';
+import { refuseUnstorableText } from './routes/validate.js';
 import { sha256Hex } from './services/tokens.js';
 import type { TlsFiles } from './services/tls.js';
 import { agentRoutes } from './routes/agents.js';
@@ -59,19 +60,26 @@ function parseJsonBody(app: FastifyInstance): void {
   });
 }
 
+function sendProblem(reply: FastifyReply, problem: ApiProblem) {
+  if (problem.headers) reply.headers(problem.headers);
+  return reply.code(problem.statusCode).send({ error: problem.code, message: problem.message, issues: problem.issues });
+}
+
 function answerErrors(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiProblem | DatabaseUnavailableError, request, reply) => {
-    if (error instanceof ApiProblem) {
-      if (error.headers) reply.headers(error.headers);
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message, issues: error.issues });
-    }
-    if (error instanceof DatabaseUnavailableError) {
+    if (error instanceof ApiProblem) return sendProblem(reply, error);
+    if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error.message }, 'database unavailable');
       return reply.code(503).header('retry-after', '5').send({ error: 'database_unavailable', message: 'the database is not reachable; try again shortly' });
     }
+    const refused = problemOfDatabaseError(error);
+    if (refused) {
+      request.log.warn({ err: error.message, code: (error as { code?: string }).code }, 'input refused by the database');
+      return sendProblem(reply, refused);
+    }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body: larger than the ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes this endpoint accepts` : error.message;
+      const message = (error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `body: larger than the ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes this endpoint accepts` : error.message;
       return reply.code(status).send({ error: (error as FastifyError).code ?? 'bad_request', message });
     }
     request.log.error({ err: error }, 'request failed');
@@ -91,18 +99,34 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   });
   app.decorateRequest('bodySha256', '');
   app.decorateRequest('agentId', '');
+  app.decorateRequest('agent', null);
   parseJsonBody(app);
   answerErrors(app);
+  // One check for every route, before its own schema: text no column can hold is refused by name.
+  app.addHook('preValidation', async (request) => refuseUnstorableText(request));
+  // API answers carry tokens, secrets and the estate's data: no browser or proxy may keep a copy.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   await app.register(helmet, {
-    // The dashboard is served from this origin only; its live channel is a same-origin WebSocket.
-    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
-    strictTransportSecurity: false,
+    contentSecurityPolicy: {
+      directives: {
+        // The dashboard is served from this origin only; its live channel is a same-origin WebSocket.
+        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        // Over plain HTTP, upgrading the page's own requests to HTTPS would leave a blank page.
+        'upgrade-insecure-requests': tls ? [] : null,
+      },
+    },
+    // Only a collector serving TLS itself can promise HTTPS; behind plain HTTP the header is ignored or wrong.
+    strictTransportSecurity: tls ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(rateLimit, {
     global: true,
     max: ctx.config.rateLimitPerMinute,
     timeWindow: '1 minute',
     // Agents are bounded by the ingest gate instead: many of them can share one NAT address.
+    // Strangers on these routes are turned away per address by the agent guard (routes/agent-guard.ts).
     allowList: (request) => request.url.startsWith('/api/v1/agents/report') || request.url.startsWith('/api/v1/agents/ws'),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

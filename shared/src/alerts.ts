@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CLOCK_SKEW_WARN_SECONDS } from './agents.js';
 import { pageQuery } from './api.js';
 import { licenceReportGrouping } from './reconcile.js';
-import { isoDateTime, text } from './text.js';
+import { isoDate, isoDateTime, text } from './text.js';
 
 /*
  * Alerts: rules with thresholds the user sets, the alerts they raise (one open alert per rule and
@@ -410,7 +410,6 @@ export type ReportKind = z.infer<typeof reportKind>;
 export const reportFormat = z.enum(['json', 'csv', 'pdf']);
 export type ReportFormat = z.infer<typeof reportFormat>;
 
-const isoDate = z.iso.date();
 const intParam = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** Each report's parameters; query strings arrive as text, so numbers are coerced. */

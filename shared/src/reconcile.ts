@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { softwareSource } from './protocol.js';
 import { assetInput, initialAssetStatus } from './register.js';
-import { isoDateTime, optionalText, text } from './text.js';
+import { isoDate, isoDateTime, optionalText, text } from './text.js';
 
 /**
  * Reconciliation: discovered devices against the asset register, installed software against the
@@ -22,7 +22,7 @@ export type TitleSource = z.infer<typeof titleSource>;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,127}$/, 'must be lower-case letters, digits, dots and dashes');
 const money = z.number().nonnegative().max(1e12);
-const dateOnly = z.iso.date();
+const dateOnly = isoDate;
 
 export const catalogueProductInput = z.object({
   id: slug,
@@ -262,7 +262,7 @@ export const positionQuery = z.object({
   vendor: z.string().optional(),
   /** Only products with a shortfall. */
   shortfallOnly: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
-  asOf: z.iso.datetime({ offset: true }).or(dateOnly).optional(),
+  asOf: isoDateTime.or(dateOnly).optional(),
 });
 export const positionList = z.object({
   items: z.array(licencePosition),
@@ -340,8 +340,8 @@ export const licenceTrendPoint = z.object({
 });
 export type LicenceTrendPoint = z.infer<typeof licenceTrendPoint>;
 export const licenceTrendQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
   /** Every recomputation, or the position at the end of each day. */
   granularity: z.enum(['moment', 'day']).default('moment'),
 });
@@ -349,8 +349,8 @@ export const licenceTrend = z.object({ items: z.array(licenceTrendPoint) });
 
 export const historyQuery = z.object({
   productId: z.string().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
 });
 
 export const findingType = z.enum(['unregistered', 'missing', 'mismatch', 'ambiguous', 'duplicate']);
@@ -424,7 +424,7 @@ export const deviceReportTable = z.enum(['findings']);
 export const licenceReportGrouping = z.enum(['product', 'vendor', 'department']);
 export const licenceReportQuery = z.object({
   format: reconcileReportFormat.default('html'),
-  asOf: z.iso.datetime({ offset: true }).or(dateOnly).optional(),
+  asOf: isoDateTime.or(dateOnly).optional(),
   groupBy: licenceReportGrouping.default('product'),
   /** With CSV: the one table wanted; without it, a zip of every table. */
   table: licenceReportTable.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
-import { isoDateTime, text } from './text.js';
+import { isoDate, isoDateTime, optionalWebLink, text } from './text.js';
 
 /*
  * The asset register: what the organisation owns or pays for, where it is, who holds it, what it is
@@ -8,7 +8,6 @@ import { isoDateTime, text } from './text.js';
  * /api/v1/register/...; lists share one query shape (search, filters, sort, page).
  */
 
-const isoDate = z.iso.date();
 const optionalId = z.uuid().nullable().optional();
 const money = z.number().min(0).max(1e12);
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
@@ -112,12 +111,12 @@ export const categoryRecord = categoryInput.extend({
 export type CategoryRecord = z.infer<typeof categoryRecord>;
 
 export const manufacturerInput = z.object({
-  name, url: optionalText(1024), supportUrl: optionalText(1024), supportEmail: optionalText(256), supportPhone: optionalText(64), notes,
+  name, url: optionalWebLink(), supportUrl: optionalWebLink(), supportEmail: optionalText(256), supportPhone: optionalText(64), notes,
 });
 export const manufacturerRecord = manufacturerInput.extend({ id: z.uuid(), createdAt: isoDateTime, updatedAt: isoDateTime });
 
 export const vendorInput = z.object({
-  name, contactName: optionalText(), email: optionalText(), phone: optionalText(64), url: optionalText(1024), address: optionalText(1000),
+  name, contactName: optionalText(), email: optionalText(), phone: optionalText(64), url: optionalWebLink(), address: optionalText(1000),
   accountNumber: optionalText(128), notes,
 });
 export const vendorRecord = vendorInput.extend({ id: z.uuid(), createdAt: isoDateTime, updatedAt: isoDateTime });

@@ -59,6 +59,26 @@ const suites: Record<string, () => Promise<void>> = {
   // Flags after the suite names (--agents 10000 --seconds 120 …) scale the fleet up.
   fleet: script('fleet.ts', process.argv.slice(2).filter((a) => a.startsWith('--') || /^\d+$/.test(a)), ['--expose-gc']),
   discovery: script('discovery.ts'),
+  async fuzz() {
+    const { benchFuzz } = await import('./fuzz.js');
+    const runs = Number(process.env.FUZZ_RUNS ?? 50_000);
+    console.log(`\n== Fuzzing: ${runs} agent reports and ${runs} API bodies per back end (FUZZ_SEED replays a run)`);
+    for (const backend of backends) {
+      const f = await benchFuzz(backend, runs);
+      line(`${backend}: agent reports by status`, JSON.stringify(f.reports.statuses));
+      line(`${backend}: API bodies by status`, JSON.stringify(f.bodies.statuses));
+      line(`${backend}: time`, `${f.seconds.toFixed(0)} s`, 'no 5xx');
+    }
+  },
+  async stall() {
+    const { benchStall } = await import('./stall.js');
+    console.log('\n== A 100,000-entry inventory report while health is polled');
+    for (const backend of backends) {
+      const f = await benchStall(backend);
+      line(`${backend}: report stored, first / every entry changed`, `${(f.firstReportMs / 1000).toFixed(1)} / ${(f.changedReportMs / 1000).toFixed(1)} s`);
+      line(`${backend}: slowest health meanwhile, first / changed`, `${f.healthWorstFirstMs.toFixed(0)} / ${f.healthWorstChangedMs.toFixed(0)} ms`, '≤ 1,000 ms');
+    }
+  },
   async dashboard() {
     const { benchDashboard, printDashboardFigures } = await import('./dashboard.js');
     printDashboardFigures(await benchDashboard());

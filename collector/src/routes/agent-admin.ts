@@ -8,6 +8,7 @@ import {
 import type { UserRow } from '../store/users.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
+import { requireSignedInSession } from '../services/personal-tokens.js';
 
 const idParams = z.object({ id: z.uuid() });
 const page = z.object({
@@ -48,6 +49,7 @@ export function agentAdminRoutes(app: FastifyInstance, ctx: CollectorContext): v
 
   app.post('/api/v1/agents/enrollment-secrets', async (request, reply) => {
     const user = await requirePermission(ctx, request, 'settings:write');
+    requireSignedInSession(user, 'enrolment secrets');
     const body = validate(enrollmentSecretInput, request.body, 'enrolment secret');
     const created = await createEnrollmentSecret(ctx.db, body, actorOf(user, request));
     return reply.code(201).send(created);

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { agentMessage, enrollRequest, inventoryDelta, inventoryReport } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
-import { authenticateAgent, enrollAgent } from '../services/enrolment.js';
+import { enrollAgent } from '../services/enrolment.js';
 import { ApiProblem } from '../services/errors.js';
 import { ingestReport, type IngestOutcome } from '../services/ingest.js';
 import { ingestDelta } from '../services/ingest-delta.js';
 import { heartbeatAck } from '../services/heartbeat-ack.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
+import { agentAuthentication, agentBody } from './agent-guard.js';
+import { refuseFutureReport } from '../services/report-clock.js';
 import { metrics } from '../alerts/metrics.js';
 
 export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
@@ -23,16 +25,23 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     return answer;
   });
 
-  app.post('/api/v1/agents/report', { bodyLimit: ctx.config.maxReportBytes }, async (request) => {
-    const agent = await authenticateAgent(ctx.db, request.headers.authorization);
+  const authenticated = agentAuthentication(ctx);
+  app.post('/api/v1/agents/report', {
+    bodyLimit: ctx.config.maxReportInflatedBytes,
+    onRequest: authenticated,
+    preParsing: agentBody(ctx.config.maxReportBytes),
+  }, async (request) => {
+    const agent = request.agent!;
     const isDelta = (request.body as { kind?: unknown } | null)?.kind === 'delta';
     let outcome: IngestOutcome;
     const timer = metrics.ingestDuration.startTimer();
     if (isDelta) {
       const delta = validate(inventoryDelta, request.body, 'report');
+      refuseFutureReport(delta.collectedAt, ctx.config.futureReportToleranceSeconds);
       outcome = await ctx.ingestGate.run(() => ingestDelta(ctx.db, agent, delta, request.bodySha256));
     } else {
       const report = validate(inventoryReport, request.body, 'report');
+      refuseFutureReport(report.collectedAt, ctx.config.futureReportToleranceSeconds);
       outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
     }
     timer();
@@ -65,9 +74,9 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
 
   app.get('/api/v1/agents/ws', {
     websocket: true,
+    onRequest: authenticated,
     preValidation: async (request) => {
-      const agent = await authenticateAgent(ctx.db, request.headers.authorization);
-      request.agentId = agent.id;
+      request.agentId = request.agent!.id;
     },
   }, (socket, request) => {
     const agentId = request.agentId;

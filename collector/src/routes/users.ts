@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { userInput, userUpdate } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
-import { addUser, changeUser, listUserViews } from '../services/users.js';
+import { addUser, changeUser, listUserViews, unlockAccount, auditActor } from '../services/users.js';
+import { requireSignedInSession } from '../services/personal-tokens.js';
 import { requirePermission } from './auth.js';
 import { apiDoc } from './openapi.js';
 import { validate } from './validate.js';
@@ -20,6 +21,7 @@ export function userRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post('/api/v1/users', apiDoc({ tags, summary: 'Add a user with a role and a first password', body: userInput }), async (request, reply) => {
     const user = await requirePermission(ctx, request, 'users:manage');
     const body = validate(userInput, request.body, 'user');
+    if (body.role === 'admin') requireSignedInSession(user, 'administrators');
     return reply.code(201).send(await addUser(ctx.db, { user, sourceIp: request.ip }, body));
   });
 
@@ -27,6 +29,13 @@ export function userRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     const user = await requirePermission(ctx, request, 'users:manage');
     const { id } = validate(idParams, request.params, 'path');
     const body = validate(userUpdate, request.body, 'user');
+    if (body.role === 'admin') requireSignedInSession(user, 'administrators');
     return changeUser(ctx.db, { user, sourceIp: request.ip }, id, body);
+  });
+
+  app.post('/api/v1/users/:id/unlock', apiDoc({ tags, summary: 'Lift a sign-in lock and forget the failed attempts', params: idParams }), async (request) => {
+    const user = await requirePermission(ctx, request, 'users:manage');
+    const { id } = validate(idParams, request.params, 'path');
+    return { unlocked: await unlockAccount(ctx.db, auditActor({ user, sourceIp: request.ip }), { id }) };
   });
 }

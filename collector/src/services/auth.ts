@@ -3,16 +3,24 @@ import { hash, verify } from '@node-rs/argon2';
 import type { LoginAnswer } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import {
-  clearFailedLogins, countUsers, deleteSession, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin, type Role, type UserRow,
+  clearFailedLogins, countUsers, deleteSession, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin,
+  type LockoutPolicy, type Role, type UserRow,
 } from '../store/users.js';
 import { recordAudit } from './audit.js';
 import { ApiProblem } from './errors.js';
 import { hashToken, newToken } from './tokens.js';
+import { endSessionSockets } from './dashboard-sessions.js';
 
 const SESSION_HOURS = 12;
-/** Failed logins in a row that lock an account, and for how long. */
+/**
+ * Failed logins within the window that lock an account; the lock doubles each time it recurs
+ * within a day, up to the cap. An administrator lifts it (API or `steward users unlock NAME`).
+ */
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MINUTES = 15;
+export const LOCKOUT_POLICY: LockoutPolicy = {
+  threshold: LOCKOUT_THRESHOLD, windowMinutes: 15, lockMinutes: LOCKOUT_MINUTES, maxLockMinutes: 4 * 60, forgetLocksAfterHours: 24,
+};
 
 /** A hash to verify against when the user does not exist, so timing does not tell which names exist. */
 let decoyHash: Promise<string> | undefined;
@@ -47,7 +55,7 @@ export async function login(db: Database, username: string, password: string, so
   const locked = !!user?.locked_until && new Date(user.locked_until) > new Date();
   if (!user || !ok || user.disabled || locked) {
     await db.transaction(async (tx) => {
-      if (user && !locked) await recordFailedLogin(tx, user.id, LOCKOUT_THRESHOLD, LOCKOUT_MINUTES);
+      if (user && !locked) await recordFailedLogin(tx, user.id, LOCKOUT_POLICY);
       await recordAudit(tx, { actor: username, sourceIp, action: locked ? 'auth.login.locked' : 'auth.login.failed' });
     });
     throw new ApiProblem(401, 'bad_credentials', 'username or password is not valid');
@@ -89,4 +97,5 @@ export async function logout(db: Database, authorization: string | undefined, so
     await deleteSession(tx, hashToken(token));
     await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action: 'auth.logout' });
   });
+  endSessionSockets(hashToken(token));
 }

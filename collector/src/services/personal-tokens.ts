@@ -13,11 +13,19 @@ function tokenView(row: PersonalTokenRow): PersonalTokenView {
 }
 
 /**
+ * Refuses work that makes lasting access (tokens, enrolment secrets, administrators) when the
+ * request came with a personal token: such access would outlive the token that made it.
+ */
+export function requireSignedInSession(user: UserRow, what: string): void {
+  if (user.token_label) throw new ApiProblem(403, 'sign_in_required', `authorization: ${what} are made from a signed-in session, not with a personal token`);
+}
+
+/**
  * Makes a personal API token, shown once. Only a sign-in session may: a token that could make
  * tokens would let whoever holds it stay in for good.
  */
 export async function createPersonalToken(db: Database, user: UserRow, input: Required<PersonalTokenInput>, sourceIp?: string): Promise<PersonalTokenView & { token: string }> {
-  if (user.token_label) throw new ApiProblem(403, 'sign_in_required', 'personal tokens are made from a signed-in session, not with another token');
+  requireSignedInSession(user, 'personal tokens');
   const token = newToken('stp');
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   const id = await db.transaction(async (tx) => {

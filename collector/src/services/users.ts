@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserInput, UserUpdate, UserView } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import {
-  countActiveAdmins, deleteUserSessions, findUserById, insertUser, listUsers, updateUser, type UserListRow, type UserRow,
+  countActiveAdmins, deleteUserSessions, findUserById, insertUser, listUsers, unlockUser, updateUser, type UserListRow, type UserRow,
 } from '../store/users.js';
 import { recordAudit } from './audit.js';
 import { hashPassword } from './auth.js';
@@ -27,7 +27,7 @@ function auditView(row: UserListRow) {
   return { username: row.username, displayName: row.display_name, role: row.role, disabled: row.disabled };
 }
 
-function auditActor(actor: UserActor) {
+export function auditActor(actor: UserActor) {
   return { actor: actor.user.username, actorRole: actor.user.role, sourceIp: actor.sourceIp };
 }
 
@@ -73,5 +73,20 @@ export async function changeUser(db: Database, actor: UserActor, id: string, cha
     const action = passwordHash && Object.keys(change).length === 1 ? 'user.password' : 'user.update';
     await recordAudit(tx, { ...auditActor(actor), action, objectType: 'user', objectId: id, before: auditView(before), after: auditView(after) });
     return toView(after);
+  });
+}
+
+/**
+ * Lifts a sign-in lock. Run by an administrator through the API, or from the collector's host
+ * (`steward users unlock NAME`, actor `cli`), which works even when every administrator is locked.
+ */
+export async function unlockAccount(
+  db: Database, actor: { actor: string; actorRole?: UserRow['role']; sourceIp?: string }, who: { id: string } | { username: string },
+): Promise<{ id: string; username: string }> {
+  return db.transaction(async (tx) => {
+    const unlocked = await unlockUser(tx, who);
+    if (!unlocked) throw new ApiProblem(404, 'not_found', `no user ${'id' in who ? who.id : who.username}`);
+    await recordAudit(tx, { ...actor, action: 'user.unlock', objectType: 'user', objectId: unlocked.id, after: { username: unlocked.username } });
+    return unlocked;
   });
 }

@@ -24,6 +24,26 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE',
+]);
+
+/**
+ * Errors that mean the database is out of reach or cannot take work now, rather than that a
+ * statement was wrong: network failures, SQLSTATE class 08 (connection), 53 (insufficient
+ * resources, such as too many connections), 57P0x (shutting down, starting up), 28 (the
+ * collector's own credentials refused) and 3D000 (the database is gone).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  const code = String((error as { code?: unknown })?.code ?? '');
+  const message = (error as Error)?.message ?? '';
+  return (
+    UNREACHABLE_CODES.has(code) || /^(08|53|28)/.test(code) || /^57P0/.test(code) || code === '3D000' ||
+    /timeout exceeded when trying to connect|Connection terminated|not queryable|Cannot use a pool after calling end|PGlite is closed/i.test(message)
+  );
+}
+
 /** Thrown when the database cannot be reached, so routes can answer 503 instead of hanging. */
 export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {

@@ -2,3 +2,8 @@
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** A case-insensitive LIKE pattern (match against lower(...)) for text containing `search` literally. */
+export function likeContaining(search: string): string {
+  return `%${escapeLike(search.toLowerCase())}%`;
+}

@@ -1,22 +1,12 @@
 import pg from 'pg';
-import { DatabaseUnavailableError, type Database, type Queryable, type QueryResult } from './database.js';
+import { DatabaseUnavailableError, isDatabaseUnavailable, type Database, type Queryable, type QueryResult } from './database.js';
 
 // int8 (count(*), bigserial) as a JS number: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-/** Connection errors (as opposed to errors in a statement) that mean the server is out of reach. */
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? '';
-  const message = (error as Error)?.message ?? '';
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
-  );
-}
-
 function wrap<T>(promise: Promise<T>): Promise<T> {
   return promise.catch((error: unknown) => {
-    throw isConnectionError(error) ? new DatabaseUnavailableError(error) : error;
+    throw isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { SoftwareHolder, SoftwareHoldersQuery, SoftwareTitleSummary } from '@steward/shared';
 import type { Queryable } from './database.js';
-import { escapeLike } from './escape-like.js';
+import { likeContaining } from './escape-like.js';
 
 /**
  * Titles whose name holds the search text, with how many devices have them: read from the
@@ -16,7 +16,7 @@ export async function searchInstalledSoftware(db: Queryable, search: string, lim
       group by ds.name, nullif(ds.publisher, '')
       order by devices desc, ds.name
       limit $2`,
-    [`%${escapeLike(search.toLowerCase())}%`, limit],
+    [likeContaining(search), limit],
   );
   // "2.9" before "2.16", as people read versions.
   const byNumbers = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });

@@ -61,7 +61,7 @@ export async function updateExternalUser(db: Queryable, id: string, role: Role, 
 
 export async function findUserByName(db: Queryable, username: string): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(
-    'select id, username, password_hash, role, disabled, failed_logins, locked_until from users where username = $1',
+    'select id, username, password_hash, role, disabled, failed_logins, locked_until from users where lower(username) = lower($1)',
     [username],
   );
   return rows[0];
@@ -117,18 +117,61 @@ export async function deleteExpiredSessions(db: Queryable): Promise<number> {
   return rowCount;
 }
 
-/** Counts a failed login; at the threshold the account is locked for a while. */
-export async function recordFailedLogin(db: Queryable, userId: string, threshold: number, lockMinutes: number): Promise<void> {
+export interface LockoutPolicy {
+  /** Failures within the window that lock the account. */
+  threshold: number;
+  windowMinutes: number;
+  /** The first lock's length; each further lock doubles it, up to the cap. */
+  lockMinutes: number;
+  maxLockMinutes: number;
+  /** A lock that ended this long ago no longer counts towards doubling. */
+  forgetLocksAfterHours: number;
+}
+
+/**
+ * Counts a failed login in its window (a failure after the window starts a new count). At the
+ * threshold the account is locked, for twice as long as the previous lock when that one was
+ * recent, up to the cap, and the count starts again.
+ */
+export async function recordFailedLogin(db: Queryable, userId: string, policy: LockoutPolicy): Promise<void> {
   await db.query(
-    `update users set failed_logins = failed_logins + 1,
-            locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
-      where id = $1`,
-    [userId, threshold, lockMinutes],
+    `with counted as (
+       select id,
+              case when failed_window_started_at is null or failed_window_started_at <= now() - make_interval(mins => $3)
+                   then 1 else failed_logins + 1 end as failures,
+              case when failed_window_started_at is null or failed_window_started_at <= now() - make_interval(mins => $3)
+                   then now() else failed_window_started_at end as window_start,
+              case when locked_until is null or locked_until <= now() - make_interval(hours => $6)
+                   then 0 else lockouts end as recent_locks
+         from users where id = $1
+     )
+     update users u
+        set failed_logins = case when c.failures >= $2 then 0 else c.failures end,
+            failed_window_started_at = case when c.failures >= $2 then null else c.window_start end,
+            lockouts = case when c.failures >= $2 then c.recent_locks + 1 else c.recent_locks end,
+            locked_until = case when c.failures >= $2
+                                then now() + make_interval(secs => least($4 * 60 * power(2, least(c.recent_locks, 30)), $5 * 60))
+                                else u.locked_until end
+       from counted c
+      where u.id = c.id`,
+    [userId, policy.threshold, policy.windowMinutes, policy.lockMinutes, policy.maxLockMinutes, policy.forgetLocksAfterHours],
   );
 }
 
+/** After a good password: the count starts again (an unexpired lock stays: login checks it first). */
 export async function clearFailedLogins(db: Queryable, userId: string): Promise<void> {
-  await db.query('update users set failed_logins = 0, locked_until = null where id = $1', [userId]);
+  await db.query('update users set failed_logins = 0, failed_window_started_at = null, lockouts = 0, locked_until = null where id = $1', [userId]);
+}
+
+/** Lifts a lock and forgets the failures and past locks; false when there is no such user. */
+export async function unlockUser(db: Queryable, where: { id: string } | { username: string }): Promise<{ id: string; username: string } | undefined> {
+  const byId = 'id' in where;
+  const { rows } = await db.query<{ id: string; username: string }>(
+    `update users set failed_logins = 0, failed_window_started_at = null, lockouts = 0, locked_until = null
+      where ${byId ? 'id = $1' : 'lower(username) = lower($1)'} returning id, username`,
+    [byId ? where.id : where.username],
+  );
+  return rows[0];
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
@@ -174,6 +217,8 @@ export async function updateUser(
     `update users set role = coalesce($2, role), disabled = coalesce($3, disabled),
             password_hash = coalesce($4, password_hash),
             failed_logins = case when $4::text is null then failed_logins else 0 end,
+            failed_window_started_at = case when $4::text is null then failed_window_started_at else null end,
+            lockouts = case when $4::text is null then lockouts else 0 end,
             locked_until = case when $4::text is null then locked_until else null end,
             display_name = case when $5 then $6 else display_name end
       where id = $1`,

@@ -26,6 +26,14 @@ describe('HTTP hardening', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('over plain HTTP, neither upgrades the page to HTTPS nor promises HSTS', async () => {
+    const response = await fetch(`${c.url}/`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).not.toMatch(/upgrade-insecure-requests/);
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+  });
+
   it('slows down password guessing from one address with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;

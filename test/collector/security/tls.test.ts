@@ -8,12 +8,12 @@ import { startCollector, type RunningCollector } from '../../../collector/src/co
 import { loadCollectorConfig } from '../../../collector/src/config.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 
-function get(url: string, ca?: string): Promise<{ status: number; body: string }> {
+function get(url: string, ca?: string): Promise<{ status: number; body: string; headers: import('node:http').IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { ca, rejectUnauthorized: true }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -38,6 +38,9 @@ describe('HTTPS', () => {
     const pinned = await get(`${collector.url}/api/v1/health`, ca);
     expect(pinned.status).toBe(200);
     expect(JSON.parse(pinned.body)).toMatchObject({ status: 'ok' });
+    // Served over TLS, browsers are told to keep to HTTPS.
+    expect(pinned.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+    expect(pinned.headers['content-security-policy']).toMatch(/upgrade-insecure-requests/);
     // A client that trusts only the public authorities refuses it.
     await expect(get(`${collector.url}/api/v1/health`)).rejects.toThrow(/self.signed|certificate/i);
   });

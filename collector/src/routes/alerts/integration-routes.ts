@@ -11,6 +11,7 @@ import { requestTicket } from '../../integrations/ticket-service.js';
 import { requirePermission } from '../auth.js';
 import { apiDoc } from '../openapi.js';
 import { validate } from '../validate.js';
+import { requireSignedInSession } from '../../services/personal-tokens.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -58,6 +59,7 @@ export function integrationRoutes(app: FastifyInstance, ctx: CollectorContext): 
   });
   app.post('/api/v1/service-tokens', apiDoc({ tags, summary: 'Make a service token (answered once) scoped to lookup or metrics', body: serviceTokenInput }), async (request, reply) => {
     const user = await requirePermission(ctx, request, 'users:manage');
+    requireSignedInSession(user, 'service tokens');
     const body = validate(serviceTokenInput, request.body, 'body');
     reply.code(201);
     return createServiceToken(ctx.db, user, body.name, body.scopes);

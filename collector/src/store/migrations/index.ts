@@ -20,6 +20,8 @@ import * as agentPresence from './0026-agent-presence.js';
 import * as softwareSearch from './0027-software-search.js';
 import * as certificatesAndDomains from './0031-certificates-and-domains.js';
 import * as addressSpace from './0032-address-space.js';
+import * as futureDatedReports from './0024-future-dated-reports.js';
+import * as accountSafety from './0025-account-safety.js';
 
 export interface Migration {
   id: number;
@@ -47,6 +49,8 @@ export const migrations: Migration[] = [
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
   { id: 18, name: 'device-identity', sql: deviceIdentity.sql },
   { id: 22, name: 'licence-figures', sql: licenceFigures.sql },
+  { id: 24, name: 'future-dated-reports', sql: futureDatedReports.sql },
+  { id: 25, name: 'account-safety', sql: accountSafety.sql },
   { id: 26, name: 'agent-presence', sql: agentPresence.sql },
   { id: 27, name: 'software-search', sql: softwareSearch.sql },
   { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },

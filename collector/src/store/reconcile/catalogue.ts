@@ -1,5 +1,6 @@
 import type { CatalogueProduct, LicenceMetric, NormalisationRule, NormalisationRuleFields } from '@steward/shared';
 import type { Queryable } from '../database.js';
+import { likeContaining } from '../escape-like.js';
 
 interface ProductRow {
   id: string;
@@ -30,10 +31,10 @@ const PRODUCT_COLUMNS = 'id, publisher, name, licence, default_metric, releases,
 export async function listProducts(db: Queryable, filter: { search?: string; licence?: string } = {}): Promise<CatalogueProduct[]> {
   const { rows } = await db.query<ProductRow>(
     `select ${PRODUCT_COLUMNS} from catalogue_products
-      where ($1::text is null or lower(publisher || ' ' || name || ' ' || id) like '%' || lower($1) || '%')
+      where ($1::text is null or lower(publisher || ' ' || name || ' ' || id) like $1)
         and ($2::text is null or licence = $2)
       order by lower(publisher), lower(name)`,
-    [filter.search ?? null, filter.licence ?? null],
+    [filter.search ? likeContaining(filter.search) : null, filter.licence ?? null],
   );
   return rows.map(toProduct);
 }

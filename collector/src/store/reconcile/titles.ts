@@ -1,6 +1,7 @@
 import type { LicenceClass, RawTitle, TitleSource, TriageList } from '@steward/shared';
 import type { Queryable } from '../database.js';
 import { rawTitlesSql, TITLE_JOIN } from './raw-titles.js';
+import { likeContaining } from '../escape-like.js';
 
 /**
  * Adds the titles one device has that are not known yet: its operating system's, and those of
@@ -81,7 +82,7 @@ export async function triageList(db: Queryable, page: { limit: number; offset: n
   const { rows } = await db.query<{ source: TitleSource; name: string; publisher: string; versions: number; devices: number; first_seen: Date; total: number }>(
     `with u as (
        select t.source, t.name, t.publisher, t.version, t.first_seen from software_titles t
-        where t.licence = 'unrecognised' and ($3::text is null or lower(t.name || ' ' || t.publisher) like '%' || lower($3) || '%')
+        where t.licence = 'unrecognised' and ($3::text is null or lower(t.name || ' ' || t.publisher) like $3)
      ), seen as (
        select r.source, r.name, r.publisher, count(distinct r.device_id)::int as devices
          from ${rawTitlesSql(() => 'true')} r join u t on ${TITLE_JOIN}
@@ -93,7 +94,7 @@ export async function triageList(db: Queryable, page: { limit: number; offset: n
      select g.*, coalesce(s.devices, 0) as devices, count(*) over ()::int as total
        from grouped g left join seen s on s.source = g.source and s.name = g.name and s.publisher = g.publisher
       order by devices desc, lower(g.name), g.source limit $1 offset $2`,
-    [page.limit, page.offset, page.search ?? null],
+    [page.limit, page.offset, page.search ? likeContaining(page.search) : null],
   );
   return {
     items: rows.map((r) => ({
