@@ -1,6 +1,7 @@
 export * from './text.js';
 export * from './protocol.js';
 export * from './api.js';
+export * from './asset-link.js';
 export * from './events.js';
 export * from './snmp.js';
 export * from './permissions.js';

@@ -145,7 +145,8 @@ export async function refreshFindings(db: Queryable, scope: string[] | null, ext
     [now],
   );
   await db.query(
-    `update findings f set state = 'resolved', resolved_at = $2, updated_at = $2, updated_by = null
+    `update findings f set state = 'resolved', resolved_at = $2, updated_at = $2, updated_by = null,
+            asset_id = coalesce(f.asset_id, (select l.asset_id from device_asset_links l where l.device_id = f.device_id))
       where f.state in ('open', 'acknowledged')
         and ($1::uuid[] is null or f.device_id = any($1::uuid[]) or (f.type = 'missing' and f.asset_id in (select id from finding_assets)))
         and not exists (select 1 from finding_causes c where c.key = f.key)`,
@@ -219,6 +220,11 @@ export async function setFindingState(db: Queryable, id: string, state: FindingS
       where id = $1`,
     [id, state, reason, by, now],
   );
+}
+
+/** A finding that a person's action resolved names the asset it went to and who resolved it. */
+export async function noteFindingResolver(db: Queryable, id: string, assetId: string, by: string): Promise<void> {
+  await db.query("update findings set asset_id = coalesce(asset_id, $2), updated_by = $3 where id = $1 and state = 'resolved'", [id, assetId, by]);
 }
 
 export async function countOpenFindings(db: Queryable): Promise<number> {
