@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { ssoRoutes } from './routes/sso.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
+import { searchRoutes } from './routes/search.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRoutes } from './routes/register/index.js';
@@ -107,6 +108,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   authRoutes(app, ctx);
   ssoRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  searchRoutes(app, ctx);
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);
   registerRoutes(app, ctx);

@@ -15,3 +15,4 @@ export * from './backups.js';
 export * from './agents.js';
 export * from './audit.js';
 export * from './software-inventory.js';
+export * from './search.js';

@@ -5,24 +5,11 @@ import { openSecret } from '../../../collector/src/services/secrets.js';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { startTestCollector, type TestCollector } from '../../support/collector.js';
 import { ApiClient } from './api-client.js';
+import { settle } from './settle.js';
 import { reconciliationSnapshot } from './snapshot.js';
 import {
   AGENT_DEVICES, buildRegister, legacyHostProbe, LICENCE_KEY, registerProbe, reportDevice, switchProbe, type Register, type Reporter,
 } from './world.js';
-
-/** Waits until this collector's reconciliation queues are empty and stay so (events arrive through NOTIFY). */
-async function settle(c: TestCollector, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let quiet = 0;
-  while (quiet < 4) {
-    if (Date.now() > deadline) throw new Error('reconciliation did not settle');
-    await new Promise((r) => setTimeout(r, 50));
-    await c.app.reconcileWorker.idle();
-    const { rows } = await c.ctx.db.query<{ n: number }>(
-      'select (select count(*) from reconcile_queue) + (select count(*) from reconcile_product_queue) as n');
-    quiet = Number(rows[0]!.n) === 0 ? quiet + 1 : 0;
-  }
-}
 
 const figuresOf = (p: LicencePosition | undefined) => p && {
   metric: p.metric, entitled: p.entitled, consumed: p.consumed, covered: p.covered, shortfall: p.shortfall,

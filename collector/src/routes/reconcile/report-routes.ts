@@ -8,6 +8,7 @@ import { renderCsv } from '../../reconcile/reports/render-csv.js';
 import { renderHtml } from '../../reconcile/reports/render-html.js';
 import { renderPdf } from '../../reconcile/reports/render-pdf.js';
 import type { ReportDocument } from '../../reconcile/reports/report-table.js';
+import { linksForReport } from '../../store/reconcile/asset-links.js';
 import { findingsForReport } from '../../store/reconcile/findings.js';
 import { apiDoc } from '../openapi.js';
 import { requirePermission } from '../auth.js';
@@ -38,6 +39,6 @@ export function reportRoutes(app: FastifyInstance, ctx: CollectorContext): void 
   app.get('/api/v1/reports/device-reconciliation', apiDoc({ tags, summary: 'Device reconciliation report: unregistered, missing and mismatched devices', querystring: deviceReportQuery }), async (request, reply) => {
     await requirePermission(ctx, request, 'reports:run');
     const q = validate(deviceReportQuery, request.query, 'query');
-    return send(reply, deviceReportDocument(await findingsForReport(ctx.db), new Date()), q.format, 'device-reconciliation');
+    return send(reply, deviceReportDocument(await findingsForReport(ctx.db), new Date(), await linksForReport(ctx.db)), q.format, 'device-reconciliation');
   });
 }

@@ -49,3 +49,25 @@ export async function unlinkAsset(db: Queryable, assetId: string): Promise<strin
   const { rows } = await db.query<{ device_id: string }>('delete from device_asset_links where asset_id = $1 returning device_id', [assetId]);
   return rows.map((r) => r.device_id);
 }
+
+export interface ReportedLink {
+  hostname: string;
+  deviceKind: string;
+  assetTag: string;
+  assetName: string;
+  method: string;
+  key: string;
+  linkedBy: string | null;
+  linkedAt: string;
+}
+
+/** Every device with the asset it is linked to and how, for the device reconciliation report. */
+export async function linksForReport(db: Queryable): Promise<ReportedLink[]> {
+  const { rows } = await db.query<ReportedLink>(
+    `select d.hostname, d.kind as "deviceKind", a.tag as "assetTag", a.name as "assetName", l.method, l.key, l.linked_by as "linkedBy",
+            to_char(l.linked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "linkedAt"
+       from device_asset_links l join devices d on d.id = l.device_id join register_assets a on a.id = l.asset_id
+      order by lower(d.hostname), d.id`,
+  );
+  return rows;
+}
