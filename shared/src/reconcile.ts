@@ -316,6 +316,8 @@ export const finding = z.object({
   state: findingState,
   deviceId: z.uuid().nullable(),
   assetId: z.uuid().nullable(),
+  /** The tag of the asset the finding is about or, once resolved by a link, went to. */
+  assetTag: z.string().nullable().optional(),
   summary: z.string(),
   details: z.record(z.string(), z.unknown()),
   reason: z.string().nullable(),

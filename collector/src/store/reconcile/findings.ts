@@ -177,14 +177,17 @@ interface FindingRow {
   last_detected: Date;
   resolved_at: Date | null;
   updated_by: string | null;
+  asset_tag?: string | null;
   total?: number;
 }
 
 const FINDING_COLUMNS = 'id, type, subtype, state, device_id, asset_id, summary, details, reason, first_detected, last_detected, resolved_at, updated_by';
+/** The finding's asset tag, read with the finding (its table aliased `findings`). */
+const ASSET_TAG = '(select a.tag from register_assets a where a.id = findings.asset_id) as asset_tag';
 
 function toFinding(r: FindingRow): Finding {
   return {
-    id: r.id, type: r.type, subtype: r.subtype, state: r.state, deviceId: r.device_id, assetId: r.asset_id, summary: r.summary,
+    id: r.id, type: r.type, subtype: r.subtype, state: r.state, deviceId: r.device_id, assetId: r.asset_id, assetTag: r.asset_tag ?? null, summary: r.summary,
     details: r.details, reason: r.reason, firstDetected: new Date(r.first_detected).toISOString(),
     lastDetected: new Date(r.last_detected).toISOString(), resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
     updatedBy: r.updated_by,
@@ -193,7 +196,7 @@ function toFinding(r: FindingRow): Finding {
 
 export async function listFindings(db: Queryable, q: { type?: FindingType; state?: FindingState; deviceId?: string; assetId?: string; limit: number; offset: number }) {
   const { rows } = await db.query<FindingRow>(
-    `select ${FINDING_COLUMNS}, count(*) over ()::int as total from findings
+    `select ${FINDING_COLUMNS}, ${ASSET_TAG}, count(*) over ()::int as total from findings
       where ($1::text is null or type = $1) and ($2::text is null or state = $2)
         and ($3::uuid is null or device_id = $3) and ($4::uuid is null or asset_id = $4)
       order by case state when 'open' then 0 when 'acknowledged' then 1 when 'dismissed' then 2 else 3 end, last_detected desc, id
@@ -209,7 +212,7 @@ export async function lockFinding(db: Queryable, id: string): Promise<Finding | 
 }
 
 export async function getFinding(db: Queryable, id: string): Promise<Finding | undefined> {
-  const { rows } = await db.query<FindingRow>(`select ${FINDING_COLUMNS} from findings where id = $1`, [id]);
+  const { rows } = await db.query<FindingRow>(`select ${FINDING_COLUMNS}, ${ASSET_TAG} from findings where id = $1`, [id]);
   return rows[0] && toFinding(rows[0]);
 }
 
