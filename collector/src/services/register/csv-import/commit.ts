@@ -7,7 +7,7 @@ import { insertImportedAssets } from '../../../store/register/imported-assets.js
 import { ApiProblem } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { withConstraintAnswers } from '../constraint-errors.js';
-import { recordChanges } from '../record-changes.js';
+import { auditChanges, recordChanges } from '../record-changes.js';
 import { allocateTags } from '../tags.js';
 import type { ImportedAsset } from './check-rows.js';
 import { createMissingReferences } from './create-references.js';
@@ -92,11 +92,12 @@ async function writeImport(db: Database, actor: Actor, importId: string, acceptV
   }));
 }
 
-export async function discardImport(db: Database, importId: string): Promise<void> {
+export async function discardImport(db: Database, actor: Actor, importId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const stored = await getImport(tx, importId, true);
     if (!stored) throw new ApiProblem(404, 'not_found', `no import with id ${importId}`);
     if (stored.state !== 'previewed') throw new ApiProblem(409, 'import_settled', `this import was already ${stored.state}`);
     await finishImport(tx, importId, 'discarded', null, settledCheck(JSON.parse(stored.checked) as StoredCheck));
+    await auditChanges(tx, actor, [], { action: 'import.discard', objectType: 'import', objectId: importId, details: { fileName: stored.fileName ?? null } });
   });
 }
