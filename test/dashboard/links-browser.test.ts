@@ -105,7 +105,7 @@ describe.skipIf(chromiumMissing())('linking a device to its asset in a browser',
 
   it('finds the device by its asset tag from the top bar, by keyboard alone', async () => {
     const page = await pageAs('admin', ADMIN_PASSWORD);
-    const box = page.getByLabel('Search devices, assets, people and software');
+    const box = page.getByLabel('Search everything: devices, assets, people, software');
     await box.focus();
     await page.keyboard.type(TAG.toLowerCase());
     const results = page.getByTestId('global-search-results');

@@ -84,7 +84,7 @@ export function GlobalSearch() {
       onSubmit={(event) => { event.preventDefault(); navigate(devicesHref({ search: query })); close(); }}
     >
       <Icon name="search" />
-      <label class="visually-hidden" for="global-search">Search devices, assets, people and software</label>
+      <label class="visually-hidden" for="global-search">Search everything: devices, assets, people, software</label>
       <input
         ref={input}
         id="global-search"
