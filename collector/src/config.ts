@@ -38,6 +38,8 @@ export const collectorConfigSchema = z.object({
   tlsSelfSigned: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).default(false),
   /** Hosts or addresses outgoing requests (webhooks, helpdesks) may reach despite being link-local. */
   outboundAllow: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string()).default([])),
+  /** How long a domain registry has to answer an RDAP look-up. */
+  rdapTimeoutSeconds: z.coerce.number().min(0.1).max(120).default(10),
   /** Seconds between evaluations of the alert rules. */
   alertIntervalSeconds: z.coerce.number().int().min(10).default(300),
   /** Where scheduled backups are written; `<dataDir>/backups` when not given. */

@@ -25,6 +25,9 @@ import { registerRoutes } from './routes/register/index.js';
 import { reconcileRoutes } from './routes/reconcile/index.js';
 import { networkRoutes } from './routes/network/index.js';
 import { alertsAreaRoutes } from './routes/alerts/index.js';
+import { certificateRoutes } from './routes/certificates.js';
+import { domainRoutes } from './routes/domains.js';
+import { addressSpaceRoutes } from './routes/address-space.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -114,6 +117,9 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   registerRoutes(app, ctx);
   reconcileRoutes(app, ctx);
   networkRoutes(app, ctx);
+  certificateRoutes(app, ctx);
+  domainRoutes(app, ctx);
+  addressSpaceRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);
   backupRoutes(app, ctx);

@@ -16,3 +16,6 @@ export * from './agents.js';
 export * from './audit.js';
 export * from './software-inventory.js';
 export * from './search.js';
+export * from './certificates.js';
+export * from './domains.js';
+export * from './address-space.js';

@@ -11,9 +11,9 @@ const SECTIONS: Array<{ type: FindingType; title: string }> = [
 ];
 
 const COLUMNS: ReportTable['columns'] = [
-  { header: 'Kind', width: 60 }, { header: 'Device', width: 80 }, { header: 'Seen by', width: 40 }, { header: 'Asset', width: 70 },
-  { header: 'What', width: 260 }, { header: 'State', width: 60 }, { header: 'First detected', width: 70 }, { header: 'Last detected', width: 70 },
-  { header: 'Reason', width: 120 },
+  { header: 'Finding', width: 60 }, { header: 'Kind', width: 60 }, { header: 'Device', width: 80 }, { header: 'Seen by', width: 40 },
+  { header: 'Asset', width: 70 }, { header: 'What', width: 240 }, { header: 'State', width: 55 }, { header: 'First detected', width: 65 },
+  { header: 'Last detected', width: 65 }, { header: 'Reason', width: 110 },
 ];
 
 const LINK_COLUMNS: ReportTable['columns'] = [
@@ -31,11 +31,13 @@ function linkedHow(link: ReportedLink): string {
  * The device reconciliation report: discovered against registered, every finding not yet
  * resolved, and every device with the asset it is linked to and how.
  */
-export function deviceReportDocument(findings: ReportedFinding[], generatedAt: Date, links: ReportedLink[] = []): ReportDocument {
+export function deviceReportDocument(findings: ReportedFinding[], generatedAt: Date, organisation = '', links: ReportedLink[] = []): ReportDocument {
   const count = (type: FindingType) => findings.filter((f) => f.type === type && f.state !== 'dismissed').length;
+  const moment = formatInstant(generatedAt.toISOString());
   return {
     title: 'Device reconciliation report',
-    subtitle: `Generated ${formatInstant(generatedAt.toISOString())}`,
+    organisation: organisation || undefined,
+    facts: [['Period', 'findings open, acknowledged or dismissed at the moment of the data'], ['Data as of', moment], ['Generated', moment]],
     figures: [
       ['Unregistered devices', formatNumber(count('unregistered'))],
       ['Missing assets', formatNumber(count('missing'))],
@@ -45,20 +47,29 @@ export function deviceReportDocument(findings: ReportedFinding[], generatedAt: D
       ['Devices linked to an asset', formatNumber(links.length)],
     ],
     tables: SECTIONS.map(({ type, title }) => ({
+      key: 'findings',
       title,
       columns: COLUMNS,
       rows: findings.filter((f) => f.type === type).map((f) => [
-        f.subtype ?? f.type, f.hostname, f.deviceKind === 'snmp' ? 'SNMP' : f.deviceKind ? 'agent' : null,
+        f.type, f.subtype ?? f.type, f.hostname, f.deviceKind === 'snmp' ? 'SNMP' : f.deviceKind ? 'agent' : null,
         f.assetTag ? `${f.assetTag}${f.assetName ? ` (${f.assetName})` : ''}` : null, f.summary, f.state,
         f.firstDetected.slice(0, 10), f.lastDetected.slice(0, 10), f.reason,
       ]),
     })).concat([{
+      key: 'links',
       title: 'Discovered devices and their assets',
       columns: LINK_COLUMNS,
       rows: links.map((l) => [
         l.hostname, l.deviceKind === 'snmp' ? 'SNMP' : 'agent', `${l.assetTag} (${l.assetName})`, linkedHow(l), l.linkedBy, l.linkedAt.slice(0, 10),
       ]),
     }]),
-    note: 'Findings resolve themselves when their cause goes away; dismissed ones stay dismissed with the reason given.',
+    sections: [{
+      title: 'Rules applied',
+      lines: [
+        'A discovered device is matched to a register asset by the strongest identifier both carry, in the order set under Settings → Matching rules; junk and virtual identifiers never count.',
+        'Findings resolve themselves when their cause goes away; dismissed ones stay dismissed with the reason given.',
+      ],
+    }],
+    signOff: ['Prepared by', 'Reviewed and approved by'],
   };
 }

@@ -21,7 +21,7 @@ function ipFragment(text: string): string | null {
 
 /**
  * Devices by host name or FQDN, serial, MAC address, IP address (the agent's last address, the
- * SNMP target and interface addresses, the addresses an agent reports) or the tag, serial or name
+ * SNMP target and interface addresses, the addresses an agent reports, addresses seen held) or the tag, serial or name
  * of the asset they are linked to; each found once, by its best reason.
  */
 export async function searchDevices(db: Queryable, text: string, limit: number): Promise<Hits<'devices'>> {
@@ -37,6 +37,7 @@ export async function searchDevices(db: Queryable, text: string, limit: number):
        union all select g.device_id, 'ip', 5 from agents g where $3::text is not null and g.device_id is not null and g.last_address like $3
        union all select t.device_id, 'ip', 5 from snmp_targets t where $3::text is not null and t.host like $3
        union all select s.device_id, 'ip', 5 from snmp_addresses s where $3::text is not null and lower(s.address) like $3
+       union all select s.device_id, 'ip', 5 from ip_sightings s where $3::text is not null and host(s.address) like $3
        union all select x.id, 'ip', 5 from devices x, jsonb_array_elements(coalesce(x.hardware -> 'networkInterfaces', '[]')) i,
                   jsonb_array_elements_text(coalesce(i -> 'ipv4', '[]') || coalesce(i -> 'ipv6', '[]')) a
                   where $3::text is not null and jsonb_typeof(x.hardware -> 'networkInterfaces') = 'array' and lower(a) like $3
