@@ -17,6 +17,8 @@ import { ensureSelfSignedCertificate, readTlsFiles, type TlsFiles } from './serv
 import path from 'node:path';
 import { databaseKind, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
+import { backfillDeviceEvidence } from './store/identity/evidence.js';
+import { junkIdentifiers } from './reconcile/identity/junk-identifiers.js';
 import { openDatabase } from './store/open.js';
 import { initSetting } from './store/settings.js';
 
@@ -54,6 +56,8 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.maxDatabaseConnections }));
   const applied = await migrate(db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  const withEvidence = await backfillDeviceEvidence(db, junkIdentifiers());
+  if (withEvidence) log.info({ devices: withEvidence }, 'identity evidence recorded for devices stored before it was kept');
   const admin = await ensureAdmin(db, config.adminPassword);
   const enrol = await resolveEnrollSecret(db, config.enrollSecret);
   const live = new LiveEvents(db);

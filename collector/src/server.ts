@@ -19,6 +19,7 @@ import { ssoRoutes } from './routes/sso.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
 import { searchRoutes } from './routes/search.js';
+import { deviceIdentityRoutes } from './routes/device-identity.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRoutes } from './routes/register/index.js';
@@ -112,6 +113,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   ssoRoutes(app, ctx);
   deviceRoutes(app, ctx);
   searchRoutes(app, ctx);
+  deviceIdentityRoutes(app, ctx);
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);
   registerRoutes(app, ctx);

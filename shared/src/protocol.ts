@@ -46,6 +46,8 @@ export const deviceIdentity = z.object({
   hardwareUuid: optionalText(64),
   serialNumber: optionalText(128),
   macAddresses: z.array(macAddress).max(512).default([]),
+  /** The operating system install's own id (/etc/machine-id, MachineGuid, IOPlatformUUID's OS twin): new on a reimage, copied by a clone. */
+  machineId: optionalText(128),
 });
 export type DeviceIdentity = z.infer<typeof deviceIdentity>;
 
@@ -393,6 +395,10 @@ export const enrollRequest = z.object({
   secret: text(512).min(1),
   hostname: text(255).min(1),
   hardwareUuid: optionalText(64),
+  /** More of the machine's identity, so a revoked machine is recognised before it reports. */
+  serialNumber: optionalText(128),
+  macAddresses: z.array(macAddress).max(512).optional(),
+  machineId: optionalText(128),
   agentVersion: text(64),
   platform: osInfo.shape.platform,
 });

@@ -353,7 +353,7 @@ export const historyQuery = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-export const findingType = z.enum(['unregistered', 'missing', 'mismatch', 'ambiguous']);
+export const findingType = z.enum(['unregistered', 'missing', 'mismatch', 'ambiguous', 'duplicate']);
 export type FindingType = z.infer<typeof findingType>;
 export const findingState = z.enum(['open', 'acknowledged', 'resolved', 'dismissed']);
 export type FindingState = z.infer<typeof findingState>;

@@ -54,6 +54,7 @@ const suites: Record<string, () => Promise<void>> = {
     for (const backend of backends) console.log(backend, JSON.stringify(await benchNetwork(backend)));
   },
   reconcile: script('reconcile.ts'),
+  identity: script('identity.ts'),
   discovery: script('discovery.ts'),
   async dashboard() {
     const { benchDashboard, printDashboardFigures } = await import('./dashboard.js');

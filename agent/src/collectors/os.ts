@@ -8,9 +8,11 @@ import { archName } from './cpu-arch.js';
 import { runCommand } from './run-command.js';
 import { collectUnixUsers } from './unix-users.js';
 import { collectLinuxSecurity } from './linux-security.js';
+import { readLinuxMachineId } from './machine-id.js';
 import { repairDeep } from './text-repair.js';
 
-export type CollectedOs = OsInfo & { hostname: string; fqdn?: string };
+/** The OS section, with what the identity section takes from it: names and the install's machine id. */
+export type CollectedOs = OsInfo & { hostname: string; fqdn?: string; machineId?: string };
 
 function platformOf(p: NodeJS.Platform): OsInfo['platform'] {
   switch (p) {
@@ -46,11 +48,12 @@ async function collectMacOs(): Promise<CollectedOs> {
 }
 
 async function collectLinuxOs(): Promise<CollectedOs> {
-  const [release, fqdn, users, security] = await Promise.all([
+  const [release, fqdn, users, security, machineId] = await Promise.all([
     readFile('/etc/os-release', 'utf8').catch(() => readFile('/usr/lib/os-release', 'utf8')).catch(() => ''),
     runCommand('hostname', ['-f'], { timeoutMs: 3000 }),
     collectUnixUsers(),
     collectLinuxSecurity(),
+    readLinuxMachineId(),
   ]);
   const fields = parseOsRelease(release);
   const { version, displayVersion } = await readPointRelease(fields);
@@ -65,6 +68,7 @@ async function collectLinuxOs(): Promise<CollectedOs> {
     uptimeSeconds: Math.round(os.uptime()),
     hostname: os.hostname(),
     fqdn: known(fqdn?.trim()),
+    machineId,
     users,
     security,
   };

@@ -41,6 +41,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       { agentId: agent.id, reportId: outcome.answer.reportId, kind: isDelta ? 'delta' : 'full', software: outcome.answer.softwareCount, duplicate: outcome.answer.duplicate },
       'report ingested',
     );
+    for (const replaced of outcome.retired ?? []) await ctx.agents.disconnect(replaced, 'another agent now reports for this machine');
     if (outcome.change) {
       await ctx.live.publish({ type: 'device.changed', deviceId: outcome.answer.deviceId, change: outcome.change, at: new Date().toISOString() })
         .catch((error: Error) => request.log.warn({ err: error.message }, 'live event not published'));
@@ -71,7 +72,12 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   }, (socket, request) => {
     const agentId = request.agentId;
     const log = request.log.child({ agentId });
-    const detach = ctx.agents.attach(agentId, { send: (message) => socket.send(JSON.stringify(message)) });
+    let revoked = false;
+    const detach = ctx.agents.attach(agentId, {
+      send: (message) => socket.send(JSON.stringify(message)),
+      // Policy violation: the agent must not reconnect with this token.
+      close: (reason) => { revoked = true; socket.close(1008, reason); },
+    });
     log.info('agent connected');
     void ctx.live.publish({ type: 'agent.connection', agentId, online: true, at: new Date().toISOString() }).catch(() => undefined);
     socket.on('message', async (data: Buffer) => {
@@ -81,6 +87,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       } catch {
         parsed = undefined;
       }
+      if (revoked) return;
       if (!parsed?.success) {
         socket.send(JSON.stringify({ type: 'error', message: 'message: not a valid agent message' }));
         return;

@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   inventoryContentHashInput, softwareDigestInput, type InventoryContent, type InventoryReport, type ReportAnswer, type SoftwareEntry,
 } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import type { AgentRow } from '../store/agents.js';
-import { linkAgentDevice, touchAgent } from '../store/agents.js';
-import { findReport, insertDevice, lastCollectedAt, lockAgentDevice, recordReport, touchDevice, updateDeviceInventory } from '../store/reports.js';
+import { touchAgent } from '../store/agents.js';
+import { placeAgentDevice, recordPresentedEvidence } from '../identity/place-agent.js';
+import { findReport, lastCollectedAt, lockAgentDevice, recordReport, touchDevice, updateDeviceInventory } from '../store/reports.js';
 import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../store/software.js';
 import { ApiProblem } from './errors.js';
 import { diffSoftware } from './software-diff.js';
@@ -14,6 +15,8 @@ export interface IngestOutcome {
   answer: ReportAnswer;
   /** What changed for live listeners; undefined for a replay or a report that changed nothing. */
   change?: 'created' | 'updated';
+  /** Agents this report's agent replaced on its machine: their connections are to be closed. */
+  retired?: string[];
 }
 
 /** Thrown inside the transaction when the same report id was committed by a concurrent request. */
@@ -78,12 +81,9 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
     const locked = await lockAgentDevice(tx, agent.id);
     if (!locked) throw new ApiProblem(401, 'unknown_agent', 'this agent is not enrolled');
     let deviceId = locked.device_id;
-    const created = !deviceId;
-    if (!deviceId) {
-      deviceId = randomUUID();
-      await insertDevice(tx, deviceId, 'agent', report.identity.hostname);
-      await linkAgentDevice(tx, agent.id, deviceId);
-    }
+    let created = false;
+    let retired: string[] = [];
+    if (!deviceId) ({ deviceId, created, retired } = await placeAgentDevice(tx, agent.id, report));
     const last = await lastCollectedAt(tx, deviceId);
     const applied = !last || new Date(report.collectedAt) >= last;
     const recorded = await recordReport(tx, {
@@ -106,6 +106,7 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
         identity: report.identity, hardware: report.hardware, os: report.os, softwareCount: report.software.length,
         softwareDigest, contentHash, reportId: report.reportId, collectedAt: report.collectedAt,
       });
+      await recordPresentedEvidence(tx, deviceId, report);
     } else {
       await touchDevice(tx, deviceId);
       contentHash = (await findReport(tx, report.reportId))?.device_content_hash ?? undefined;
@@ -117,6 +118,7 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
         ...(contentHash ? { contentHash } : {}),
       },
       change: created ? 'created' : 'updated',
+      ...(retired.length ? { retired } : {}),
     } satisfies IngestOutcome;
   }));
 }

@@ -5,6 +5,8 @@ export interface AgentRow {
   device_id: string | null;
   hostname: string;
   revoked_at: Date | null;
+  /** Set when another agent took this one's machine over. */
+  retired_at?: Date | null;
 }
 
 export async function insertAgent(
@@ -20,7 +22,7 @@ export async function insertAgent(
 
 export async function findAgentByTokenHash(db: Queryable, tokenHash: string): Promise<AgentRow | undefined> {
   const { rows } = await db.query<AgentRow>(
-    'select id, device_id, hostname, revoked_at from agents where token_hash = $1',
+    'select id, device_id, hostname, revoked_at, retired_at from agents where token_hash = $1',
     [tokenHash],
   );
   return rows[0];

@@ -14,6 +14,7 @@ import * as deviceLicenceContext from './0014-device-licence-context.js';
 import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
+import * as deviceIdentity from './0018-device-identity.js';
 import * as oneDeviceAssetLink from './0020-one-device-asset-link.js';
 import * as licenceFigures from './0022-licence-figures.js';
 import * as certificatesAndDomains from './0031-certificates-and-domains.js';
@@ -43,6 +44,7 @@ export const migrations: Migration[] = [
   { id: 15, name: 'software-title-link', sql: softwareTitleLink.sql },
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
+  { id: 18, name: 'device-identity', sql: deviceIdentity.sql },
   { id: 20, name: 'one-device-asset-link', sql: oneDeviceAssetLink.sql },
   { id: 22, name: 'licence-figures', sql: licenceFigures.sql },
   { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },

@@ -10,6 +10,7 @@ import { formatMoney } from '../licences/format-money.js';
 
 const FINDING_LABELS: Record<FindingType, string> = {
   unregistered: 'Unregistered devices', missing: 'Missing devices', mismatch: 'Mismatched records', ambiguous: 'Ambiguous matches',
+  duplicate: 'Possible duplicates',
 };
 
 /** A figure with its meaning in words; a warning mark, not only a colour, when it needs attention. */
