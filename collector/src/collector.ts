@@ -13,6 +13,7 @@ import { startNetworkRuntime } from './services/network/network-runtime.js';
 import type { AlertScheduler } from './alerts/alert-scheduler.js';
 import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
 import { startBackupSchedule } from './services/scheduled-backup.js';
+import { PresenceBuffer } from './services/presence.js';
 import { ensureSelfSignedCertificate, readTlsFiles, type TlsFiles } from './services/tls.js';
 import path from 'node:path';
 import { databaseKind, type Database } from './store/database.js';
@@ -67,7 +68,9 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const secrets = loadMasterKeys({ dataDir: config.dataDir });
   const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret, secrets,
     // Leave connections for the API and heartbeats while reports are being stored.
-    ingestGate: new IngestGate(Math.max(1, config.maxDatabaseConnections - 3)) };
+    ingestGate: new IngestGate(Math.max(1, config.maxDatabaseConnections - 3)),
+    presence: new PresenceBuffer(db, log, { heartbeatIntervalSeconds: config.heartbeatIntervalSeconds, flushMs: config.presenceFlushMs, maxBatch: 10_000 }) };
+  ctx.presence.start();
   const tls = await tlsFor(config);
   const app = await buildServer(ctx, tls);
   // Network discovery: the SNMP poller and sweeps run beside the API, on the same database.
@@ -91,7 +94,9 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
       await alerts.stop();
       await backups.stop();
       await network.stop();
+      await ctx.presence.stop();
       await app.close();
+      await ctx.presence.flush();
       await live.stop();
       await agents.stop();
       if (!options.db) await db.close();

@@ -430,7 +430,14 @@ export const collectorMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collect-now'), reason: optionalText(256) }),
   /** Collect now and send a full report, whatever the agent believes the collector holds. */
   z.object({ type: z.literal('resync'), reason: optionalText(256) }),
-  z.object({ type: z.literal('heartbeat-ack'), serverTime: isoDateTime }),
+  z.object({
+    type: z.literal('heartbeat-ack'),
+    serverTime: isoDateTime,
+    /** Seconds between heartbeats the collector asks for from now on. */
+    heartbeatIntervalSeconds: z.number().int().positive().optional(),
+    /** If the channel drops, reconnect after a random wait up to this many seconds (the collector's estimate of its restart crowd). */
+    reconnectSpreadSeconds: z.number().int().nonnegative().optional(),
+  }),
 ]);
 export type CollectorMessage = z.infer<typeof collectorMessage>;
 

@@ -4,7 +4,6 @@ import type { Database } from '../store/database.js';
 import {
   insertEnrollmentSecret, listAgents, listEnrollmentSecrets, revokeAgent, revokeEnrollmentSecret, type AgentListRow,
 } from '../store/agent-admin.js';
-import { ONLINE_WITHIN_SECONDS } from '../store/devices.js';
 import { allowReenrolment, recordRevokedMachine } from '../store/identity/agent-identity.js';
 import { recordAudit } from './audit.js';
 import { ApiProblem } from './errors.js';
@@ -20,7 +19,7 @@ function statusOf(row: AgentListRow, now = Date.now()): AgentStatus {
   if (row.revoked_at) return 'revoked';
   if (row.retired_at) return 'retired';
   if (!row.last_seen_at) return 'never-seen';
-  return now - new Date(row.last_seen_at).getTime() < ONLINE_WITHIN_SECONDS * 1000 ? 'online' : 'offline';
+  return row.online_until && new Date(row.online_until).getTime() > now ? 'online' : 'offline';
 }
 
 export async function agentsWithStatus(db: Database, limit: number, offset: number): Promise<AgentList> {

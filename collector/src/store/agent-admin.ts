@@ -8,6 +8,7 @@ export interface AgentListRow {
   device_id: string | null;
   enrolled_at: Date;
   last_seen_at: Date | null;
+  online_until: Date | null;
   last_address: string | null;
   revoked_at: Date | null;
   revoked_by: string | null;
@@ -17,7 +18,7 @@ export interface AgentListRow {
 
 export async function listAgents(db: Queryable, limit: number, offset: number): Promise<{ rows: AgentListRow[]; total: number }> {
   const { rows } = await db.query<AgentListRow>(
-    `select id, hostname, platform, agent_version, device_id, enrolled_at, last_seen_at, last_address, revoked_at, revoked_by, retired_at, clock_skew_seconds
+    `select id, hostname, platform, agent_version, device_id, enrolled_at, last_seen_at, online_until, last_address, revoked_at, revoked_by, retired_at, clock_skew_seconds
        from agents order by lower(hostname), id limit $1 offset $2`,
     [limit, offset],
   );

@@ -69,12 +69,12 @@ describe.each(CONTRACT_BACKENDS)('revocation and claimed identities on %s', (bac
     const closed = new Promise((resolve) => ws.once('close', resolve));
     await api.post(`/api/v1/agents/${agent.agentId}/revoke`, {});
     await closed;
-    const { rows: before } = await c.ctx.db.query('select 1 from agent_heartbeats where agent_id = $1', [agent.agentId]);
+    const { rows: before } = await c.ctx.db.query('select last_seen_at, online_until from agents where id = $1', [agent.agentId]);
     const retry = new WebSocket(`${c.url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${agent.token}` } });
     const status = await new Promise<number>((resolve) => retry.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).once('open', () => resolve(101)));
     expect(status).toBe(403);
-    const { rows: after } = await c.ctx.db.query('select 1 from agent_heartbeats where agent_id = $1', [agent.agentId]);
-    expect(after.length).toBe(before.length);
+    const { rows: after } = await c.ctx.db.query('select last_seen_at, online_until from agents where id = $1', [agent.agentId]);
+    expect(after).toEqual(before);
   });
 
   it('spends enrolment secrets: single use, a quota, and expiry', async () => {

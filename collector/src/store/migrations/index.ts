@@ -17,6 +17,8 @@ import * as personalTokens from './0017-personal-tokens.js';
 import * as deviceIdentity from './0018-device-identity.js';
 import * as oneDeviceAssetLink from './0020-one-device-asset-link.js';
 import * as licenceFigures from './0022-licence-figures.js';
+import * as agentPresence from './0026-agent-presence.js';
+import * as softwareSearch from './0027-software-search.js';
 import * as certificatesAndDomains from './0031-certificates-and-domains.js';
 import * as addressSpace from './0032-address-space.js';
 
@@ -47,6 +49,8 @@ export const migrations: Migration[] = [
   { id: 18, name: 'device-identity', sql: deviceIdentity.sql },
   { id: 20, name: 'one-device-asset-link', sql: oneDeviceAssetLink.sql },
   { id: 22, name: 'licence-figures', sql: licenceFigures.sql },
+  { id: 26, name: 'agent-presence', sql: agentPresence.sql },
+  { id: 27, name: 'software-search', sql: softwareSearch.sql },
   { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
   { id: 32, name: 'address-space', sql: addressSpace.sql },
 ];
