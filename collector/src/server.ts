@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { ssoRoutes } from './routes/sso.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
+import { searchRoutes } from './routes/search.js';
 import { deviceIdentityRoutes } from './routes/device-identity.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -135,6 +136,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   authRoutes(app, ctx);
   ssoRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  searchRoutes(app, ctx);
   deviceIdentityRoutes(app, ctx);
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);

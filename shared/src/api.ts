@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hardwareInfo, osInfo, softwareEntry } from './protocol.js';
+import { linkedAsset } from './asset-link.js';
 import { isoDateTime, text } from './text.js';
 
 export const databaseKind = z.enum(['embedded', 'postgres', 'timescaledb']);
@@ -60,6 +61,8 @@ export const deviceSummary = z.object({
   online: z.boolean(),
   /** The agent reporting this device, when it has one (for commands such as collect-now). */
   agentId: z.uuid().nullable().optional(),
+  /** The register asset this device is linked to. */
+  asset: linkedAsset.nullable().optional(),
 });
 export type DeviceSummary = z.infer<typeof deviceSummary>;
 

@@ -33,6 +33,14 @@ export const liveEvent = z.discriminatedUnion('type', [
     action: z.string(),
     at: isoDateTime,
   }),
+  z.object({
+    type: z.literal('finding.changed'),
+    findingId: z.uuid(),
+    /** The finding's state after the change. */
+    state: z.enum(['open', 'acknowledged', 'resolved', 'dismissed']),
+    action: z.string(),
+    at: isoDateTime,
+  }),
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 

@@ -367,6 +367,8 @@ export const finding = z.object({
   state: findingState,
   deviceId: z.uuid().nullable(),
   assetId: z.uuid().nullable(),
+  /** The tag of the asset the finding is about or, once resolved by a link, went to. */
+  assetTag: z.string().nullable().optional(),
   summary: z.string(),
   details: z.record(z.string(), z.unknown()),
   reason: z.string().nullable(),
@@ -420,7 +422,7 @@ export type OrganisationSettings = z.infer<typeof organisationSettings>;
 export const reconcileReportFormat = z.enum(['csv', 'pdf', 'html']);
 /** The flat tables a report's CSV download can be: one per download, or all of them in a zip. */
 export const licenceReportTable = z.enum(['positions', 'installs', 'entitlements', 'rules', 'departments']);
-export const deviceReportTable = z.enum(['findings']);
+export const deviceReportTable = z.enum(['findings', 'links']);
 export const licenceReportGrouping = z.enum(['product', 'vendor', 'department']);
 export const licenceReportQuery = z.object({
   format: reconcileReportFormat.default('html'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
+import { linkedDevice } from './asset-link.js';
 import { isoDate, isoDateTime, optionalWebLink, text } from './text.js';
 
 /*
@@ -192,6 +193,7 @@ export const assetInput = z.object({
   expiresOn: isoDate.nullable().optional(),
   eolDate: isoDate.nullable().optional(),
   depreciation: depreciationProfile.nullable().optional(),
+  /** The discovered device this asset is: written as a person's link, read from the link whichever way it was made. */
   deviceId: optionalId,
   notes,
   customFields: customFieldValues.default({}),
@@ -211,6 +213,7 @@ export const asset = assetInput.extend({
   manufacturerName: z.string().nullable(),
   locationName: z.string().nullable(),
   assignedTo: assignmentRef.nullable(),
+  linkedDevice: linkedDevice.nullable().optional(),
   expectedReturn: isoDate.nullable(),
   lastAuditedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,

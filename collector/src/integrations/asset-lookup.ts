@@ -1,7 +1,6 @@
 import type { AssetLookupQuery, LookupAsset } from '@steward/shared';
 import type { Queryable } from '../store/database.js';
 import { assignmentsOfAssets, liveAlertsAbout, lookupAssets } from '../store/alerts/lookup.js';
-import { missingTables } from '../store/alerts/sources/table-presence.js';
 import { openTicketsAbout } from '../store/alerts/tickets.js';
 import { daysBetween, isoDay } from '../alerts/rules/calendar-days.js';
 
@@ -12,8 +11,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
  * who has had it, its warranty, and the tickets and alerts open about it.
  */
 export async function lookUpAssets(db: Queryable, q: AssetLookupQuery, now = new Date()): Promise<{ items: LookupAsset[] }> {
-  const linked = (await missingTables(db, ['device_asset_links'])).length === 0;
-  const assets = await lookupAssets(db, q, linked);
+  const assets = await lookupAssets(db, q);
   if (assets.length === 0) return { items: [] };
   const assetIds = assets.map((a) => a.id);
   const deviceIds = assets.map((a) => a.device_id).filter((id): id is string => Boolean(id));

@@ -12,8 +12,7 @@ export const cisCoverageReport: ReportDefinition<typeof reportParams['cis-covera
   title: 'Inventory coverage (CIS Controls 1 and 2)',
   params: reportParams['cis-coverage'],
   async build(db, params, now) {
-    const linked = (await missingTables(db, ['device_asset_links'])).length === 0;
-    const c = await coverageCounts(db, new Date(now.getTime() - params.agentSilentDays * 86_400_000), linked);
+    const c = await coverageCounts(db, new Date(now.getTime() - params.agentSilentDays * 86_400_000));
     const haveSoftware = (await missingTables(db, ['software_titles', 'licence_unlicensed'])).length === 0;
     const s = haveSoftware ? await softwareCoverage(db) : null;
     const row = (safeguard: string, measure: string, count: number | null, of: number | null) => ({

@@ -1,6 +1,5 @@
 import { reportParams } from '@steward/shared';
 import { utilisationRows } from '../store/alerts/reports/utilisation-rows.js';
-import { missingTables } from '../store/alerts/sources/table-presence.js';
 import { percent, type ReportDefinition } from './report-definition.js';
 
 /** Deployed, idle, in stock and in repair, by category and department. */
@@ -8,8 +7,7 @@ export const utilisationReport: ReportDefinition<typeof reportParams.utilisation
   title: 'Asset utilisation',
   params: reportParams.utilisation,
   async build(db, params, now) {
-    const linked = (await missingTables(db, ['device_asset_links'])).length === 0;
-    const rows = await utilisationRows(db, new Date(now.getTime() - params.idleDays * 86_400_000), linked);
+    const rows = await utilisationRows(db, new Date(now.getTime() - params.idleDays * 86_400_000));
     const sum = (key: 'total' | 'deployed' | 'idle' | 'in_stock' | 'in_repair') => rows.reduce((n, r) => n + r[key], 0);
     return {
       columns: [

@@ -1,7 +1,8 @@
-import type { DeviceDetail, DeviceListQuery, DeviceStatistics, DeviceSummary, SoftwareEntry } from '@steward/shared';
+import type { DeviceDetail, DeviceListQuery, DeviceStatistics, DeviceSummary, LinkedAsset, SoftwareEntry } from '@steward/shared';
 import type { Queryable } from './database.js';
 import { SOFTWARE_ENTRY_COLUMNS, toSoftwareEntry, type SoftwareEntryRow } from './software.js';
 import { escapeLike } from './escape-like.js';
+import { LINKED_ASSET_JSON, DEVICES_LINKED_TO_MATCHING } from './reconcile/asset-links.js';
 
 /** The expression the trigram index covers; searches must use it verbatim to be served by it. */
 const SEARCH_TEXT = `lower(hostname || ' ' || coalesce(fqdn, '') || ' ' || coalesce(serial_number, '') || ' ' || coalesce(model, '') || ' ' || coalesce(os_name, ''))`;
@@ -36,6 +37,7 @@ interface DeviceRow {
   last_seen: Date;
   online: boolean;
   agent_id: string | null;
+  asset: LinkedAsset | null;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.kind, d.hostname, d.fqdn, d.serial_number, d.hardware_uuid, d.manufacturer, d.model,
@@ -43,7 +45,8 @@ const SUMMARY_COLUMNS = `d.id, d.kind, d.hostname, d.fqdn, d.serial_number, d.ha
   (exists (select 1 from agents a where a.device_id = d.id and a.revoked_at is null
            and a.online_until > now())
    or coalesce((select t.up from snmp_targets t where t.device_id = d.id), false)) as online,
-  (select a.id from agents a where a.device_id = d.id and a.revoked_at is null order by a.enrolled_at desc limit 1) as agent_id`;
+  (select a.id from agents a where a.device_id = d.id and a.revoked_at is null order by a.enrolled_at desc limit 1) as agent_id,
+  ${LINKED_ASSET_JSON('d.id')} as asset`;
 
 function toSummary(row: DeviceRow): DeviceSummary {
   return {
@@ -63,6 +66,7 @@ function toSummary(row: DeviceRow): DeviceSummary {
     lastSeen: new Date(row.last_seen).toISOString(),
     online: row.online,
     agentId: row.agent_id,
+    asset: row.asset,
   };
 }
 
@@ -72,7 +76,11 @@ function deviceSelection(query: Pick<DeviceListQuery, 'search' | 'kind' | 'sort'
   const params: unknown[] = [];
   if (query.search) {
     params.push(`%${escapeLike(query.search.toLowerCase())}%`);
-    where.push(`${SEARCH_TEXT.replace(/\b(hostname|fqdn|serial_number|model|os_name)\b/g, 'd.$1')} like $${params.length}`);
+    // A device is also found by the tag, serial or name of the asset it is linked to. A union
+    // rather than an OR, so that each side is read through its own trigram index.
+    const pattern = `$${params.length}`;
+    where.push(`d.id in (select x.id from devices x where ${SEARCH_TEXT.replace(/\b(hostname|fqdn|serial_number|model|os_name)\b/g, 'x.$1')} like ${pattern}
+      union all ${DEVICES_LINKED_TO_MATCHING(pattern)})`);
   }
   if (query.kind) {
     params.push(query.kind);

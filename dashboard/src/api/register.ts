@@ -13,6 +13,7 @@ export interface AssetsQuery {
   search?: string;
   status?: AssetStatus;
   deviceId?: string;
+  assignedPersonId?: string;
   limit: number;
   offset: number;
 }

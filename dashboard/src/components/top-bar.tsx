@@ -1,10 +1,8 @@
-import { useState } from 'preact/hooks';
 import type { LiveStatus } from '../api/live-events.js';
 import type { Me } from '../api/account.js';
 import { can, ROLE_LABELS } from '../permissions.js';
-import { devicesHref } from '../routing/routes.js';
-import { navigate } from '../routing/use-route.js';
 import { ConnectionStatus } from './connection-status.js';
+import { GlobalSearch } from './global-search.js';
 import { Icon } from './icon.js';
 
 interface TopBarProps {
@@ -16,7 +14,7 @@ interface TopBarProps {
 export function TopBar({ me, liveStatus, onLogOut }: TopBarProps) {
   return (
     <header class="top-bar">
-      {can(me.role, 'devices:read') ? <QuickSearch /> : <span />}
+      {can(me.role, 'devices:read') || can(me.role, 'register:read') ? <GlobalSearch /> : <span />}
       <div class="top-bar-end">
         <ConnectionStatus status={liveStatus} />
         <a class="user" href="/account" title="Your account and API tokens" data-testid="current-user">
@@ -32,32 +30,5 @@ export function TopBar({ me, liveStatus, onLogOut }: TopBarProps) {
         </button>
       </div>
     </header>
-  );
-}
-
-/** Finds a device from any screen: the devices list does the searching. */
-function QuickSearch() {
-  const [value, setValue] = useState('');
-  return (
-    <form
-      class="quick-search"
-      role="search"
-      onSubmit={(event) => {
-        event.preventDefault();
-        navigate(devicesHref({ search: value.trim() }));
-        setValue('');
-      }}
-    >
-      <Icon name="search" />
-      <label class="visually-hidden" for="quick-search">Find a device</label>
-      <input
-        id="quick-search"
-        type="search"
-        placeholder="Find a device…"
-        value={value}
-        maxLength={256}
-        onInput={(event) => setValue(event.currentTarget.value)}
-      />
-    </form>
   );
 }

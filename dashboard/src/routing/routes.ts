@@ -77,6 +77,20 @@ export function deviceHref(id: string, tab: DeviceTab = 'summary'): string {
   return routeHref({ name: 'device', id, tab });
 }
 
+export function assetHref(id: string): string {
+  return routeHref({ name: 'asset', id });
+}
+
+/** The register listing what one person holds. */
+export function holderHref(personId: string): string {
+  return `/register?holder=${encodeURIComponent(personId)}`;
+}
+
+/** The software screen searched for a title. */
+export function softwareHref(search: string): string {
+  return `/software?search=${encodeURIComponent(search)}`;
+}
+
 function parseDeviceTab(value: string | null): DeviceTab {
   return (DEVICE_TABS as readonly (string | null)[]).includes(value) ? value as DeviceTab : 'summary';
 }

@@ -4,6 +4,7 @@ import { migrate } from '../../../collector/src/store/migrate.js';
 import type { Database } from '../../../collector/src/store/database.js';
 import { junkIdentifiers } from '../../../collector/src/reconcile/identity/junk-identifiers.js';
 import { matchDevices, refreshIdentityKeys } from '../../../collector/src/store/reconcile/identity.js';
+import { linkDevice } from '../../../collector/src/store/reconcile/asset-links.js';
 import { claimDevices, queueDevices } from '../../../collector/src/store/reconcile/queue.js';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
@@ -67,9 +68,10 @@ describe.each(CONTRACT_BACKENDS)('device identity keys on %s', (backend) => {
     const snmpView = await addDevice(t.db, { kind: 'snmp', hostname: '10.0.0.7', macs: ['3c:52:82:00:10:01'] });
     const assetId = randomUUID();
     await t.db.query(
-      `insert into register_assets (id, tag, name, category_id, status, device_id) values ($1, 'ID-1', 'Laptop one', $2, 'deployed', $3)`,
-      [assetId, category, laptop],
+      `insert into register_assets (id, tag, name, category_id, status) values ($1, 'ID-1', 'Laptop one', $2, 'deployed')`,
+      [assetId, category],
     );
+    await linkDevice(t.db, laptop, assetId, 'register', 'admin');
     await t.db.transaction(async (tx) => {
       await refreshIdentityKeys(tx, null, junkIdentifiers());
       await matchDevices(tx, null, ['hardware_uuid', 'serial', 'mac', 'fqdn', 'hostname']);

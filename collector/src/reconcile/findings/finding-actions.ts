@@ -3,8 +3,9 @@ import { recordAudit } from '../../services/audit.js';
 import { ApiProblem } from '../../services/errors.js';
 import { createAsset } from '../../services/register/assets.js';
 import type { Database, Queryable } from '../../store/database.js';
-import { getFinding, lockFinding, setFindingState } from '../../store/reconcile/findings.js';
-import { assetExistsForLink, deviceForRegistration, linkDeviceManually } from '../../store/reconcile/identity.js';
+import { linkDevice } from '../../store/reconcile/asset-links.js';
+import { getFinding, lockFinding, noteFindingResolver, setFindingState } from '../../store/reconcile/findings.js';
+import { assetExistsForLink, deviceForRegistration } from '../../store/reconcile/identity.js';
 import { ensureShippedCatalogue } from '../catalogue/ensure-catalogue.js';
 import { reconcileDeviceIn } from '../run/reconcile-device.js';
 
@@ -33,14 +34,18 @@ function deviceOf(finding: Finding): string {
   return finding.deviceId;
 }
 
-/** Links the finding's device to an asset by hand, then reconciles the device so its findings follow. */
-async function linkAndReconcile(db: Database, actor: FindingActor, id: string, assetId: string, action: string): Promise<void> {
+/**
+ * Links the finding's device to an asset by hand (or as registered for it), then reconciles the
+ * device so its findings follow; the finding this resolves names the asset and who resolved it.
+ */
+async function linkAndReconcile(db: Database, actor: FindingActor, id: string, assetId: string, action: 'link' | 'register'): Promise<void> {
   await db.transaction(async (tx) => {
     const finding = await locked(tx, id);
     const deviceId = deviceOf(finding);
     if (!(await assetExistsForLink(tx, assetId))) throw new ApiProblem(400, 'unknown_asset', `assetId: no register asset ${assetId}`);
-    await linkDeviceManually(tx, deviceId, assetId, actor.username);
+    await linkDevice(tx, deviceId, assetId, action === 'register' ? 'register' : 'manual', actor.username);
     await reconcileDeviceIn(db, tx, deviceId);
+    await noteFindingResolver(tx, id, assetId, actor.username);
     await audit(tx, actor, finding, action, { deviceId, assetId });
   });
 }

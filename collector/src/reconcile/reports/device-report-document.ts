@@ -1,4 +1,5 @@
 import type { FindingType } from '@steward/shared';
+import type { ReportedLink } from '../../store/reconcile/asset-links.js';
 import type { ReportedFinding } from '../../store/reconcile/findings.js';
 import { formatInstant, formatNumber, type ReportDocument, type ReportTable } from './report-table.js';
 
@@ -15,8 +16,22 @@ const COLUMNS: ReportTable['columns'] = [
   { header: 'Last detected', width: 65 }, { header: 'Reason', width: 110 },
 ];
 
-/** The device reconciliation report: discovered against registered, every finding not yet resolved. */
-export function deviceReportDocument(findings: ReportedFinding[], generatedAt: Date, organisation = ''): ReportDocument {
+const LINK_COLUMNS: ReportTable['columns'] = [
+  { header: 'Device', width: 110 }, { header: 'Seen by', width: 40 }, { header: 'Asset', width: 150 }, { header: 'Linked', width: 120 },
+  { header: 'By', width: 80 }, { header: 'Since', width: 70 },
+];
+
+/** How a link was made, in words: matched by a key, or a person's link by hand, by registering or by import. */
+function linkedHow(link: ReportedLink): string {
+  if (link.method === 'auto') return `matched by ${link.key.replace('_', ' ')}`;
+  return link.key === 'register' ? 'registered for the device' : link.key === 'import' ? 'imported' : 'linked by hand';
+}
+
+/**
+ * The device reconciliation report: discovered against registered, every finding not yet
+ * resolved, and every device with the asset it is linked to and how.
+ */
+export function deviceReportDocument(findings: ReportedFinding[], generatedAt: Date, organisation = '', links: ReportedLink[] = []): ReportDocument {
   const count = (type: FindingType) => findings.filter((f) => f.type === type && f.state !== 'dismissed').length;
   const moment = formatInstant(generatedAt.toISOString());
   return {
@@ -29,6 +44,7 @@ export function deviceReportDocument(findings: ReportedFinding[], generatedAt: D
       ['Mismatches', formatNumber(count('mismatch'))],
       ['Ambiguous matches', formatNumber(count('ambiguous'))],
       ['Dismissed', formatNumber(findings.filter((f) => f.state === 'dismissed').length)],
+      ['Devices linked to an asset', formatNumber(links.length)],
     ],
     tables: SECTIONS.map(({ type, title }) => ({
       key: 'findings',
@@ -39,7 +55,14 @@ export function deviceReportDocument(findings: ReportedFinding[], generatedAt: D
         f.assetTag ? `${f.assetTag}${f.assetName ? ` (${f.assetName})` : ''}` : null, f.summary, f.state,
         f.firstDetected.slice(0, 10), f.lastDetected.slice(0, 10), f.reason,
       ]),
-    })),
+    })).concat([{
+      key: 'links',
+      title: 'Discovered devices and their assets',
+      columns: LINK_COLUMNS,
+      rows: links.map((l) => [
+        l.hostname, l.deviceKind === 'snmp' ? 'SNMP' : 'agent', `${l.assetTag} (${l.assetName})`, linkedHow(l), l.linkedBy, l.linkedAt.slice(0, 10),
+      ]),
+    }]),
     sections: [{
       title: 'Rules applied',
       lines: [

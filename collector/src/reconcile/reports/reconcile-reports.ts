@@ -2,6 +2,7 @@ import type { ReconcileReportKind } from '@steward/shared';
 import { ApiProblem } from '../../services/errors.js';
 import type { Database } from '../../store/database.js';
 import { readOrganisation } from '../../store/organisation.js';
+import { linksForReport } from '../../store/reconcile/asset-links.js';
 import { findingsForReport } from '../../store/reconcile/findings.js';
 import { deviceReportDocument } from './device-report-document.js';
 import { licenceReportData } from './licence-report-data.js';
@@ -23,8 +24,8 @@ export async function reconcileReportDocument(
   if (kind === 'license-reconciliation') {
     return licenceReportDocument(await licenceReportData(db, { asOf, groupBy: params.groupBy ?? 'product' }));
   }
-  const [findings, organisation] = await Promise.all([findingsForReport(db), readOrganisation(db)]);
-  return deviceReportDocument(findings, new Date(), organisation.name);
+  const [findings, organisation, links] = await Promise.all([findingsForReport(db), readOrganisation(db), linksForReport(db)]);
+  return deviceReportDocument(findings, new Date(), organisation.name, links);
 }
 
 export interface RenderedReport {

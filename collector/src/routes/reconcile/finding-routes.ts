@@ -30,6 +30,12 @@ export function findingRoutes(app: FastifyInstance, ctx: CollectorContext): void
   app.post('/api/v1/findings/:id/actions', apiDoc({ tags, summary: 'Acknowledge, dismiss (with a reason), reopen, link to an asset or register as a new asset', params: idParams, body: findingAction }), async (request) => {
     const actor = await actorFor(ctx, request, 'findings:write');
     const { id } = validate(idParams, request.params, 'path');
-    return actOnFinding(ctx.db, actor, id, validate(findingAction, request.body, 'body'));
+    const action = validate(findingAction, request.body, 'body');
+    const finding = await actOnFinding(ctx.db, actor, id, action);
+    // Every dashboard showing the queue follows at once; the change is committed whether or not this is heard.
+    ctx.live.publish({ type: 'finding.changed', findingId: id, state: finding.state, action: action.action, at: new Date().toISOString() }).catch((error: unknown) => {
+      ctx.log.warn({ err: (error as Error).message, findingId: id }, 'findings: could not announce a change');
+    });
+    return finding;
   });
 }

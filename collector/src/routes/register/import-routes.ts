@@ -48,8 +48,8 @@ export function importRoutes(app: FastifyInstance, ctx: CollectorContext): void 
   });
 
   app.delete('/api/v1/register/import/:id', async (request, reply) => {
-    await requirePermission(ctx, request, 'register:write');
-    await discardImport(ctx.db, validate(idParams, request.params, 'path').id);
+    const user = await requirePermission(ctx, request, 'register:write');
+    await discardImport(ctx.db, user, validate(idParams, request.params, 'path').id);
     return reply.code(204).send();
   });
 }

@@ -4,9 +4,10 @@ import type { Database, Queryable } from '../../store/database.js';
 import { mergeAcquisition } from '../../store/register/acquisitions.js';
 import { assetsTable } from '../../store/register/asset-tables.js';
 import { findTakenTags, lockAsset } from '../../store/register/assets.js';
-import { insertHistory } from '../../store/register/history.js';
 import { holdsAnything } from '../../store/register/assignments.js';
 import { deleteRecord, getRecord, insertRecord, updateRecord } from '../../store/register/record-table.js';
+import { linkDevice, unlinkAsset } from '../../store/reconcile/asset-links.js';
+import { queueDevices } from '../../store/reconcile/queue.js';
 import { categoriesTable } from '../../store/register/reference-tables.js';
 import { insertTransitions } from '../../store/register/transitions.js';
 import { ApiProblem } from '../errors.js';
@@ -14,6 +15,7 @@ import type { Actor } from './actor.js';
 import { withConstraintAnswers } from './constraint-errors.js';
 import { checkCustomFields } from './custom-fields.js';
 import { readRecord } from './records.js';
+import { recordChanges } from './record-changes.js';
 import { allocateTags } from './tags.js';
 
 export async function readAsset(db: Queryable, id: string): Promise<Asset> {
@@ -38,6 +40,17 @@ async function refuseTakenTag(db: Queryable, tag: string, exceptAssetId?: string
   }
 }
 
+/**
+ * Records the discovered device an asset is as a person's link (or removes its links for null),
+ * and queues the devices concerned so their findings follow.
+ */
+async function setAssetDevice(tx: Queryable, actor: Actor, assetId: string, deviceId: string | null | undefined, before: string | null): Promise<void> {
+  if (deviceId === undefined || deviceId === before) return;
+  const unlinked = deviceId === null ? await unlinkAsset(tx, assetId) : [];
+  if (deviceId) await linkDevice(tx, deviceId, assetId, 'register', actor.username);
+  await queueDevices(tx, [...unlinked, ...(before ? [before] : []), ...(deviceId ? [deviceId] : [])]);
+}
+
 /** Registers an asset: tag numbered from the pattern unless given, custom fields checked, first status recorded. */
 export async function createAsset(db: Database, actor: Actor, input: AssetCreateRequest): Promise<Asset> {
   return withConstraintAnswers(() => db.transaction(async (tx) => {
@@ -47,13 +60,14 @@ export async function createAsset(db: Database, actor: Actor, input: AssetCreate
     const id = randomUUID();
     const { acquisition, ...values } = input;
     await insertRecord(tx, assetsTable, id, { ...values, tag, customFields });
+    await setAssetDevice(tx, actor, id, input.deviceId, null);
     await insertTransitions(tx, [{ assetId: id, fromStatus: null, toStatus: input.status, by: actor.username, reason: 'registered' }]);
     if (acquisition || input.status === 'requested') {
       const requested = input.status === 'requested' ? { requestedBy: actor.username, requestedAt: new Date().toISOString() } : {};
       await mergeAcquisition(tx, id, { ...acquisition, ...requested });
     }
     const after = await readAsset(tx, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'created', by: actor.username, before: null, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'created', before: null, after }]);
     return after;
   }));
 }
@@ -69,8 +83,9 @@ export async function updateAsset(db: Database, actor: Actor, id: string, patch:
       values.customFields = await checkedCustomFields(tx, patch.categoryId ?? before.categoryId, patch.customFields ?? before.customFields);
     }
     await updateRecord(tx, assetsTable, id, values);
+    await setAssetDevice(tx, actor, id, patch.deviceId, before.deviceId ?? null);
     const after = await readAsset(tx, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'updated', by: actor.username, before, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'updated', before, after }]);
     return after;
   }));
 }
@@ -86,6 +101,6 @@ export async function deleteAsset(db: Database, actor: Actor, id: string): Promi
     const before = await readAsset(tx, id);
     if (await holdsAnything(tx, id)) throw new ApiProblem(409, 'in_use', 'other assets are checked out to this one; check them in first');
     await deleteRecord(tx, assetsTable, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'deleted', by: actor.username, before, after: null }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'deleted', before, after: null }]);
   }));
 }

@@ -7,13 +7,13 @@ import {
   auditRoundsTable, closeAuditRound, insertAuditScan, lockAuditRound, readExpectedAssets, readScannedAssets, readUnknownTags,
   type AuditedAsset,
 } from '../../store/register/audits.js';
-import { insertHistory } from '../../store/register/history.js';
 import { insertRecord } from '../../store/register/record-table.js';
 import { subtreeOf } from '../../store/register/tree.js';
 import { ApiProblem } from '../errors.js';
 import type { Actor } from './actor.js';
 import { withConstraintAnswers } from './constraint-errors.js';
 import { readRecord } from './records.js';
+import { auditChanges, recordChanges } from './record-changes.js';
 
 type AuditRound = z.infer<typeof auditRound>;
 
@@ -22,7 +22,7 @@ export async function startAudit(db: Database, actor: Actor, input: z.infer<type
     const id = randomUUID();
     await insertRecord(tx, auditRoundsTable, id, { ...input, startedBy: actor.username });
     const after = await readRecord<AuditRound>(tx, auditRoundsTable, id);
-    await insertHistory(tx, [{ objectType: 'audit_round', objectId: id, action: 'started', by: actor.username, before: null, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'audit_round', objectId: id, action: 'started', before: null, after }]);
     return after;
   }));
 }
@@ -51,10 +51,14 @@ export async function scanTag(db: Database, actor: Actor, roundId: string, scan:
     }
     const [asset] = await findAssetsByTags(tx, [scan.tag]);
     await insertAuditScan(tx, { roundId, tag: scan.tag, assetId: asset?.id ?? null, locationId, scannedBy: actor.username });
-    if (!asset) return { tag: scan.tag, assetId: null, verdict: 'unknown' as ScanVerdict };
+    if (!asset) {
+      await auditChanges(tx, actor, [{ objectType: 'audit_round', objectId: roundId, action: 'scanned', before: null, after: { tag: scan.tag, locationId, verdict: 'unknown' } }]);
+      return { tag: scan.tag, assetId: null, verdict: 'unknown' as ScanVerdict };
+    }
     await touchAssetAudit(tx, asset.id, new Date());
     const verdict: ScanVerdict = !asset.locationId || !scope.includes(asset.locationId) ? 'not_expected'
       : asset.locationId === locationId ? 'expected' : 'wrong_place';
+    await auditChanges(tx, actor, [{ objectType: 'asset', objectId: asset.id, action: 'scanned', before: null, after: { auditRound: roundId, locationId, verdict } }]);
     return { tag: asset.tag, assetId: asset.id, verdict };
   }));
 }
@@ -97,13 +101,13 @@ export async function closeAudit(db: Database, actor: Actor, roundId: string, re
         const to = scanned.get(item.assetId)!;
         await setAssetLocation(tx, item.assetId, to.scannedLocationId);
       }
-      await insertHistory(tx, moved.map((m) => ({
-        objectType: 'asset' as const, objectId: m.assetId, action: 'relocated_by_audit', by: actor.username,
+      await recordChanges(tx, actor, moved.map((m) => ({
+        objectType: 'asset' as const, objectId: m.assetId, action: 'relocated_by_audit',
         before: { location: m.recordedLocation }, after: { location: m.scannedLocation, auditRound: roundId },
-      })));
+      })), { action: 'audit_round.relocate', objectType: 'audit_round', objectId: roundId });
     }
     await closeAuditRound(tx, roundId, actor.username);
-    await insertHistory(tx, [{ objectType: 'audit_round', objectId: roundId, action: 'closed', by: actor.username, before: null, after: { relocateFound } }]);
+    await recordChanges(tx, actor, [{ objectType: 'audit_round', objectId: roundId, action: 'closed', before: null, after: { relocateFound } }]);
   });
   return auditResult(db, roundId);
 }

@@ -4,13 +4,13 @@ import type { Asset, checkinRequest, checkoutRequest } from '@steward/shared';
 import type { Database } from '../../store/database.js';
 import { isAssetWithin, setAssetHolder, setAssetLocation, setAssetStatus } from '../../store/register/assets.js';
 import { closeOpenAssignment, insertAssignments, targetExists } from '../../store/register/assignments.js';
-import { insertHistory } from '../../store/register/history.js';
 import { insertTransitions } from '../../store/register/transitions.js';
 import { ApiProblem } from '../errors.js';
 import type { Actor } from './actor.js';
 import { readAsset } from './assets.js';
 import { withConstraintAnswers } from './constraint-errors.js';
 import { lockedAsset } from './lifecycle.js';
+import { recordChanges } from './record-changes.js';
 
 export type CheckoutRequest = z.infer<typeof checkoutRequest>;
 export type CheckinRequest = z.input<typeof checkinRequest>;
@@ -49,7 +49,7 @@ export async function checkOutAsset(db: Database, actor: Actor, id: string, requ
       await insertTransitions(tx, [{ assetId: id, fromStatus: asset.status, toStatus: 'deployed', by: actor.username, reason: 'checked out' }]);
     }
     const after = await readAsset(tx, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'checked_out', by: actor.username, before, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'checked_out', before, after }]);
     return after;
   }));
 }
@@ -69,7 +69,7 @@ export async function checkInAsset(db: Database, actor: Actor, id: string, reque
       await insertTransitions(tx, [{ assetId: id, fromStatus: asset.status, toStatus: status, by: actor.username, reason: 'checked in' }]);
     }
     const after = await readAsset(tx, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'checked_in', by: actor.username, before, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'checked_in', before, after }]);
     return after;
   }));
 }

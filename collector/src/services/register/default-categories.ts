@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { categoryInput } from '@steward/shared';
 import type { Database } from '../../store/database.js';
 import { setCategoryKey } from '../../store/register/categories.js';
-import { insertHistory, type HistoryRecord } from '../../store/register/history.js';
 import { getRecord, insertRecord } from '../../store/register/record-table.js';
 import { categoriesTable } from '../../store/register/reference-tables.js';
 import { markOnce } from '../../store/register/settings.js';
+import { recordChanges, type RegisterChange } from './record-changes.js';
 
 interface DefaultCategory extends Omit<z.input<typeof categoryInput>, 'kind' | 'parentId'> {
   key: string;
@@ -37,19 +37,19 @@ export function loadDefaultCategories(): DefaultCategory[] {
 export async function seedDefaultCategories(db: Database): Promise<number> {
   return db.transaction(async (tx) => {
     if (!(await markOnce(tx, 'register.defaultCategoriesSeeded'))) return 0;
-    const history: HistoryRecord[] = [];
+    const history: RegisterChange[] = [];
     const insert = async (items: DefaultCategory[], parentId: string | null, parentKind?: DefaultCategory['kind']) => {
       for (const { children, key, ...item } of items) {
         const id = randomUUID();
         const kind = item.kind ?? parentKind ?? 'other';
         await insertRecord(tx, categoriesTable, id, categoryInput.parse({ ...item, kind, parentId }));
         await setCategoryKey(tx, id, key);
-        history.push({ objectType: 'category', objectId: id, action: 'created', by: null, before: null, after: await getRecord(tx, categoriesTable, id) });
+        history.push({ objectType: 'category', objectId: id, action: 'created', before: null, after: await getRecord(tx, categoriesTable, id) });
         if (children) await insert(children, id, kind);
       }
     };
     await insert(loadDefaultCategories(), null);
-    await insertHistory(tx, history);
+    await recordChanges(tx, { id: 'system', username: 'system' }, history, { action: 'categories.seed', objectType: 'category' });
     return history.length;
   });
 }

@@ -6,13 +6,13 @@ import type { Database, Queryable } from '../../store/database.js';
 import { getAcquisition, mergeAcquisition, type AcquisitionValues } from '../../store/register/acquisitions.js';
 import { lockAsset, setAssetHolder, setAssetStatus, type AssetState } from '../../store/register/assets.js';
 import { closeOpenAssignment } from '../../store/register/assignments.js';
-import { insertHistory } from '../../store/register/history.js';
 import { getSanitisation, putSanitisation } from '../../store/register/sanitisations.js';
 import { insertTransitions } from '../../store/register/transitions.js';
 import { ApiProblem } from '../errors.js';
 import type { Actor } from './actor.js';
 import { readAsset } from './assets.js';
 import { withConstraintAnswers } from './constraint-errors.js';
+import { recordChanges } from './record-changes.js';
 
 export async function lockedAsset(tx: Queryable, id: string): Promise<AssetState> {
   const state = await lockAsset(tx, id);
@@ -73,7 +73,7 @@ export async function transitionAsset(db: Database, actor: Actor, id: string, re
     await setAssetStatus(tx, id, request.to);
     await insertTransitions(tx, [{ assetId: id, fromStatus: asset.status, toStatus: request.to, by: actor.username, reason: request.reason }]);
     const after = await readAsset(tx, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: `status:${request.to}`, by: actor.username, before, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: `status:${request.to}`, before, after }]);
     return after;
   }));
 }
@@ -88,7 +88,7 @@ export async function recordSanitisation(db: Database, actor: Actor, id: string,
     const before = (await getSanitisation(tx, id)) ?? null;
     await putSanitisation(tx, { ...input, assetId: id, recordedBy: actor.username });
     const after = await getSanitisation(tx, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'sanitisation', by: actor.username, before, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'sanitisation', before, after }]);
     return after!;
   });
 }
@@ -100,7 +100,7 @@ export async function recordAcquisition(db: Database, actor: Actor, id: string, 
     const before = (await getAcquisition(tx, id)) ?? null;
     await mergeAcquisition(tx, id, values);
     const after = await getAcquisition(tx, id);
-    await insertHistory(tx, [{ objectType: 'asset', objectId: id, action: 'acquisition', by: actor.username, before, after }]);
+    await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'acquisition', before, after }]);
     return after!;
   }));
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../../store/database.js';
-import { insertHistory } from '../../store/register/history.js';
 import {
   deleteRecord, getRecord, insertRecord, lockRecord, updateRecord, type RecordTable,
 } from '../../store/register/record-table.js';
@@ -9,6 +8,7 @@ import { isInSubtree, type TreeTable } from '../../store/register/tree.js';
 import { ApiProblem } from '../errors.js';
 import type { Actor } from './actor.js';
 import { withConstraintAnswers } from './constraint-errors.js';
+import { recordChanges } from './record-changes.js';
 
 /** Extra work a record type does inside the same transaction (links, checks). */
 export type RecordHook = (tx: Queryable, id: string) => Promise<void>;
@@ -44,7 +44,7 @@ export async function createRecord<T>(db: Database, spec: RecordTable, actor: Ac
     await insertRecord(tx, spec, id, values);
     await hook?.(tx, id);
     const after = await readRecord<T>(tx, spec, id);
-    await insertHistory(tx, [{ objectType: spec.objectType, objectId: id, action: 'created', by: actor.username, before: null, after }]);
+    await recordChanges(tx, actor, [{ objectType: spec.objectType, objectId: id, action: 'created', before: null, after }]);
     return after;
   }));
 }
@@ -58,7 +58,7 @@ export async function changeRecord<T>(db: Database, spec: RecordTable, actor: Ac
     await updateRecord(tx, spec, id, values);
     await hook?.(tx, id);
     const after = await readRecord<T>(tx, spec, id);
-    await insertHistory(tx, [{ objectType: spec.objectType, objectId: id, action: 'updated', by: actor.username, before, after }]);
+    await recordChanges(tx, actor, [{ objectType: spec.objectType, objectId: id, action: 'updated', before, after }]);
     return after;
   }));
 }
@@ -70,6 +70,6 @@ export async function removeRecord(db: Database, spec: RecordTable, actor: Actor
     if (await holdsAnything(tx, id)) throw new ApiProblem(409, 'in_use', 'assets are checked out to this record; check them in first');
     const before = await readRecord(tx, spec, id);
     await deleteRecord(tx, spec, id);
-    await insertHistory(tx, [{ objectType: spec.objectType, objectId: id, action: 'deleted', by: actor.username, before, after: null }]);
+    await recordChanges(tx, actor, [{ objectType: spec.objectType, objectId: id, action: 'deleted', before, after: null }]);
   }));
 }

@@ -1,5 +1,6 @@
 import type { AssetLookupQuery } from '@steward/shared';
 import type { Queryable } from '../database.js';
+import { LINKED_DEVICE } from '../reconcile/asset-links.js';
 
 export interface LookupAssetRow {
   id: string;
@@ -28,22 +29,20 @@ const TARGET_NAME = (type: string, id: string) => `case ${type}
     when 'asset' then (select t.tag || ' ' || t.name from register_assets t where t.id = ${id})
   end`;
 
-/** Which assets a helpdesk lookup names; `linked` says whether device_asset_links exists here. */
-function matchClause(q: AssetLookupQuery, linked: boolean): string {
+/** Which assets a helpdesk lookup names. */
+function matchClause(q: AssetLookupQuery): string {
   if (q.tag) return 'lower(a.tag) = lower($1)';
   if (q.serial) return 'lower(a.serial) = lower($1)';
   if (q.hostname) {
     const devices = `select id from devices where lower(hostname) = lower($1) or lower(fqdn) = lower($1)`;
-    return `(a.device_id in (${devices})${linked ? ` or a.id in (select asset_id from device_asset_links where device_id in (${devices}))` : ''})`;
+    return `a.id in (select asset_id from device_asset_links where device_id in (${devices}))`;
   }
   return `a.assigned_type = 'person' and a.assigned_id in (select id from register_people where lower(username) = lower($1) or lower(email) = lower($1))`;
 }
 
-export async function lookupAssets(db: Queryable, q: AssetLookupQuery, linked: boolean, limit = 50): Promise<LookupAssetRow[]> {
+export async function lookupAssets(db: Queryable, q: AssetLookupQuery, limit = 50): Promise<LookupAssetRow[]> {
   const value = q.tag ?? q.serial ?? q.hostname ?? q.user;
-  const device = linked
-    ? 'coalesce(a.device_id, (select l.device_id from device_asset_links l where l.asset_id = a.id limit 1))'
-    : 'a.device_id';
+  const device = LINKED_DEVICE('a.id');
   const { rows } = await db.query<LookupAssetRow>(
     `select a.id, a.tag, a.name, a.status, a.serial, c.name as category, m.name as model, mf.name as manufacturer, loc.name as location,
             dep.name as department, ${device} as device_id, (select d.hostname from devices d where d.id = ${device}) as hostname,
@@ -55,7 +54,7 @@ export async function lookupAssets(db: Queryable, q: AssetLookupQuery, linked: b
        left join register_manufacturers mf on mf.id = m.manufacturer_id
        left join register_locations loc on loc.id = a.location_id
        left join register_departments dep on dep.id = a.department_id
-      where ${matchClause(q, linked)}
+      where ${matchClause(q)}
       order by a.tag limit $2`,
     [value, limit],
   );

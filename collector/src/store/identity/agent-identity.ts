@@ -69,10 +69,10 @@ export async function allowReenrolment(db: Queryable, agentId: string, by: strin
   return rowCount === 1;
 }
 
-/** True when the device is tied to a register asset, by matching, by a person or by the asset itself. */
+/** True when the device is linked to a register asset, whichever way the link was made. */
 export async function deviceIsRegistered(db: Queryable, deviceId: string): Promise<boolean> {
   const { rows } = await db.query(
-    `select 1 from device_asset_links where device_id = $1 union all select 1 from register_assets where device_id = $1 limit 1`,
+    'select 1 from device_asset_links where device_id = $1 limit 1',
     [deviceId],
   );
   return rows.length > 0;

@@ -11,7 +11,7 @@ export interface DeviceSnapshot {
   /** Agents and their reports, moved to the kept device. */
   agents: string[];
   reports: string[];
-  /** Register assets that named the device. */
+  /** Assets whose link the kept device took over from this one. */
   assets: string[];
   /** Findings about the device that were open or acknowledged, and their state. */
   findings: Array<{ id: string; state: string }>;
@@ -55,7 +55,12 @@ export async function takeOutDevice(db: Queryable, deviceId: string, keptId: str
   if (!device) throw new Error(`no device ${deviceId}`);
   const agents = (await db.query<{ id: string }>('update agents set device_id = $2 where device_id = $1 returning id', [deviceId, keptId])).rows.map((r) => r.id);
   const reports = (await db.query<{ report_id: string }>('update agent_reports set device_id = $2 where device_id = $1 returning report_id', [deviceId, keptId])).rows.map((r) => r.report_id);
-  const assets = (await db.query<{ id: string }>('select id from register_assets where device_id = $1', [deviceId])).rows.map((r) => r.id);
+  // The kept device takes over the link to the asset unless it has one; the link itself goes into
+  // the snapshot with the device's other rows. `assets` names the links so taken over.
+  const assets = (await db.query<{ id: string }>(
+    `insert into device_asset_links (device_id, asset_id, method, key, confidence, linked_at, linked_by)
+     select $2, asset_id, method, key, confidence, linked_at, linked_by from device_asset_links where device_id = $1
+     on conflict (device_id) do nothing returning asset_id as id`, [deviceId, keptId])).rows.map((r) => r.id);
   const findings = (await db.query<{ id: string; state: string }>(
     `with open as (select id, state from findings where device_id = $1 and state in ('open', 'acknowledged') for update)
      update findings f set state = 'resolved', resolved_at = now(), updated_at = now() from open o where f.id = o.id returning o.id, o.state`,
@@ -87,7 +92,7 @@ export async function putBackDevice(db: Queryable, snapshot: DeviceSnapshot, kep
   for (const table of order) if (snapshot.children[table]) await insert(table, snapshot.children[table]);
   await db.query('update agents set device_id = $1 where id = any($2::uuid[]) and device_id = $3', [deviceId, snapshot.agents, keptId]);
   await db.query('update agent_reports set device_id = $1 where report_id = any($2::uuid[])', [deviceId, snapshot.reports]);
-  await db.query('update register_assets set device_id = $1 where id = any($2::uuid[]) and device_id is null', [deviceId, snapshot.assets]);
+  await db.query('delete from device_asset_links where device_id = $1 and asset_id = any($2::uuid[])', [keptId, snapshot.assets]);
   await db.query(
     `update findings f set state = s.state, resolved_at = null, updated_at = now()
        from jsonb_to_recordset($1::jsonb) s(id uuid, state text) where f.id = s.id and f.state = 'resolved'`,

@@ -15,6 +15,7 @@ import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
 import * as deviceIdentity from './0018-device-identity.js';
+import * as oneDeviceAssetLink from './0020-one-device-asset-link.js';
 import * as licenceFigures from './0022-licence-figures.js';
 import * as agentPresence from './0026-agent-presence.js';
 import * as softwareSearch from './0027-software-search.js';
@@ -48,6 +49,7 @@ export const migrations: Migration[] = [
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
   { id: 18, name: 'device-identity', sql: deviceIdentity.sql },
+  { id: 20, name: 'one-device-asset-link', sql: oneDeviceAssetLink.sql },
   { id: 22, name: 'licence-figures', sql: licenceFigures.sql },
   { id: 24, name: 'future-dated-reports', sql: futureDatedReports.sql },
   { id: 25, name: 'account-safety', sql: accountSafety.sql },

@@ -160,7 +160,8 @@ export async function refreshFindings(db: Queryable, scope: string[] | null, ext
     [now],
   );
   await db.query(
-    `update findings f set state = 'resolved', resolved_at = $2, updated_at = $2, updated_by = null
+    `update findings f set state = 'resolved', resolved_at = $2, updated_at = $2, updated_by = null,
+            asset_id = coalesce(f.asset_id, (select l.asset_id from device_asset_links l where l.device_id = f.device_id))
       where f.state in ('open', 'acknowledged')
         and ($1::uuid[] is null or f.device_id = any($1::uuid[]) or (f.type = 'missing' and f.asset_id in (select id from finding_assets)))
         and not exists (select 1 from finding_causes c where c.key = f.key)`,
@@ -191,14 +192,17 @@ interface FindingRow {
   last_detected: Date;
   resolved_at: Date | null;
   updated_by: string | null;
+  asset_tag?: string | null;
   total?: number;
 }
 
 const FINDING_COLUMNS = 'id, type, subtype, state, device_id, asset_id, summary, details, reason, first_detected, last_detected, resolved_at, updated_by';
+/** The finding's asset tag, read with the finding (its table aliased `findings`). */
+const ASSET_TAG = '(select a.tag from register_assets a where a.id = findings.asset_id) as asset_tag';
 
 function toFinding(r: FindingRow): Finding {
   return {
-    id: r.id, type: r.type, subtype: r.subtype, state: r.state, deviceId: r.device_id, assetId: r.asset_id, summary: r.summary,
+    id: r.id, type: r.type, subtype: r.subtype, state: r.state, deviceId: r.device_id, assetId: r.asset_id, assetTag: r.asset_tag ?? null, summary: r.summary,
     details: r.details, reason: r.reason, firstDetected: new Date(r.first_detected).toISOString(),
     lastDetected: new Date(r.last_detected).toISOString(), resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
     updatedBy: r.updated_by,
@@ -207,7 +211,7 @@ function toFinding(r: FindingRow): Finding {
 
 export async function listFindings(db: Queryable, q: { type?: FindingType; state?: FindingState; deviceId?: string; assetId?: string; limit: number; offset: number }) {
   const { rows } = await db.query<FindingRow>(
-    `select ${FINDING_COLUMNS}, count(*) over ()::int as total from findings
+    `select ${FINDING_COLUMNS}, ${ASSET_TAG}, count(*) over ()::int as total from findings
       where ($1::text is null or type = $1) and ($2::text is null or state = $2)
         and ($3::uuid is null or device_id = $3) and ($4::uuid is null or asset_id = $4)
       order by case state when 'open' then 0 when 'acknowledged' then 1 when 'dismissed' then 2 else 3 end, last_detected desc, id
@@ -223,7 +227,7 @@ export async function lockFinding(db: Queryable, id: string): Promise<Finding | 
 }
 
 export async function getFinding(db: Queryable, id: string): Promise<Finding | undefined> {
-  const { rows } = await db.query<FindingRow>(`select ${FINDING_COLUMNS} from findings where id = $1`, [id]);
+  const { rows } = await db.query<FindingRow>(`select ${FINDING_COLUMNS}, ${ASSET_TAG} from findings where id = $1`, [id]);
   return rows[0] && toFinding(rows[0]);
 }
 
@@ -234,6 +238,11 @@ export async function setFindingState(db: Queryable, id: string, state: FindingS
       where id = $1`,
     [id, state, reason, by, now],
   );
+}
+
+/** A finding that a person's action resolved names the asset it went to and who resolved it. */
+export async function noteFindingResolver(db: Queryable, id: string, assetId: string, by: string): Promise<void> {
+  await db.query("update findings set asset_id = coalesce(asset_id, $2), updated_by = $3 where id = $1 and state = 'resolved'", [id, assetId, by]);
 }
 
 export async function countOpenFindings(db: Queryable): Promise<number> {

@@ -70,7 +70,7 @@ export async function refreshIdentityKeys(db: Queryable, scope: Scope, junk: Jun
   );
 }
 
-const CONFIDENCE = `case c.key when 'register' then 1 when 'manual' then 1 when 'hardware_uuid' then 0.99 when 'serial' then c.confidence
+const CONFIDENCE = `case c.key when 'manual' then 1 when 'hardware_uuid' then 0.99 when 'serial' then c.confidence
   when 'mac' then 0.8 when 'fqdn' then 0.75 else 0.6 end`;
 
 export interface MatchChange {
@@ -80,21 +80,16 @@ export interface MatchChange {
 }
 
 /**
- * Devices the register, or a person, tied to an asset lend it their identifiers (alias t, with
- * asset_id, for the device o): looked up per key for a few devices, hashed for the whole estate.
+ * Devices a person tied to an asset lend it their identifiers (alias t, with asset_id, for the
+ * device o): looked up per key for a few devices, hashed for the whole estate.
  */
 const TIED = (whole: boolean) => whole
-  ? `join (select a.id as asset_id, a.device_id from register_assets a where a.device_id is not null
-           union all select l.asset_id, l.device_id from device_asset_links l where l.method = 'manual') t on t.device_id = o.device_id`
-  : `cross join lateral (select a.id as asset_id from register_assets a where a.device_id = o.device_id
-                        union all select l.asset_id from device_asset_links l where l.device_id = o.device_id and l.method = 'manual') t`;
+  ? `join (select l.asset_id, l.device_id from device_asset_links l where l.method = 'manual') t on t.device_id = o.device_id`
+  : `cross join lateral (select l.asset_id from device_asset_links l where l.device_id = o.device_id and l.method = 'manual') t`;
 
 /** Candidate assets of the devices in scope ($1), by every key; the keys are in match_keys. */
 const CANDIDATES = (whole: boolean) => `
-  select a.device_id, a.id as asset_id, 'register' as key, 1.0 as confidence
-    from register_assets a where a.device_id is not null and ${IN_SCOPE('a.device_id')}
-  union all
-  select l.device_id, l.asset_id, 'manual', 1.0 from device_asset_links l where l.method = 'manual' and ${IN_SCOPE('l.device_id')}
+  select l.device_id, l.asset_id, 'manual' as key, 1.0 as confidence from device_asset_links l where l.method = 'manual' and ${IN_SCOPE('l.device_id')}
   union all
   select sk.device_id, t.asset_id, sk.key, 0
     from match_keys sk join device_identity_keys o on o.key = sk.key and o.value = sk.value
@@ -117,12 +112,12 @@ const BEST = `
            max(${CONFIDENCE}) as confidence
       from match_candidates c group by c.device_id, c.key
   ) r
-  where r.key in ('register', 'manual') or array_position($1::text[], r.key) is not null
-  order by r.device_id, case r.key when 'register' then -2 when 'manual' then -1 else array_position($1::text[], r.key) end`;
+  where r.key = 'manual' or array_position($1::text[], r.key) is not null
+  order by r.device_id, case r.key when 'manual' then -1 else array_position($1::text[], r.key) end`;
 
 /**
  * Matches the devices in scope to register assets by the strongest key that finds any: the
- * register's own link, a person's link, then the configured keys in order. One asset found makes
+ * link a person made (by hand or by registering the device), then the configured keys in order. One asset found makes
  * a link (with its key and confidence); several make a review for a person, never a merge. A MAC
  * address seen on several devices of one kind (a docking station, a USB adapter) is no key.
  * Returns the devices whose asset changed.
@@ -191,18 +186,6 @@ export async function devicesWithMacs(db: Queryable, deviceId: string, macs: str
 export async function deviceExists(db: Queryable, deviceId: string): Promise<boolean> {
   const { rows } = await db.query('select 1 from devices where id = $1', [deviceId]);
   return rows.length > 0;
-}
-
-/** A person's link of a device to an asset: kept until a person changes it, whatever matching finds. */
-export async function linkDeviceManually(db: Queryable, deviceId: string, assetId: string, by: string): Promise<void> {
-  await db.query(
-    `insert into device_asset_links (device_id, asset_id, method, key, confidence, linked_by)
-     values ($1, $2, 'manual', 'manual', 1, $3)
-     on conflict (device_id) do update set asset_id = excluded.asset_id, method = 'manual', key = 'manual', confidence = 1,
-       linked_at = now(), linked_by = excluded.linked_by`,
-    [deviceId, assetId, by],
-  );
-  await db.query('delete from device_match_reviews where device_id = $1', [deviceId]);
 }
 
 export async function assetExistsForLink(db: Queryable, assetId: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { LINKED_DEVICE, LINKED_DEVICE_JSON } from '../reconcile/asset-links.js';
 import { oneOf, type RecordTable } from './record-table.js';
 
 /** The name of what an asset is assigned to: a person, department, location or another asset. */
@@ -32,7 +33,6 @@ export const assetsTable: RecordTable = {
     expiresOn: { column: 'expires_on', type: 'date' },
     eolDate: { column: 'eol_date', type: 'date' },
     depreciation: { column: 'depreciation', type: 'jsonb' },
-    deviceId: { column: 'device_id', type: 'uuid' },
     notes: { column: 'notes', type: 'text' },
     customFields: { column: 'custom_fields', type: 'jsonb' },
     expectedReturn: { column: 'expected_return', type: 'date', readOnly: true },
@@ -49,6 +49,9 @@ export const assetsTable: RecordTable = {
     modelName: 'm.name',
     manufacturerName: 'mf.name',
     locationName: 'l.name',
+    // The device is read from its link, the one record of it; writing it goes through the link too.
+    deviceId: LINKED_DEVICE('t.id'),
+    linkedDevice: LINKED_DEVICE_JSON('t.id'),
     assignedTo: `case when t.assigned_id is null then null
       else json_build_object('type', t.assigned_type, 'id', t.assigned_id, 'name', ${holderName('t.assigned_type', 't.assigned_id')}) end`,
   },
@@ -73,7 +76,7 @@ export const assetsTable: RecordTable = {
     locationId: oneOf('t.location_id', 'uuid'),
     departmentId: oneOf('t.department_id', 'uuid'),
     vendorId: oneOf('t.vendor_id', 'uuid'),
-    deviceId: oneOf('t.device_id', 'uuid'),
+    deviceId: (p) => `t.id in (select l.asset_id from device_asset_links l where l.device_id = any(${p}::uuid[]))`,
     assignedPersonId: (p) => `t.assigned_type = 'person' and t.assigned_id = any(${p}::uuid[])`,
     assigned: (p) => `(t.assigned_id is not null) = ${p}::boolean`,
     purchasedFrom: (p) => `t.purchase_date >= ${p}::date`,

@@ -13,7 +13,7 @@ import { formatCount } from '../../format/numbers.js';
 import { formatDateTime, timeAgo } from '../../format/time.js';
 import { useLiveRefresh } from '../../hooks/use-live-refresh.js';
 import { useLoader } from '../../hooks/use-loader.js';
-import { deviceHref, devicesHref, type DeviceTab } from '../../routing/routes.js';
+import { assetHref, deviceHref, devicesHref, type DeviceTab } from '../../routing/routes.js';
 import { navigate } from '../../routing/use-route.js';
 import { DeviceActions } from './device-actions.js';
 import { DeviceHardwarePanel } from './device-hardware.js';
@@ -73,6 +73,9 @@ function DeviceDetailPage({ device, tab, back, error, onRetry }: DeviceDetailPag
             <OnlineBadge online={device.online} />
             <KindBadge kind={device.kind} />
             {device.fqdn && device.fqdn !== device.hostname ? <span>{device.fqdn}</span> : null}
+            {device.asset
+              ? <a href={assetHref(device.asset.id)} data-testid="device-asset-tag" title={device.asset.name}>Asset {device.asset.tag}</a>
+              : <span class="muted" data-testid="device-asset-tag">Not in the register</span>}
             <span>Last seen <time dateTime={device.lastSeen} title={formatDateTime(device.lastSeen)}>{timeAgo(device.lastSeen)}</time></span>
           </span>
         }

@@ -4,7 +4,7 @@ import { SortableHeader } from '../../components/sortable-header.js';
 import { formatCount } from '../../format/numbers.js';
 import { formatDateTime, timeAgo } from '../../format/time.js';
 import type { RecentChange } from '../../hooks/use-recent-changes.js';
-import { deviceHref, type DeviceSortKey, type SortOrder } from '../../routing/routes.js';
+import { assetHref, deviceHref, type DeviceSortKey, type SortOrder } from '../../routing/routes.js';
 import { operatingSystemLabel } from '../../format/operating-system.js';
 
 interface DevicesTableProps {
@@ -30,6 +30,7 @@ export function DevicesTable({ devices, sort, order, onSort, changes, busy }: De
             <SortableHeader column="os" {...header}>Operating system</SortableHeader>
             <th scope="col" class="optional">Model</th>
             <th scope="col" class="optional-wide">Serial number</th>
+            <th scope="col">Asset</th>
             <SortableHeader column="softwareCount" numeric {...header}>Software</SortableHeader>
             <SortableHeader column="lastSeen" {...header}>Last seen</SortableHeader>
           </tr>
@@ -57,6 +58,7 @@ function DeviceRow({ device, change }: { device: DeviceSummary; change: RecentCh
       <td class="cell-clip" title={operatingSystemLabel(device)}>{operatingSystemLabel(device)}</td>
       <td class="optional cell-clip" title={model || undefined}>{model || <span class="muted">—</span>}</td>
       <td class="optional-wide mono">{device.serialNumber ?? <span class="muted">—</span>}</td>
+      <td class="mono" data-testid="device-asset-tag">{device.asset ? <a href={assetHref(device.asset.id)} title={device.asset.name}>{device.asset.tag}</a> : <span class="muted">—</span>}</td>
       <td class="numeric">{formatCount(device.softwareCount)}</td>
       <td><time dateTime={device.lastSeen} title={formatDateTime(device.lastSeen)}>{timeAgo(device.lastSeen)}</time></td>
     </tr>

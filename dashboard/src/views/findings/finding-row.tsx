@@ -3,7 +3,7 @@ import type { Finding } from '@steward/shared';
 import { useApp } from '../../app/app-context.js';
 import { formatDateTime, timeAgo } from '../../format/time.js';
 import { can } from '../../permissions.js';
-import { deviceHref } from '../../routing/routes.js';
+import { assetHref, deviceHref } from '../../routing/routes.js';
 import { DismissForm, DuplicateActions, LinkForm, RegisterForm } from './finding-forms.js';
 import { FINDING_STATE_LABELS, FINDING_TYPE_LABELS, isClosed } from './finding-labels.js';
 
@@ -29,6 +29,7 @@ export function FindingRow({ finding, onChanged }: { finding: Finding; onChanged
           <div>{finding.summary}</div>
           {finding.deviceId ? <div class="cell-sub"><a href={deviceHref(finding.deviceId)}>Discovered device</a></div> : null}
           {finding.reason ? <div class="cell-sub">Reason: {finding.reason}</div> : null}
+          {finding.state === 'resolved' ? <ResolvedBy finding={finding} /> : null}
         </td>
         <td>{FINDING_TYPE_LABELS[finding.type]}</td>
         <td><span class={`pill ${closed ? 'pill-ok' : 'pill-warn'}`} data-testid="finding-state">{FINDING_STATE_LABELS[finding.state]}</span></td>
@@ -58,5 +59,17 @@ export function FindingRow({ finding, onChanged }: { finding: Finding; onChanged
         </tr>
       ) : null}
     </>
+  );
+}
+
+/** Where a resolved finding went (the asset its device is now linked to) and who resolved it. */
+function ResolvedBy({ finding }: { finding: Finding }) {
+  const who = finding.updatedBy ?? 'reconciliation';
+  return (
+    <div class="cell-sub" data-testid="finding-resolution">
+      {finding.assetId && finding.assetTag
+        ? <>Asset <a href={assetHref(finding.assetId)}>{finding.assetTag}</a> · resolved by {who}</>
+        : <>Resolved by {who}</>}
+    </div>
   );
 }

@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Finding, FindingState, FindingType } from '@steward/shared';
 import { fetchFindings } from '../../api/findings.js';
 import { useApp } from '../../app/app-context.js';
 import { EmptyState, ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Pagination } from '../../components/pagination.js';
+import { useLiveRefresh } from '../../hooks/use-live-refresh.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { FINDING_STATE_LABELS, FINDING_TYPE_LABELS } from './finding-labels.js';
 import { FindingRow } from './finding-row.js';
@@ -15,7 +16,8 @@ const STATES = Object.keys(FINDING_STATE_LABELS) as FindingState[];
 
 /**
  * The review queue: what reconciliation found that a person must decide. Acting on a finding
- * closes it in place, so the reviewer keeps their place in the list.
+ * takes it out of a list it no longer belongs to at once, counts included, then the list is read
+ * again; other people's actions and register changes refresh it through live events.
  */
 export function FindingsView() {
   const { api } = useApp();
@@ -26,8 +28,18 @@ export function FindingsView() {
   const query = { type, state, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const key = JSON.stringify(query);
   const findings = useLoader(key, useCallback((signal: AbortSignal) => fetchFindings(api, query, signal), [api, key]));
-  const shown = findings.data ?? findings.previousData;
-  const onChanged = (finding: Finding) => setUpdated((previous) => new Map(previous).set(finding.id, finding));
+  const loaded = findings.data ?? findings.previousData;
+  // Answers newer than these local changes replace them.
+  useEffect(() => setUpdated(new Map()), [findings.data]);
+  useLiveRefresh((event) => event.type === 'finding.changed' || event.type === 'register.changed', findings.reload);
+  const onChanged = (finding: Finding) => {
+    setUpdated((previous) => new Map(previous).set(finding.id, finding));
+    findings.reload();
+  };
+  const belongs = (item: Finding) => (!state || item.state === state) && (!type || item.type === type);
+  const rows = loaded?.items.map((item) => updated.get(item.id) ?? item);
+  const kept = rows?.filter(belongs);
+  const shown = loaded && kept && rows ? { items: kept, total: Math.max(0, loaded.total - (rows.length - kept.length)) } : undefined;
 
   return (
     <>
@@ -77,7 +89,7 @@ export function FindingsView() {
               </thead>
               <tbody>
                 {shown.items.map((item) => (
-                  <FindingRow key={item.id} finding={updated.get(item.id) ?? item} onChanged={onChanged} />
+                  <FindingRow key={item.id} finding={item} onChanged={onChanged} />
                 ))}
               </tbody>
             </table>

@@ -6,6 +6,7 @@ import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
+import { deviceHref } from '../../routing/routes.js';
 import { STATUS_LABELS } from './status-labels.js';
 import { LabelsControl } from './labels-control.js';
 
@@ -35,6 +36,12 @@ export function AssetPage({ id }: { id: string }) {
           {facts.map(([label, value]) => (
             <div class="fact" key={label}><dt>{label}</dt><dd>{value ?? <span class="muted">—</span>}</dd></div>
           ))}
+          <div class="fact" data-testid="asset-device">
+            <dt>Device</dt>
+            <dd>{current.linkedDevice
+              ? <><a href={deviceHref(current.linkedDevice.id)}>{current.linkedDevice.hostname}</a> <span class="muted">{linkedHow(current.linkedDevice)}</span></>
+              : <span class="muted">No discovered device linked</span>}</dd>
+          </div>
         </dl>
       </div>
       {can(me.role, 'register:write') || can(me.role, 'register:checkout') ? (
@@ -45,6 +52,12 @@ export function AssetPage({ id }: { id: string }) {
       ) : null}
     </>
   );
+}
+
+/** How the asset came to be linked to its device, in words. */
+function linkedHow(link: NonNullable<Asset['linkedDevice']>): string {
+  if (link.method === 'auto') return `(matched by ${link.key.replace('_', ' ')})`;
+  return `(linked${link.linkedBy ? ` by ${link.linkedBy}` : ''})`;
 }
 
 interface ActionProps {

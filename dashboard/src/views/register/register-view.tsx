@@ -30,7 +30,9 @@ function AssetsList() {
     const timer = setTimeout(() => { setSearch(draft.trim()); setPage(1); }, 250);
     return () => clearTimeout(timer);
   }, [draft]);
-  const query = { search: search || undefined, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  // Opened from the global search on a person: what that person holds.
+  const [holder] = useState(() => new URLSearchParams(location.search).get('holder') ?? undefined);
+  const query = { search: search || undefined, status, assignedPersonId: holder, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const key = JSON.stringify(query);
   const assets = useLoader(key, useCallback((signal: AbortSignal) => fetchAssets(api, query, signal), [api, key]));
   const shown = assets.data ?? assets.previousData;
@@ -40,7 +42,7 @@ function AssetsList() {
     <>
       <PageHeader
         title="Register"
-        subtitle={shown ? `${shown.totalCapped ? 'More than ' : ''}${shown.total.toLocaleString('en')} ${search || status ? 'matching ' : ''}asset${shown.total === 1 && !shown.totalCapped ? '' : 's'}` : 'Owned assets with their status, holder and records.'}
+        subtitle={shown ? `${shown.totalCapped ? 'More than ' : ''}${shown.total.toLocaleString('en')} ${search || status || holder ? 'matching ' : ''}asset${shown.total === 1 && !shown.totalCapped ? '' : 's'}` : 'Owned assets with their status, holder and records.'}
         actions={mayImport ? <button type="button" class="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>Import CSV</button> : null}
       />
       {importing ? <ImportPanel onImported={assets.reload} onClose={() => setImporting(false)} /> : null}

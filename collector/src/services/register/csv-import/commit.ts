@@ -7,6 +7,7 @@ import { insertImportedAssets } from '../../../store/register/imported-assets.js
 import { ApiProblem } from '../../errors.js';
 import type { Actor } from '../actor.js';
 import { withConstraintAnswers } from '../constraint-errors.js';
+import { auditChanges, recordChanges } from '../record-changes.js';
 import { allocateTags } from '../tags.js';
 import type { ImportedAsset } from './check-rows.js';
 import { createMissingReferences } from './create-references.js';
@@ -61,7 +62,7 @@ async function writeImport(db: Database, actor: Actor, importId: string, acceptV
     const check = JSON.parse(stored.checked) as StoredCheck;
     const assets = check.assets ?? [];
     await refuseTakenTags(tx, assets);
-    const refs = await createMissingReferences(tx, actor, assets);
+    const { refs, created } = await createMissingReferences(tx, assets);
     const newTags = await allocateTags(tx, assets.filter((a) => !a.tag).length);
     const now = new Date();
     const records = [];
@@ -78,15 +79,25 @@ async function writeImport(db: Database, actor: Actor, importId: string, acceptV
     await insertImportedAssets(tx, records, HOLDER_COLUMNS, actor.username, `imported from CSV (${importId})`);
     await insertAssignments(tx, assignments);
     await finishImport(tx, importId, 'committed', records.length, settledCheck(check));
+    // One audit entry names every asset and reference the import created and every check-out it made.
+    await recordChanges(tx, actor, created, {
+      action: 'import.commit', objectType: 'import', objectId: importId,
+      also: [
+        ...records.map((r) => ({ objectType: 'asset' as const, objectId: r.id, action: 'imported' })),
+        ...assignments.map((g) => ({ objectType: 'asset' as const, objectId: g.assetId, action: 'checked_out' })),
+      ],
+      details: { fileName: stored.fileName ?? null, imported: records.length, skipped: stored.errorRows },
+    });
     return { importId, imported: records.length, skipped: stored.errorRows };
   }));
 }
 
-export async function discardImport(db: Database, importId: string): Promise<void> {
+export async function discardImport(db: Database, actor: Actor, importId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const stored = await getImport(tx, importId, true);
     if (!stored) throw new ApiProblem(404, 'not_found', `no import with id ${importId}`);
     if (stored.state !== 'previewed') throw new ApiProblem(409, 'import_settled', `this import was already ${stored.state}`);
     await finishImport(tx, importId, 'discarded', null, settledCheck(JSON.parse(stored.checked) as StoredCheck));
+    await auditChanges(tx, actor, [], { action: 'import.discard', objectType: 'import', objectId: importId, details: { fileName: stored.fileName ?? null } });
   });
 }

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../store/database.js';
-import { insertHistory, type HistoryRecord } from '../../../store/register/history.js';
 import { readImportReferences } from '../../../store/register/import-references.js';
 import { insertManyRecords, type RecordTable } from '../../../store/register/record-table.js';
 import {
   departmentsTable, locationsTable, manufacturersTable, modelsTable, peopleTable, vendorsTable,
 } from '../../../store/register/reference-tables.js';
-import type { Actor } from '../actor.js';
+import type { RegisterChange } from '../record-changes.js';
 import type { ImportedAsset } from './check-rows.js';
 import { ReferenceIndex } from './reference-index.js';
 
 type NewRecord = { id: string } & Record<string, unknown>;
 
-async function insertWithHistory(tx: Queryable, spec: RecordTable, records: NewRecord[], actor: Actor, history: HistoryRecord[]) {
+async function insertWithHistory(tx: Queryable, spec: RecordTable, records: NewRecord[], history: RegisterChange[]) {
   await insertManyRecords(tx, spec, records);
-  for (const after of records) history.push({ objectType: spec.objectType, objectId: after.id, action: 'created', by: actor.username, before: null, after: { ...after, source: 'csv import' } });
+  for (const after of records) history.push({ objectType: spec.objectType, objectId: after.id, action: 'created', before: null, after: { ...after, source: 'csv import' } });
 }
 
 /** Names to new records, one per distinct name (compared without case). */
@@ -47,18 +46,19 @@ function newLocations(assets: ImportedAsset[], refs: ReferenceIndex): NewRecord[
 
 /**
  * Creates the manufacturers, vendors, departments, locations, models and people the rows name but
- * the register lacks, inside the import's transaction, and returns an index that finds them all.
+ * the register lacks, inside the import's transaction; returns an index that finds them all and
+ * the records created, for the import's history and audit entry.
  */
-export async function createMissingReferences(tx: Queryable, actor: Actor, assets: ImportedAsset[]): Promise<ReferenceIndex> {
+export async function createMissingReferences(tx: Queryable, assets: ImportedAsset[]): Promise<{ refs: ReferenceIndex; created: RegisterChange[] }> {
   let refs = new ReferenceIndex(await readImportReferences(tx));
-  const history: HistoryRecord[] = [];
+  const history: RegisterChange[] = [];
   const missing = (kind: 'manufacturers' | 'vendors' | 'departments', pick: (a: ImportedAsset) => string | null | undefined) =>
     newByName(assets.map(pick).filter((n): n is string => Boolean(n) && !refs.find(kind, n!)), (name) => ({ name }));
 
-  await insertWithHistory(tx, manufacturersTable, [...missing('manufacturers', (a) => a.model?.manufacturer).values()], actor, history);
-  await insertWithHistory(tx, vendorsTable, [...missing('vendors', (a) => a.supplier).values()], actor, history);
-  await insertWithHistory(tx, departmentsTable, [...missing('departments', (a) => a.department).values()], actor, history);
-  await insertWithHistory(tx, locationsTable, newLocations(assets, refs), actor, history);
+  await insertWithHistory(tx, manufacturersTable, [...missing('manufacturers', (a) => a.model?.manufacturer).values()], history);
+  await insertWithHistory(tx, vendorsTable, [...missing('vendors', (a) => a.supplier).values()], history);
+  await insertWithHistory(tx, departmentsTable, [...missing('departments', (a) => a.department).values()], history);
+  await insertWithHistory(tx, locationsTable, newLocations(assets, refs), history);
   refs = new ReferenceIndex(await readImportReferences(tx));
 
   const models = new Map<string, NewRecord>();
@@ -70,7 +70,7 @@ export async function createMissingReferences(tx: Queryable, actor: Actor, asset
       models.set(key, { id: randomUUID(), name: a.model.name, modelNumber: a.model.number, manufacturerId, categoryId: a.categoryId });
     }
   }
-  await insertWithHistory(tx, modelsTable, [...models.values()], actor, history);
+  await insertWithHistory(tx, modelsTable, [...models.values()], history);
 
   const people = new Map<string, NewRecord>();
   for (const a of assets) {
@@ -79,7 +79,6 @@ export async function createMissingReferences(tx: Queryable, actor: Actor, asset
     const key = (email ?? username ?? employeeNumber ?? name ?? '').toLowerCase();
     if (!people.has(key)) people.set(key, { id: randomUUID(), name: name ?? email ?? username ?? employeeNumber, email, username, employeeNumber, active: true });
   }
-  await insertWithHistory(tx, peopleTable, [...people.values()], actor, history);
-  await insertHistory(tx, history);
-  return new ReferenceIndex(await readImportReferences(tx));
+  await insertWithHistory(tx, peopleTable, [...people.values()], history);
+  return { refs: new ReferenceIndex(await readImportReferences(tx)), created: history };
 }

@@ -10,11 +10,11 @@ export interface CoverageCounts {
 }
 
 /**
- * Discovered devices and how many of them the register knows (linked by device id, or through
- * device_asset_links when present) and how many run an agent that has spoken since `agentSince`.
+ * Discovered devices and how many of them the register knows (linked to an asset) and how many run
+ * an agent that has spoken since `agentSince`.
  */
-export async function coverageCounts(db: Queryable, agentSince: Date, linked: boolean): Promise<CoverageCounts> {
-  const registered = `(exists (select 1 from register_assets a where a.device_id = d.id)${linked ? ' or exists (select 1 from device_asset_links l where l.device_id = d.id)' : ''})`;
+export async function coverageCounts(db: Queryable, agentSince: Date): Promise<CoverageCounts> {
+  const registered = 'exists (select 1 from device_asset_links l where l.device_id = d.id)';
   const live = `exists (select 1 from agents g where g.device_id = d.id and g.revoked_at is null and g.last_seen_at >= $1)`;
   const { rows } = await db.query<CoverageCounts>(
     `select count(*)::int as devices,

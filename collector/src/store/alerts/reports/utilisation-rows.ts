@@ -1,4 +1,5 @@
 import type { Queryable } from '../../database.js';
+import { LINKED_DEVICE } from '../../reconcile/asset-links.js';
 
 export interface UtilisationRow {
   category: string;
@@ -12,13 +13,10 @@ export interface UtilisationRow {
 
 /**
  * Assets in use or ready for use, by category and department: deployed (and seen lately), deployed
- * but idle (its device silent since `idleSince`), in stock and in repair. `linked` says whether
- * device_asset_links exists, the other way an asset is tied to a discovered device.
+ * but idle (its linked device silent since `idleSince`), in stock and in repair.
  */
-export async function utilisationRows(db: Queryable, idleSince: Date, linked: boolean): Promise<UtilisationRow[]> {
-  const device = linked
-    ? 'coalesce(a.device_id, (select l.device_id from device_asset_links l where l.asset_id = a.id limit 1))'
-    : 'a.device_id';
+export async function utilisationRows(db: Queryable, idleSince: Date): Promise<UtilisationRow[]> {
+  const device = LINKED_DEVICE('a.id');
   const { rows } = await db.query<UtilisationRow>(
     `with assets as (
        select c.name as category, d.name as department, a.status,

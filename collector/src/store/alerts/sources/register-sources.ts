@@ -1,4 +1,5 @@
 import type { Queryable } from '../../database.js';
+import { LINKED_DEVICE } from '../../reconcile/asset-links.js';
 
 /** Statuses in which an asset no longer needs warranty, renewal or maintenance attention. */
 export const INACTIVE_STATUSES = ['retired', 'disposed', 'lost', 'stolen'];
@@ -15,7 +16,8 @@ export interface WarrantyRow {
 /** Assets whose warranty ends between the two dates (inclusive). */
 export async function assetsWithWarrantyEnding(db: Queryable, from: string, to: string): Promise<WarrantyRow[]> {
   const { rows } = await db.query<WarrantyRow>(
-    `select id, tag, name, serial, device_id, warranty_expires::text as warranty_expires from register_assets
+    `select a.id, a.tag, a.name, a.serial, ${LINKED_DEVICE('a.id')} as device_id, a.warranty_expires::text as warranty_expires
+       from register_assets a
       where warranty_expires between $1::date and $2::date and status <> all($3::text[])`,
     [from, to, INACTIVE_STATUSES],
   );
