@@ -14,6 +14,7 @@ import * as deviceLicenceContext from './0014-device-licence-context.js';
 import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
+import * as registerAttachments from './0029-register-attachments.js';
 
 export interface Migration {
   id: number;
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   { id: 15, name: 'software-title-link', sql: softwareTitleLink.sql },
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
+  { id: 29, name: 'register-attachments', sql: registerAttachments.sql },
 ];
