@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import type { Asset, AssignmentTargetType } from '@steward/shared';
+import { checkInAsset, checkOutAsset, fetchAsset, fetchAssets } from '../../api/register.js';
+import { useApp } from '../../app/app-context.js';
+import { useSubmit } from '../../hooks/use-submit.js';
+import { ActionError } from './register-nav.js';
+import { useReferences } from './use-lookups.js';
+
+const TARGETS: readonly { value: AssignmentTargetType; label: string }[] = [
+  { value: 'person', label: 'A person' }, { value: 'location', label: 'A location' }, { value: 'asset', label: 'Another asset' },
+];
+
+/** The asset another one is checked out to, found by the tag typed or scanned. */
+async function assetByTag(api: ReturnType<typeof useApp>['api'], tag: string, self: string): Promise<string> {
+  const found = (await fetchAssets(api, { search: tag, limit: 20, offset: 0 })).items.find((a) => a.tag.toLowerCase() === tag.toLowerCase());
+  if (!found) throw new Error(`No asset has the tag ${tag}.`);
+  if (found.id === self) throw new Error('An asset cannot be checked out to itself.');
+  return found.id;
+}
+
+/** Hands the asset to a person, a location or another asset, with a return date and a note; or takes it back. */
+export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (asset: Asset) => void }) {
+  const { api } = useApp();
+  const people = useReferences('people');
+  const locations = useReferences('locations');
+  const [type, setType] = useState<AssignmentTargetType>('person');
+  const [targetId, setTargetId] = useState('');
+  const [tag, setTag] = useState('');
+  const [expectedReturn, setExpectedReturn] = useState('');
+  const [note, setNote] = useState('');
+  const { busy, error, run } = useSubmit();
+  const reload = async () => onChanged(await fetchAsset(api, asset.id));
+  if (asset.assignedTo) {
+    return (
+      <form id="checkout" class="card inline-form" aria-label="Check in" data-testid="checkin-form" onSubmit={(event) => { event.preventDefault(); void run(async () => { await checkInAsset(api, asset.id, note); await reload(); }); }}>
+        <h2 class="card-title form-title">Checked out to {asset.assignedTo.name}{asset.expectedReturn ? `, due back ${asset.expectedReturn}` : ''}</h2>
+        <label class="field field-wide"><span>Check-in note</span><input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+        <div class="form-buttons"><button type="submit" class="button button-primary" disabled={busy}>Check in</button></div>
+        <ActionError error={error} />
+      </form>
+    );
+  }
+  const choices = type === 'person' ? people.data?.items ?? [] : type === 'location' ? (locations.data?.items ?? []).map((l) => ({ id: l.id, name: l.path })) : [];
+  const submit = () => run(async () => {
+    const id = type === 'asset' ? await assetByTag(api, tag.trim(), asset.id) : targetId;
+    await checkOutAsset(api, asset.id, { targetType: type, targetId: id, expectedReturn, note });
+    setNote('');
+    await reload();
+  });
+  return (
+    <form id="checkout" class="card inline-form" aria-label="Check out" data-testid="checkout-form" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+      <h2 class="card-title form-title">Check out</h2>
+      <label class="field field-narrow">
+        <span>Check out to</span>
+        <select value={type} onChange={(e) => { setType(e.currentTarget.value as AssignmentTargetType); setTargetId(''); }}>
+          {TARGETS.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+        </select>
+      </label>
+      {type === 'asset' ? (
+        <label class="field"><span>Asset tag</span><input value={tag} required maxLength={64} onInput={(e) => setTag(e.currentTarget.value)} /></label>
+      ) : (
+        <label class="field">
+          <span>{type === 'person' ? 'Person' : 'Location'}</span>
+          <select value={targetId} required onChange={(e) => setTargetId(e.currentTarget.value)}>
+            <option value="">{choices.length === 0 ? `No ${type === 'person' ? 'people' : 'locations'} in the register` : 'Choose…'}</option>
+            {choices.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+      )}
+      <label class="field field-narrow"><span>Expected return</span><input type="date" value={expectedReturn} onInput={(e) => setExpectedReturn(e.currentTarget.value)} /></label>
+      <label class="field field-wide"><span>Note</span><input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+      <div class="form-buttons"><button type="submit" class="button button-primary" disabled={busy}>Check out</button></div>
+      <ActionError error={error} />
+    </form>
+  );
+}
