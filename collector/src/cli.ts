@@ -8,6 +8,7 @@ import { databaseKind } from './store/database.js';
 import { COLLECTOR_VERSION } from './version.js';
 import { verifyAuditChain } from './services/audit.js';
 import { restoreBackup, writeBackup } from './services/backup.js';
+import { resetPasswordFromConsole } from './services/users.js';
 import { snmpCli } from './services/network/snmp-command.js';
 
 const HELP = `steward ${COLLECTOR_VERSION}: the Steward collector
@@ -18,6 +19,8 @@ Usage: steward <command> [options]
   audit verify check the audit log's hash chain; exits 1 when it is broken
   snmp probe HOST[:PORT] [--community C | --user U ...] [--save]
                probe one SNMP device and print what it says; --save registers it with the collector
+  users reset-password USER
+               give USER a new random password, printed once (the account is unlocked and signed out)
   backup FILE  write a consistent snapshot of the database to FILE (gzipped)
   restore FILE replace the database's content with a backup (checked before it commits)
                (on the embedded database, stop the collector first: it holds the data folder)
@@ -91,6 +94,15 @@ async function restore(file: string | undefined): Promise<void> {
   console.log(`restored ${Object.keys(tables).length} tables, ${rows} rows, checksums verified`);
 }
 
+async function resetPassword(username: string | undefined): Promise<void> {
+  if (!username) throw new Error('usage: steward users reset-password USER');
+  const password = await withDatabase(async (db) => {
+    await migrate(db);
+    return resetPasswordFromConsole(db, username);
+  });
+  process.stdout.write(`New password for ${username}: ${password}\n(shown once; they are signed out everywhere and should change it on their account page)\n`);
+}
+
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
   const command = positionals[0] ?? 'help';
@@ -100,6 +112,11 @@ async function main(): Promise<void> {
     case 'backup': return backup(positionals[1]);
     case 'restore': return restore(positionals[1]);
     case 'snmp': return snmpCli(process.argv.slice(process.argv.indexOf('snmp') + 1));
+    case 'users':
+      if (positionals[1] === 'reset-password') return resetPassword(positionals[2]);
+      console.log(HELP);
+      process.exitCode = 2;
+      return;
     case 'audit':
       if (positionals[1] === 'verify') return auditVerify();
       console.log(HELP);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { UserInput, UserUpdate, UserView } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import {
@@ -74,4 +74,24 @@ export async function changeUser(db: Database, actor: UserActor, id: string, cha
     await recordAudit(tx, { ...auditActor(actor), action, objectType: 'user', objectId: id, before: auditView(before), after: auditView(after) });
     return toView(after);
   });
+}
+
+/**
+ * Gives a user a new random password from the server's own console, for a lost one: the account is
+ * unlocked, signed out everywhere, and the audit log names the console as the actor. The password
+ * is answered once and kept nowhere.
+ */
+export async function resetPasswordFromConsole(db: Database, username: string): Promise<string> {
+  const password = randomBytes(18).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const found = (await listUsers(tx)).find((row) => row.username === username);
+    if (!found) throw new ApiProblem(404, 'not_found', `no user named ${username}`);
+    if (found.auth_source === 'oidc') throw new ApiProblem(409, 'single_sign_on', `${username} signs in through single sign-on and has no password here`);
+    await updateUser(tx, found.id, { passwordHash });
+    await deleteUserSessions(tx, found.id);
+    const after = (await findUserById(tx, found.id))!;
+    await recordAudit(tx, { actor: 'console', action: 'user.password.reset', objectType: 'user', objectId: found.id, before: auditView(found), after: auditView(after) });
+  });
+  return password;
 }

@@ -17,6 +17,7 @@ import { LabelsControl } from './labels-control.js';
 import { ActionError, HelpLink } from './register-nav.js';
 import { STATUS_LABELS } from './status-labels.js';
 import { TransitionCard } from './transition-card.js';
+import { useReferences } from './use-lookups.js';
 
 /** Statuses in which a mistaken entry may still be deleted; real assets leave through the lifecycle. */
 const DELETABLE = new Set(['requested', 'approved', 'in_stock']);
@@ -96,6 +97,7 @@ function AssetFacts({ asset, generation }: { asset: Asset; generation: number })
   const { api } = useApp();
   const value = useLoader(`book:${asset.id}:${generation}`, useCallback((signal: AbortSignal) => fetchBookValue(api, asset.id, signal), [api, asset.id, generation]));
   const book = value.data;
+  const categories = useReferences('categories');
   const dep = asset.depreciation;
   const facts: [string, ComponentChildren | null][] = [
     ['Status', STATUS_LABELS[asset.status]],
@@ -120,7 +122,10 @@ function AssetFacts({ asset, generation }: { asset: Asset; generation: number })
     ['Book value today', book ? formatMoney(book.bookValue, book.currency) : null],
     ['Fully depreciated on', book?.fullyDepreciatedOn ?? null],
   ];
-  const custom = Object.entries(asset.customFields ?? {}).map(([key, v]): [string, ComponentChildren | null] => [key, v === null ? null : String(v)]);
+  const fields = categories.data?.items.find((c) => c.id === asset.categoryId)?.customFields ?? [];
+  const custom = Object.entries(asset.customFields ?? {}).map(([key, v]): [string, ComponentChildren | null] => [
+    fields.find((f) => f.key === key)?.label ?? key, v === null ? null : typeof v === 'boolean' ? (v ? 'Yes' : 'No') : String(v),
+  ]);
   return (
     <div class="card-grid">
       <section class="card" aria-label="Asset"><h2 class="card-title">Asset</h2><Facts facts={facts} testId="asset-facts" /></section>

@@ -59,13 +59,13 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
       {type === 'asset' ? (
         <label class="field"><span>Asset tag</span><input value={tag} required maxLength={64} onInput={(e) => setTag(e.currentTarget.value)} /></label>
       ) : (
-        <label class="field">
-          <span>{type === 'person' ? 'Person' : 'Location'}</span>
-          <select value={targetId} required onChange={(e) => setTargetId(e.currentTarget.value)}>
+        <div class="field">
+          <label for="checkout-target">{type === 'person' ? 'Person' : 'Location'}</label>
+          <select id="checkout-target" value={targetId} required onChange={(e) => setTargetId(e.currentTarget.value)}>
             <option value="">{choices.length === 0 ? `No ${type === 'person' ? 'people' : 'locations'} in the register` : 'Choose…'}</option>
             {choices.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
-        </label>
+        </div>
       )}
       <label class="field field-narrow"><span>Expected return</span><input type="date" value={expectedReturn} onInput={(e) => setExpectedReturn(e.currentTarget.value)} /></label>
       <label class="field field-wide"><span>Note</span><input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} /></label>

@@ -49,7 +49,7 @@ export function RecordFields({ specs, values, onChange, idPrefix }: {
         const id = `${idPrefix}-${spec.key}`;
         return (
           <div key={spec.key} class={`field${spec.wide || spec.kind === 'textarea' ? ' field-wide' : ''}${spec.kind === 'checkbox' ? ' field-check' : ''}`}>
-            <label for={id}>{spec.label}{spec.required ? <span aria-hidden="true"> *</span> : null}</label>
+            <label for={id}>{spec.label}</label>
             {control(spec, values[spec.key] ?? '', (value) => onChange(spec.key, value), id)}
             {spec.hint ? <small class="field-hint">{spec.hint}</small> : null}
           </div>

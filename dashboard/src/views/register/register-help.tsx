@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { PageHeader } from '../../components/page-header.js';
 import { RegisterNav } from './register-nav.js';
 
@@ -30,15 +31,21 @@ const TOPICS: readonly { id: string; title: string; text: string[] }[] = [
 
 /** Help for each register screen; each screen's Help link opens its section. */
 export function RegisterHelp() {
+  const topic = new URLSearchParams(window.location.search).get('topic');
+  useEffect(() => {
+    const section = topic ? document.getElementById(topic) : null;
+    section?.scrollIntoView();
+    section?.querySelector('h2')?.focus();
+  }, [topic]);
   return (
     <>
       <PageHeader title="Register help" subtitle="What each register screen does, and how." />
       <RegisterNav current="/register/help" />
       <div class="card help-page">
-        {TOPICS.map((topic) => (
-          <section key={topic.id} id={topic.id} aria-labelledby={`help-${topic.id}`}>
-            <h2 id={`help-${topic.id}`} class="card-title">{topic.title}</h2>
-            {topic.text.map((p) => <p key={p}>{p}</p>)}
+        {TOPICS.map((entry) => (
+          <section key={entry.id} id={entry.id} aria-labelledby={`help-${entry.id}`} class={entry.id === topic ? 'help-current' : undefined}>
+            <h2 id={`help-${entry.id}`} class="card-title" tabIndex={-1}>{entry.title}</h2>
+            {entry.text.map((p) => <p key={p}>{p}</p>)}
           </section>
         ))}
       </div>

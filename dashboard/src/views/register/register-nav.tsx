@@ -36,5 +36,5 @@ export function ActionError({ error }: { error: unknown }) {
 
 /** A link to the help of the screen shown. */
 export function HelpLink({ topic }: { topic: string }) {
-  return <a class="button button-quiet" href={`/register/help#${topic}`}>Help</a>;
+  return <a class="button button-quiet" href={`/register/help?topic=${topic}`}>Help</a>;
 }
