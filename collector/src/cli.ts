@@ -37,6 +37,7 @@ async function serve(): Promise<void> {
   if (collector.initialAdminPassword) lines.push(`First administrator: user "admin", password "${collector.initialAdminPassword}" (shown once; set STEWARD_ADMIN_PASSWORD to choose it)`);
   else if (!config.adminPassword) lines.push('Log in as "admin" with the password shown on the first start.');
   if (collector.createdEnrollSecret) lines.push(`Agent enrolment secret: ${collector.createdEnrollSecret} (agents need it as STEWARD_ENROLL_SECRET)`);
+  else lines.push('Agents enrol with the STEWARD_ENROLL_SECRET this collector was started with, or a secret made under Settings → Agents → Enrolment secrets.');
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
   let stopping = false;
   const stop = async () => {
