@@ -182,7 +182,7 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await go(page, '/register/locations');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete Shelf A' }).click();
-    expect(await page.getByTestId('action-error').textContent()).toMatch(/in use/);
+    expect(await page.getByTestId('action-error').textContent()).toContain('still in use by assets');
     expect(await page.getByTestId('locations-table').locator('tr[data-name="Shelf A"]').count()).toBe(1);
 
     // A CSV from GLPI: its columns recognised, one mapped by hand, the rows shown as they will be stored, the bad row named.
