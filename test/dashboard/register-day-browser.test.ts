@@ -15,10 +15,11 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 /** Picks the option of a select whose text contains `text`, as a person reading the list would. */
 async function choose(select: Locator, text: string | RegExp): Promise<void> {
-  const options = await select.locator('option').evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent ?? '' })));
-  const found = options.find((o) => (typeof text === 'string' ? o.label.includes(text) : text.test(o.label)));
-  if (!found) throw new Error(`no option ${String(text)} among ${options.map((o) => o.label).join(', ')}`);
-  await select.selectOption(found.value);
+  const matches = (label: string) => (typeof text === 'string' ? label.includes(text) : text.test(label));
+  const options = () => select.locator('option').evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent ?? '' })));
+  // The choices arrive with the reference lists, a moment after the form.
+  await expect.poll(async () => (await options()).some((o) => matches(o.label)), { timeout: 15_000 }).toBe(true);
+  await select.selectOption((await options()).find((o) => matches(o.label))!.value);
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -333,8 +334,9 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
       await go(page, where);
       await page.getByRole('link', { name: 'Help' }).click();
       await page.getByRole('heading', { name: topic, exact: true }).waitFor();
-      // The link opens the help at the screen's own section, which takes the focus.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(topic);
+      // The link opens the help at the screen's own section, marked and scrolled to.
+      await expect.poll(() => page.locator('section.help-current h2').textContent()).toBe(topic);
+      expect(await page.locator('section.help-current').isVisible()).toBe(true);
     }
     await page.close();
   });

@@ -57,16 +57,16 @@ export interface CheckoutDetails {
   note?: string;
 }
 
-/** The answer is the assignment; the asset is read again to show its new holder. */
-export async function checkOutAsset(api: ApiClient, id: string, details: CheckoutDetails): Promise<void> {
-  await api.request(assignment, `/api/v1/register/assets/${encodeURIComponent(id)}/checkout`, {
+/** Hands the asset over; the answer is the asset with its new holder. */
+export function checkOutAsset(api: ApiClient, id: string, details: CheckoutDetails): Promise<Asset> {
+  return api.request(asset, `/api/v1/register/assets/${encodeURIComponent(id)}/checkout`, {
     method: 'POST',
     body: { target: { type: details.targetType, id: details.targetId }, expectedReturn: details.expectedReturn || undefined, note: details.note || undefined },
   });
 }
 
-export async function checkInAsset(api: ApiClient, id: string, note?: string): Promise<void> {
-  await api.request({ parse: (data: unknown) => data }, `/api/v1/register/assets/${encodeURIComponent(id)}/checkin`, { method: 'POST', body: { note: note || undefined } });
+export function checkInAsset(api: ApiClient, id: string, note?: string): Promise<Asset> {
+  return api.request(asset, `/api/v1/register/assets/${encodeURIComponent(id)}/checkin`, { method: 'POST', body: { note: note || undefined } });
 }
 
 const assignments = listAnswer(assignment);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Asset, AssignmentTargetType } from '@steward/shared';
-import { checkInAsset, checkOutAsset, fetchAsset, fetchAssets } from '../../api/register.js';
+import { checkInAsset, checkOutAsset, fetchAssets } from '../../api/register.js';
 import { useApp } from '../../app/app-context.js';
 import { useSubmit } from '../../hooks/use-submit.js';
 import { ActionError } from './register-nav.js';
@@ -29,10 +29,9 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
   const [expectedReturn, setExpectedReturn] = useState('');
   const [note, setNote] = useState('');
   const { busy, error, run } = useSubmit();
-  const reload = async () => onChanged(await fetchAsset(api, asset.id));
   if (asset.assignedTo) {
     return (
-      <form id="checkout" class="card inline-form" aria-label="Check in" data-testid="checkin-form" onSubmit={(event) => { event.preventDefault(); void run(async () => { await checkInAsset(api, asset.id, note); await reload(); }); }}>
+      <form id="checkout" class="card inline-form" aria-label="Check in" data-testid="checkin-form" onSubmit={(event) => { event.preventDefault(); void run(async () => { onChanged(await checkInAsset(api, asset.id, note)); setNote(''); }); }}>
         <h2 class="card-title form-title">Checked out to {asset.assignedTo.name}{asset.expectedReturn ? `, due back ${asset.expectedReturn}` : ''}</h2>
         <label class="field field-wide"><span>Check-in note</span><input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} /></label>
         <div class="form-buttons"><button type="submit" class="button button-primary" disabled={busy}>Check in</button></div>
@@ -43,9 +42,8 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
   const choices = type === 'person' ? people.data?.items ?? [] : type === 'location' ? (locations.data?.items ?? []).map((l) => ({ id: l.id, name: l.path })) : [];
   const submit = () => run(async () => {
     const id = type === 'asset' ? await assetByTag(api, tag.trim(), asset.id) : targetId;
-    await checkOutAsset(api, asset.id, { targetType: type, targetId: id, expectedReturn, note });
+    onChanged(await checkOutAsset(api, asset.id, { targetType: type, targetId: id, expectedReturn, note }));
     setNote('');
-    await reload();
   });
   return (
     <form id="checkout" class="card inline-form" aria-label="Check out" data-testid="checkout-form" onSubmit={(event) => { event.preventDefault(); void submit(); }}>

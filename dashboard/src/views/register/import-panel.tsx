@@ -3,6 +3,7 @@ import { importField, type ImportField, type ImportPreview } from '@steward/shar
 import { commitImport, previewImport } from '../../api/register.js';
 import { useApp } from '../../app/app-context.js';
 import { ActionError } from './register-nav.js';
+import { STATUS_LABELS } from './status-labels.js';
 
 const SHOWN_ERRORS = 200;
 
@@ -20,6 +21,12 @@ const SAMPLE_COLUMNS: readonly [string, string][] = [
 ];
 
 interface Loaded { csv: string; fileName: string }
+
+function sampleCell(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (key === 'status') return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value);
+  return String(value);
+}
 
 /** Every header of the file with the field it fills ("" when ignored), as the preview read them. */
 function mappingOf(preview: ImportPreview): Record<string, ImportField | ''> {
@@ -108,7 +115,7 @@ export function ImportPanel({ onImported, onClose }: { onImported: () => void; o
                 <thead><tr>{SAMPLE_COLUMNS.map(([, label]) => <th key={label} scope="col">{label}</th>)}</tr></thead>
                 <tbody>
                   {preview.sample.slice(0, 10).map((row, index) => (
-                    <tr key={index}>{SAMPLE_COLUMNS.map(([key]) => <td key={key}>{row[key] === null || row[key] === undefined ? '—' : String(row[key])}</td>)}</tr>
+                    <tr key={index}>{SAMPLE_COLUMNS.map(([key]) => <td key={key}>{sampleCell(key, row[key])}</td>)}</tr>
                   ))}
                 </tbody>
               </table>

@@ -35,7 +35,6 @@ export function RegisterHelp() {
   useEffect(() => {
     const section = topic ? document.getElementById(topic) : null;
     section?.scrollIntoView();
-    section?.querySelector('h2')?.focus();
   }, [topic]);
   return (
     <>
@@ -44,7 +43,7 @@ export function RegisterHelp() {
       <div class="card help-page">
         {TOPICS.map((entry) => (
           <section key={entry.id} id={entry.id} aria-labelledby={`help-${entry.id}`} class={entry.id === topic ? 'help-current' : undefined}>
-            <h2 id={`help-${entry.id}`} class="card-title" tabIndex={-1}>{entry.title}</h2>
+            <h2 id={`help-${entry.id}`} class="card-title">{entry.title}</h2>
             {entry.text.map((p) => <p key={p}>{p}</p>)}
           </section>
         ))}
