@@ -245,7 +245,12 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await expect.poll(() => phone.getByTestId('audit-unknown').textContent()).toContain('NOT-A-TAG-7');
     expect(await phone.getByTestId('audit-missing').textContent()).toContain('STICKER-0043');
     expect(await phone.getByTestId('audit-missing').textContent()).not.toContain('STICKER-0042');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const overflow = await phone.evaluate(() => ({
+      by: document.documentElement.scrollWidth - window.innerWidth,
+      past: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 6).map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    }));
+    expect(overflow.by, `wider than the phone: ${overflow.past.join(', ')}`).toBeLessThanOrEqual(0);
     await expectAccessible(phone);
     await saveScreenshot(phone, 'register-audit-phone', true);
     await phone.getByRole('button', { name: 'Close the round' }).click();
