@@ -278,6 +278,8 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await admin.getByText('Disposed is final: no further status change.').waitFor();
     await admin.getByTestId('asset-files').locator('li[data-file="destruction-certificate.pdf"]').waitFor();
     expect(await admin.getByTestId('asset-files').textContent()).toContain('Certificate');
+    expect(await admin.getByTestId('asset-sanitisation').textContent()).toContain('GC-2026-118');
+    expect(await admin.getByTestId('asset-actions').textContent()).toContain('not available to check out');
     expect(await admin.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
     await saveScreenshot(admin, 'register-disposed', true);
     await admin.close();

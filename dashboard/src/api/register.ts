@@ -1,6 +1,6 @@
 import {
   asset, assetStatus, assignment, attachment, auditResult, auditRound, bookValue, contractRecord, importCommitAnswer, importPreview,
-  listAnswer, personRecord, registerHistoryEntry, workOrder,
+  listAnswer, personRecord, registerHistoryEntry, sanitisation, workOrder,
   type Asset, type AssetCreateRequest, type AssetPatch, type AssetStatus, type AssignmentTargetType, type AttachmentKind,
   type ImportField, type LabelLayout, type TransitionRequest,
 } from '@steward/shared';
@@ -72,6 +72,11 @@ export function checkInAsset(api: ApiClient, id: string, note?: string): Promise
 const assignments = listAnswer(assignment);
 export function fetchAssignments(api: ApiClient, query: { assetId?: string; overdue?: 'true'; open?: 'true'; limit?: number }, signal?: AbortSignal) {
   return api.request(assignments, '/api/v1/register/assignments', { signal, query: { ...query, sort: query.overdue ? 'expectedReturn' : 'checkedOutAt', order: query.overdue ? 'asc' : 'desc', limit: query.limit ?? 100 } });
+}
+
+const sanitisationAnswer = sanitisation.nullable();
+export function fetchSanitisation(api: ApiClient, id: string, signal?: AbortSignal) {
+  return api.request(sanitisationAnswer, `/api/v1/register/assets/${encodeURIComponent(id)}/sanitisation`, { signal });
 }
 
 export function fetchBookValue(api: ApiClient, id: string, signal?: AbortSignal) {

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import type { Asset } from '@steward/shared';
-import { deleteAsset, fetchAsset, fetchAssetContracts, fetchAssetHistory, fetchAssetWorkOrders, fetchAssignments, fetchBookValue } from '../../api/register.js';
+import {
+  deleteAsset, fetchAsset, fetchAssetContracts, fetchAssetHistory, fetchAssetWorkOrders, fetchAssignments, fetchBookValue, fetchSanitisation,
+} from '../../api/register.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -77,6 +79,7 @@ export function AssetPage({ id }: { id: string }) {
           {mayWrite ? <TransitionCard asset={current} onChanged={changed} /> : null}
         </div>
       ) : null}
+      {current.status === 'disposed' || current.status === 'retired' ? <DisposalCard asset={current} generation={generation} /> : null}
       <AttachmentsCard asset={current} mayWrite={mayWrite} key={`files-${generation}`} />
       <CoverCards asset={current} generation={generation} />
     </>
@@ -134,6 +137,27 @@ function AssetFacts({ asset, generation }: { asset: Asset; generation: number })
         <section class="card" aria-label="Details"><h2 class="card-title">Details</h2><Facts facts={[...custom, ['Notes', asset.notes ?? null]]} testId="asset-details" /></section>
       ) : null}
     </div>
+  );
+}
+
+const METHOD_WORDS: Record<string, string> = {
+  crypto_erase: 'Cryptographic erase', overwrite: 'Overwrite', degauss: 'Degauss', physical_destruction: 'Physical destruction',
+  vendor_certified: 'Certified by the vendor', no_data_bearing: 'Holds no data',
+};
+
+/** How the asset's data was destroyed, as recorded at disposal. */
+function DisposalCard({ asset, generation }: { asset: Asset; generation: number }) {
+  const { api } = useApp();
+  const record = useLoader(`sanitisation:${asset.id}:${generation}`, useCallback((s: AbortSignal) => fetchSanitisation(api, asset.id, s), [api, asset.id, generation]));
+  const r = record.data;
+  return (
+    <section class="card" aria-label="Data sanitisation" data-testid="asset-sanitisation">
+      <h2 class="card-title">Data sanitisation</h2>
+      {r ? (
+        <Facts facts={[['Method', METHOD_WORDS[r.method] ?? r.method], ['Performed on', r.performedOn], ['Performed by', r.performedBy],
+          ['Certificate', r.certificateRef ?? null], ['Recycler', r.recycler ?? null], ['Recorded by', r.recordedBy]]} />
+      ) : <p class="muted">{record.data === null ? 'No sanitisation recorded yet: disposal needs one.' : 'Loading…'}</p>}
+    </section>
   );
 }
 

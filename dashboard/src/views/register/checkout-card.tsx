@@ -4,7 +4,11 @@ import { checkInAsset, checkOutAsset, fetchAssets } from '../../api/register.js'
 import { useApp } from '../../app/app-context.js';
 import { useSubmit } from '../../hooks/use-submit.js';
 import { ActionError } from './register-nav.js';
+import { STATUS_LABELS } from './status-labels.js';
 import { useReferences } from './use-lookups.js';
+
+/** Statuses from which the collector hands an item out. */
+const AVAILABLE = new Set(['in_stock', 'deployed', 'received']);
 
 const TARGETS: readonly { value: AssignmentTargetType; label: string }[] = [
   { value: 'person', label: 'A person' }, { value: 'location', label: 'A location' }, { value: 'asset', label: 'Another asset' },
@@ -38,6 +42,9 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
         <ActionError error={error} />
       </form>
     );
+  }
+  if (!AVAILABLE.has(asset.status)) {
+    return <section class="card" aria-label="Check out"><p class="muted">{STATUS_LABELS[asset.status]}: not available to check out.</p></section>;
   }
   const choices = type === 'person' ? people.data?.items ?? [] : type === 'location' ? (locations.data?.items ?? []).map((l) => ({ id: l.id, name: l.path })) : [];
   const submit = () => run(async () => {
