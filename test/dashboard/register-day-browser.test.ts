@@ -335,6 +335,24 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await page.close();
   });
 
+  it('fits a phone: the list, an asset with its check-out form, and the reference screens, at 390 px', async () => {
+    const phone = await pageAs('admin', ADMIN_PASSWORD, 390, 844);
+    const widerThanPhone = () => phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await go(phone, '/register');
+    await phone.getByTestId('assets-table').waitFor();
+    expect(await widerThanPhone()).toBeLessThanOrEqual(0);
+    await saveScreenshot(phone, 'register-phone');
+    await phone.getByTestId('assets-table').getByRole('link', { name: 'STW-000001' }).click();
+    await phone.getByTestId('checkout-form').waitFor();
+    expect(await widerThanPhone()).toBeLessThanOrEqual(0);
+    await saveScreenshot(phone, 'register-asset-phone', true);
+    await go(phone, '/register/people');
+    await phone.getByTestId('people-table').waitFor();
+    expect(await widerThanPhone()).toBeLessThanOrEqual(0);
+    await saveScreenshot(phone, 'register-people-phone');
+    await phone.close();
+  });
+
   it('has help for each register screen, reachable from the screen', async () => {
     const page = await pageAs('admin', ADMIN_PASSWORD);
     for (const [where, topic] of [['/register', 'Assets list'], ['/register/people', 'People'], ['/register/audit', 'Audit round']] as const) {
