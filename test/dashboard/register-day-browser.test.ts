@@ -337,7 +337,16 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
 
   it('fits a phone: the list, an asset with its check-out form, and the reference screens, at 390 px', async () => {
     const phone = await pageAs('admin', ADMIN_PASSWORD, 390, 844);
-    const widerThanPhone = () => phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const widerThanPhone = async () => {
+      const overflow = await phone.evaluate(() => ({
+        by: document.documentElement.scrollWidth - window.innerWidth,
+        past: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 6).map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      }));
+      // Elements in a scrolling strip (the register's sub-menu) reach past the edge on purpose: named only when the page itself is wider.
+      expect(overflow.by, `wider than the phone: ${overflow.past.join(', ')}`).toBeLessThanOrEqual(0);
+      return overflow.by;
+    };
     await go(phone, '/register');
     await phone.getByTestId('assets-table').waitFor();
     expect(await widerThanPhone()).toBeLessThanOrEqual(0);
