@@ -12,8 +12,9 @@ export interface ChannelRequests {
 }
 
 /**
- * The live WebSocket channel: heartbeats out, "collect now" and "resync" in. It reconnects by
- * itself with jittered backoff; the HTTP report path never depends on it.
+ * The live WebSocket channel: heartbeats out, "collect now" and "resync" in. Heartbeats follow the
+ * interval the collector sends with each acknowledgement. It reconnects by itself with jittered
+ * backoff, spread as widely as the collector asked; the HTTP report path never depends on it.
  */
 export class AgentChannel {
   private socket: WebSocket | undefined;
@@ -21,13 +22,15 @@ export class AgentChannel {
   private reconnect: NodeJS.Timeout | undefined;
   private attempt = 0;
   private closed = false;
+  private reconnectSpreadMs = 0;
 
   constructor(
     private readonly server: string,
     private readonly state: () => AgentState,
     private readonly log: Logger,
     private readonly requests: ChannelRequests,
-    private readonly heartbeatMs = 30_000,
+    private heartbeatMs = 30_000,
+    private readonly random = Math.random,
   ) {}
 
   open(): void {
@@ -39,15 +42,13 @@ export class AgentChannel {
     socket.on('open', () => {
       this.attempt = 0;
       this.log.debug('channel open');
-      this.send({ type: 'heartbeat', sentAt: new Date().toISOString(), uptimeSeconds: Math.round(process.uptime()) });
-      this.heartbeat = setInterval(
-        () => this.send({ type: 'heartbeat', sentAt: new Date().toISOString(), uptimeSeconds: Math.round(process.uptime()) }),
-        this.heartbeatMs,
-      );
+      this.beat();
+      this.scheduleHeartbeats();
     });
     socket.on('message', (data) => {
       const parsed = collectorMessage.safeParse(safeJson(String(data)));
       if (!parsed.success) return;
+      if (parsed.data.type === 'heartbeat-ack') this.followCollector(parsed.data);
       if (parsed.data.type === 'collect-now') this.requests.collectNow();
       if (parsed.data.type === 'resync') {
         this.log.info({ reason: parsed.data.reason }, 'collector asks for a full report');
@@ -58,9 +59,34 @@ export class AgentChannel {
     socket.on('close', () => {
       clearInterval(this.heartbeat);
       if (this.closed) return;
-      const wait = backoffDelayMs(this.attempt++, 1000, 120_000);
+      // The collector's crowd estimate spreads a restart's reconnections; backoff handles one that stays down.
+      const wait = backoffDelayMs(this.attempt++, 1000, 120_000) + Math.round(this.random() * this.reconnectSpreadMs);
       this.reconnect = setTimeout(() => this.open(), wait);
     });
+  }
+
+  /** The interval heartbeats are sent at now: the collector's last word, else the one given at construction. */
+  get heartbeatIntervalMs(): number {
+    return this.heartbeatMs;
+  }
+
+  private beat(): void {
+    this.send({ type: 'heartbeat', sentAt: new Date().toISOString(), uptimeSeconds: Math.round(process.uptime()) });
+  }
+
+  private scheduleHeartbeats(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
+  }
+
+  private followCollector(ack: { heartbeatIntervalSeconds?: number; reconnectSpreadSeconds?: number }): void {
+    if (ack.reconnectSpreadSeconds !== undefined) this.reconnectSpreadMs = ack.reconnectSpreadSeconds * 1000;
+    const asked = ack.heartbeatIntervalSeconds ? ack.heartbeatIntervalSeconds * 1000 : undefined;
+    if (asked && asked !== this.heartbeatMs) {
+      this.heartbeatMs = asked;
+      this.log.info({ heartbeatIntervalSeconds: ack.heartbeatIntervalSeconds }, 'heartbeat interval set by the collector');
+      this.scheduleHeartbeats();
+    }
   }
 
   send(message: AgentMessage): void {

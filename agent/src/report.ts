@@ -19,6 +19,7 @@ function identityOf({ hardware, os }: CollectedParts): InventoryContent['identit
     hardwareUuid: hardware.system?.uuid,
     serialNumber: hardware.system?.serial,
     macAddresses: [...macs],
+    machineId: os.machineId,
   };
 }
 
@@ -57,7 +58,7 @@ export function deltaReport(
 
 /** This machine's inventory as the wire schema has it, from what the sources read. */
 export function contentOf(parts: CollectedParts): InventoryContent {
-  const { hostname: _hostname, fqdn: _fqdn, ...os } = parts.os;
+  const { hostname: _hostname, fqdn: _fqdn, machineId: _machineId, ...os } = parts.os;
   const report = fullReport('00000000-0000-4000-8000-000000000000', {
     identity: identityOf(parts), hardware: parts.hardware as InventoryContent['hardware'], os, software: parts.software,
   });

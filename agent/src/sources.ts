@@ -6,6 +6,8 @@ import { fileStamps, listings, processFacts } from './change-evidence.js';
 import { readExtraSoftware } from './extra-software.js';
 import { SourceCache, type EvidencedSource } from './source-cache.js';
 import { readDefaultGateways } from './collectors/net-routes.js';
+import { readSysText } from './collectors/read-sys.js';
+import { POINT_RELEASE_FILES } from './collectors/os-point-release.js';
 
 export interface CollectedParts {
   hardware: HardwareInput;
@@ -20,16 +22,17 @@ const LINUX_DEVICE_LISTINGS = [
 const LINUX_OS_FILES = [
   '/etc/os-release', '/usr/lib/os-release', '/etc/hostname', '/etc/hosts', '/etc/passwd', '/etc/shadow', '/etc/group',
   '/run/utmp', '/var/run/utmp', '/var/log/wtmp', '/run/reboot-required', '/var/run/reboot-required', '/etc/crypttab',
+  ...POINT_RELEASE_FILES,
 ];
 
 function hardwareSource(platform: NodeJS.Platform): EvidencedSource<HardwareInput> {
   return {
     name: 'hardware',
     read: () => collectHardware(platform),
-    // On Linux also the default routes, two small /proc files; elsewhere only what the process sees
+    // On Linux also the default routes and the mounts, small /proc files; elsewhere only what the process sees
     // for free, and the full check catches the rest.
     evidence: platform === 'linux'
-      ? async () => `${processFacts()}\n${await listings(LINUX_DEVICE_LISTINGS)}\n${JSON.stringify([...await readDefaultGateways()])}`
+      ? async () => `${processFacts()}\n${await listings(LINUX_DEVICE_LISTINGS)}\n${JSON.stringify([...await readDefaultGateways()])}\n${await readSysText('/proc/self/mountinfo')}`
       : async () => processFacts(),
   };
 }

@@ -19,6 +19,8 @@ Usage: steward <command> [options]
   audit verify check the audit log's hash chain; exits 1 when it is broken
   snmp probe HOST[:PORT] [--community C | --user U ...] [--save]
                probe one SNMP device and print what it says; --save registers it with the collector
+  snmp identify FOLDER [--reference FILE]
+               identify recorded walks offline; with a reference, the share of each field that agrees
   users reset-password USER
                give USER a new random password, printed once (the account is unlocked and signed out)
   backup FILE  write a consistent snapshot of the database to FILE (gzipped)

@@ -13,10 +13,13 @@ import { startNetworkRuntime } from './services/network/network-runtime.js';
 import type { AlertScheduler } from './alerts/alert-scheduler.js';
 import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
 import { startBackupSchedule } from './services/scheduled-backup.js';
+import { PresenceBuffer } from './services/presence.js';
 import { ensureSelfSignedCertificate, readTlsFiles, type TlsFiles } from './services/tls.js';
 import path from 'node:path';
 import { databaseKind, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
+import { backfillDeviceEvidence } from './store/identity/evidence.js';
+import { junkIdentifiers } from './reconcile/identity/junk-identifiers.js';
 import { openDatabase } from './store/open.js';
 import { initSetting } from './store/settings.js';
 
@@ -54,6 +57,8 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.maxDatabaseConnections }));
   const applied = await migrate(db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  const withEvidence = await backfillDeviceEvidence(db, junkIdentifiers());
+  if (withEvidence) log.info({ devices: withEvidence }, 'identity evidence recorded for devices stored before it was kept');
   const admin = await ensureAdmin(db, config.adminPassword);
   const enrol = await resolveEnrollSecret(db, config.enrollSecret);
   const live = new LiveEvents(db);
@@ -63,7 +68,9 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const secrets = loadMasterKeys({ dataDir: config.dataDir });
   const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret, secrets,
     // Leave connections for the API and heartbeats while reports are being stored.
-    ingestGate: new IngestGate(Math.max(1, config.maxDatabaseConnections - 3)) };
+    ingestGate: new IngestGate(Math.max(1, config.maxDatabaseConnections - 3)),
+    presence: new PresenceBuffer(db, log, { heartbeatIntervalSeconds: config.heartbeatIntervalSeconds, flushMs: config.presenceFlushMs, maxBatch: 10_000 }) };
+  ctx.presence.start();
   const tls = await tlsFor(config);
   const app = await buildServer(ctx, tls);
   // Network discovery: the SNMP poller and sweeps run beside the API, on the same database.
@@ -87,7 +94,9 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
       await alerts.stop();
       await backups.stop();
       await network.stop();
+      await ctx.presence.stop();
       await app.close();
+      await ctx.presence.flush();
       await live.stop();
       await agents.stop();
       if (!options.db) await db.close();

@@ -24,6 +24,13 @@ export const collectorConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   reportIntervalSeconds: z.coerce.number().int().min(60).default(3600),
   heartbeatIntervalSeconds: z.coerce.number().int().min(5).default(30),
+  /** Milliseconds between batched writes of heartbeats; acknowledgements wait for them. */
+  presenceFlushMs: z.coerce.number().int().min(50).max(10_000).default(1000),
+  /**
+   * Connections a second this collector expects to accept after a restart: agents are told to
+   * spread their reconnection over (connected agents / this) seconds.
+   */
+  reconnectsPerSecond: z.coerce.number().int().min(1).default(500),
   /** The largest inventory report accepted, in bytes; 20,000 packages take about 4 MB. */
   maxReportBytes: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   maxDatabaseConnections: z.coerce.number().int().min(2).max(200).default(10),
@@ -38,6 +45,8 @@ export const collectorConfigSchema = z.object({
   tlsSelfSigned: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).default(false),
   /** Hosts or addresses outgoing requests (webhooks, helpdesks) may reach despite being link-local. */
   outboundAllow: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string()).default([])),
+  /** How long a domain registry has to answer an RDAP look-up. */
+  rdapTimeoutSeconds: z.coerce.number().min(0.1).max(120).default(10),
   /** Seconds between evaluations of the alert rules. */
   alertIntervalSeconds: z.coerce.number().int().min(10).default(300),
   /** Where scheduled backups are written; `<dataDir>/backups` when not given. */
@@ -76,6 +85,8 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_LOG_LEVEL: 'logLevel',
   STEWARD_REPORT_INTERVAL: 'reportIntervalSeconds',
   STEWARD_HEARTBEAT_INTERVAL: 'heartbeatIntervalSeconds',
+  STEWARD_PRESENCE_FLUSH_MS: 'presenceFlushMs',
+  STEWARD_RECONNECTS_PER_SECOND: 'reconnectsPerSecond',
   STEWARD_MAX_REPORT_BYTES: 'maxReportBytes',
   STEWARD_DB_CONNECTIONS: 'maxDatabaseConnections',
   STEWARD_RATE_LIMIT: 'rateLimitPerMinute',

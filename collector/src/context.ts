@@ -6,6 +6,7 @@ import type { LiveEvents } from './services/live-events.js';
 import type { AgentConnections } from './services/agent-connections.js';
 import type { MasterKeys } from './services/secrets.js';
 import type { IngestGate } from './services/ingest-gate.js';
+import type { PresenceBuffer } from './services/presence.js';
 
 /** What every route and service of one running collector shares. */
 export interface CollectorContext {
@@ -20,4 +21,6 @@ export interface CollectorContext {
   secrets: MasterKeys;
   /** Bounds concurrent report ingests below the database pool size. */
   ingestGate: IngestGate;
+  /** Heartbeats held in memory and written in batches. */
+  presence: PresenceBuffer;
 }

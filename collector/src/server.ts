@@ -18,12 +18,16 @@ import { authRoutes } from './routes/auth.js';
 import { ssoRoutes } from './routes/sso.js';
 import { dashboardRoutes, findDashboardDir } from './routes/dashboard.js';
 import { deviceRoutes } from './routes/devices.js';
+import { deviceIdentityRoutes } from './routes/device-identity.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { registerRoutes } from './routes/register/index.js';
 import { reconcileRoutes } from './routes/reconcile/index.js';
 import { networkRoutes } from './routes/network/index.js';
 import { alertsAreaRoutes } from './routes/alerts/index.js';
+import { certificateRoutes } from './routes/certificates.js';
+import { domainRoutes } from './routes/domains.js';
+import { addressSpaceRoutes } from './routes/address-space.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -107,11 +111,15 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   authRoutes(app, ctx);
   ssoRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  deviceIdentityRoutes(app, ctx);
   agentRoutes(app, ctx);
   eventRoutes(app, ctx);
   registerRoutes(app, ctx);
   reconcileRoutes(app, ctx);
   networkRoutes(app, ctx);
+  certificateRoutes(app, ctx);
+  domainRoutes(app, ctx);
+  addressSpaceRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);
   auditRoutes(app, ctx);
   backupRoutes(app, ctx);

@@ -12,7 +12,8 @@ export function describeClockSkew(seconds: number): string {
   return `${parts.filter(Boolean).join(' ')} ${seconds >= 0 ? 'ahead' : 'behind'}`;
 }
 
-export const agentStatus = z.enum(['online', 'offline', 'revoked', 'never-seen']);
+/** retired: another agent took its machine over (a reinstall); its history stays with the device. */
+export const agentStatus = z.enum(['online', 'offline', 'revoked', 'retired', 'never-seen']);
 export type AgentStatus = z.infer<typeof agentStatus>;
 
 /** An enrolled agent as administrators see it. */
@@ -38,7 +39,11 @@ export type AgentList = z.infer<typeof agentList>;
 export const enrollmentSecretInput = z.object({
   label: z.string().trim().min(1).max(128),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
-});
+  /** How many enrolments the secret admits; absent for no limit. */
+  maxUses: z.number().int().min(1).max(1_000_000).optional(),
+  /** One enrolment only: an installer's secret. Same as maxUses 1. */
+  singleUse: z.boolean().optional(),
+}).refine((v) => !(v.singleUse && v.maxUses !== undefined && v.maxUses !== 1), { path: ['maxUses'], message: 'a single-use secret admits exactly 1 enrolment' });
 export type EnrollmentSecretInput = z.infer<typeof enrollmentSecretInput>;
 
 /** An enrolment secret as listed: never the secret itself, which is shown once when made. */
@@ -49,6 +54,8 @@ export const enrollmentSecretView = z.object({
   createdBy: z.string(),
   expiresAt: isoDateTime.nullable(),
   revokedAt: isoDateTime.nullable(),
+  maxUses: z.number().int().nullable(),
+  uses: z.number().int(),
 });
 export type EnrollmentSecretView = z.infer<typeof enrollmentSecretView>;
 
@@ -60,6 +67,7 @@ export const createdEnrollmentSecret = z.object({
   label: z.string(),
   secret: z.string(),
   expiresAt: isoDateTime.nullable(),
+  maxUses: z.number().int().nullable(),
 });
 export type CreatedEnrollmentSecret = z.infer<typeof createdEnrollmentSecret>;
 

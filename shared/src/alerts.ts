@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLOCK_SKEW_WARN_SECONDS } from './agents.js';
 import { pageQuery } from './api.js';
+import { licenceReportGrouping } from './reconcile.js';
 import { isoDateTime, text } from './text.js';
 
 /*
@@ -53,6 +54,16 @@ const ruleParams = {
   snmp_device_down: z.object({ minutes: z.number().int().min(0).max(100_000).default(0) }),
   /** The last backup failed, or the scheduled one is this many hours past due with no collector taking it. */
   backup_failed: z.object({ hours: z.number().int().min(0).max(24 * 366).default(6) }),
+  /** A certificate presented on the network ends within this many days (or has ended). */
+  certificate_expiring: z.object({ days: days.default(30) }),
+  /** A key too small to be safe (RSA under 2048 bits) or a signature by a broken hash (MD5, SHA-1). */
+  certificate_weak: z.object({}),
+  /** Self-signed, or a chain that leads to no root the system or the organisation trusts. */
+  certificate_untrusted: z.object({}),
+  /** The certificate is not for the name or address it is presented at. */
+  certificate_name_mismatch: z.object({}),
+  /** A watched domain's registration ends within this many days, or its registry could not be read for as long. */
+  domain_expiring: z.object({ days: days.default(30) }),
 } as const;
 
 export type AlertRuleKind = keyof typeof ruleParams;
@@ -74,6 +85,11 @@ export const DEFAULT_SEVERITY: Record<AlertRuleKind, AlertSeverity> = {
   agent_clock_skew: 'warning',
   snmp_device_down: 'critical',
   backup_failed: 'critical',
+  certificate_expiring: 'warning',
+  certificate_weak: 'warning',
+  certificate_untrusted: 'warning',
+  certificate_name_mismatch: 'warning',
+  domain_expiring: 'critical',
 };
 
 export const alertRouting = z.object({
@@ -113,6 +129,8 @@ export const alertRuleInput = z.discriminatedUnion('kind', [
   ruleOf('checkout_overdue'), ruleOf('device_missing'), ruleOf('device_unregistered'), ruleOf('unlicensed_install'),
   ruleOf('licence_shortfall'), ruleOf('agent_silent'), ruleOf('snmp_device_down'),
   ruleOf('backup_failed'), ruleOf('agent_clock_skew'),
+  ruleOf('certificate_expiring'), ruleOf('certificate_weak'), ruleOf('certificate_untrusted'), ruleOf('certificate_name_mismatch'),
+  ruleOf('domain_expiring'),
 ]);
 export type AlertRuleInput = z.input<typeof alertRuleInput>;
 export type AlertRuleFields = z.infer<typeof alertRuleInput>;
@@ -423,9 +441,19 @@ export const reportResult = z.object({
 });
 export type ReportResult = z.infer<typeof reportResult>;
 
+/** The reconciliation reports, which can be scheduled like the register reports. */
+export const reconcileReportKind = z.enum(['license-reconciliation', 'device-reconciliation']);
+export type ReconcileReportKind = z.infer<typeof reconcileReportKind>;
+export const scheduledReportKind = z.enum([...reportKind.options, ...reconcileReportKind.options]);
+export type ScheduledReportKind = z.infer<typeof scheduledReportKind>;
+export const reconcileReportParams = {
+  'license-reconciliation': z.object({ groupBy: licenceReportGrouping.default('product') }),
+  'device-reconciliation': z.object({}),
+} as const;
+
 export const reportScheduleInput = z.object({
   name,
-  report: reportKind,
+  report: scheduledReportKind,
   params: z.record(z.string(), z.unknown()).default({}),
   format: z.enum(['csv', 'pdf']).default('pdf'),
   cron: text(128),

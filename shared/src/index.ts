@@ -1,4 +1,5 @@
 export * from './text.js';
+export * from './identity-junk.js';
 export * from './protocol.js';
 export * from './api.js';
 export * from './events.js';
@@ -14,3 +15,7 @@ export * from './backups.js';
 export * from './agents.js';
 export * from './audit.js';
 export * from './software-inventory.js';
+export * from './device-identity.js';
+export * from './certificates.js';
+export * from './domains.js';
+export * from './address-space.js';

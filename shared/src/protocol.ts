@@ -46,11 +46,29 @@ export const deviceIdentity = z.object({
   hardwareUuid: optionalText(64),
   serialNumber: optionalText(128),
   macAddresses: z.array(macAddress).max(512).default([]),
+  /** The operating system install's own id (/etc/machine-id, MachineGuid, IOPlatformUUID's OS twin): new on a reimage, copied by a clone. */
+  machineId: optionalText(128),
 });
 export type DeviceIdentity = z.infer<typeof deviceIdentity>;
 
 const count = z.number().int().nonnegative();
 const bytes = z.number().nonnegative();
+
+export const filesystem = z.object({
+  /** Where it is mounted: /, /home, C:, /Volumes/Data. */
+  mountPoint: text(2048),
+  /** ext4, xfs, btrfs, NTFS, APFS, nfs4... as the system names it. */
+  type: optionalText(64),
+  sizeBytes: bytes.optional(),
+  /** Space an ordinary user can still write (what df shows as available). */
+  freeBytes: bytes.optional(),
+  /** The device or source it is mounted from: /dev/sda1, disk3s1, server:/export. */
+  device: optionalText(1024),
+  label: optionalText(256),
+  /** Filesystem UUID or Windows volume serial number, where known. */
+  uuid: optionalText(128),
+});
+export type Filesystem = z.infer<typeof filesystem>;
 
 export const hardwareInfo = z.object({
   system: z.object({
@@ -84,6 +102,8 @@ export const hardwareInfo = z.object({
   cpu: z.object({
     manufacturer: optionalText(128),
     brand: optionalText(256),
+    /** The instruction set the processor runs, named as uname -m names it: x86_64, i686, arm64, armv7l, riscv64... */
+    arch: optionalText(32),
     sockets: count.optional(),
     cores: count.optional(),
     threads: count.optional(),
@@ -147,7 +167,11 @@ export const hardwareInfo = z.object({
     gateways: z.array(text(64)).max(16).optional(),
     /** full or half, where the link reports it. */
     duplex: optionalText(16),
+    /** What makes a virtual interface virtual: loopback, bridge, veth, tun, tap, vlan, bond, docker, ifb, wireguard... */
+    virtualKind: optionalText(32),
   })).max(1024).default([]),
+  /** Mounted filesystems holding data (volumes on Windows); memory and kernel pseudo filesystems are left out. */
+  filesystems: z.array(filesystem).max(1024).optional(),
   gpus: z.array(z.object({
     vendor: optionalText(256),
     model: optionalText(256),
@@ -215,8 +239,11 @@ export type HardwareInfo = z.infer<typeof hardwareInfo>;
 export const osInfo = z.object({
   platform: z.enum(['linux', 'windows', 'macos', 'freebsd', 'other']),
   name: text(256),
+  /** The release down to its point release: Debian 12.11, Ubuntu 22.04.4, Rocky 9.4, Windows 10.0.19045.3803, macOS 14.5. */
   version: optionalText(128),
   build: optionalText(128),
+  /** The release's marketing name where the OS gives one apart from its number: Windows 22H2, Ubuntu "Jammy Jellyfish". */
+  displayVersion: optionalText(64),
   kernel: optionalText(256),
   arch: optionalText(64),
   installDate: optionalText(64),
@@ -368,6 +395,10 @@ export const enrollRequest = z.object({
   secret: text(512).min(1),
   hostname: text(255).min(1),
   hardwareUuid: optionalText(64),
+  /** More of the machine's identity, so a revoked machine is recognised before it reports. */
+  serialNumber: optionalText(128),
+  macAddresses: z.array(macAddress).max(512).optional(),
+  machineId: optionalText(128),
   agentVersion: text(64),
   platform: osInfo.shape.platform,
 });
@@ -399,7 +430,14 @@ export const collectorMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collect-now'), reason: optionalText(256) }),
   /** Collect now and send a full report, whatever the agent believes the collector holds. */
   z.object({ type: z.literal('resync'), reason: optionalText(256) }),
-  z.object({ type: z.literal('heartbeat-ack'), serverTime: isoDateTime }),
+  z.object({
+    type: z.literal('heartbeat-ack'),
+    serverTime: isoDateTime,
+    /** Seconds between heartbeats the collector asks for from now on. */
+    heartbeatIntervalSeconds: z.number().int().positive().optional(),
+    /** If the channel drops, reconnect after a random wait up to this many seconds (the collector's estimate of its restart crowd). */
+    reconnectSpreadSeconds: z.number().int().nonnegative().optional(),
+  }),
 ]);
 export type CollectorMessage = z.infer<typeof collectorMessage>;
 

@@ -266,10 +266,40 @@ export const positionQuery = z.object({
 });
 export const positionList = z.object({
   items: z.array(licencePosition),
-  totals: z.object({ shortfallCost: z.number(), unlicensed: z.number().int(), products: z.number().int() }),
+  totals: z.object({
+    products: z.number().int(),
+    productsShort: z.number().int(),
+    consumed: z.number(),
+    shortfall: z.number(),
+    /** The cost of the shortfall of the products with a known price. */
+    shortfallCost: z.number(),
+    unlicensed: z.number().int(),
+    /** Products short of licences with no price to cost them, and their unlicensed installs. */
+    unpricedProducts: z.number().int(),
+    unpricedInstalls: z.number().int(),
+  }),
   asOf: isoDateTime,
 });
 export type PositionList = z.infer<typeof positionList>;
+
+/** What a shortfall cost leaves out, in the words every screen and report uses; null when nothing. */
+export function unpricedNote(totals: Pick<PositionList['totals'], 'unpricedProducts' | 'unpricedInstalls'>): string | null {
+  if (totals.unpricedProducts === 0) return null;
+  const products = totals.unpricedProducts === 1 ? '1 product' : `${totals.unpricedProducts} products`;
+  const installs = totals.unpricedInstalls === 1 ? '1 unlicensed install' : `${totals.unpricedInstalls} unlicensed installs`;
+  return `${products} (${installs}) without a price`;
+}
+
+/**
+ * A price for a product's shortfall, set from the position: the catalogue's list price, or the
+ * organisation's own (which comes first); null clears it. An entitlement's unit cost still wins.
+ */
+export const productPriceInput = z.object({
+  source: z.enum(['list', 'organisation']),
+  price: z.number().min(0).max(1e11).nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR').default('EUR'),
+}).strict();
+export type ProductPriceInput = z.input<typeof productPriceInput>;
 
 export const unlicensedInstall = z.object({
   productId: z.string(),
@@ -296,13 +326,34 @@ export const positionHistoryPoint = z.object({
   shortfall: z.number(),
   shortfallCost: z.number().nullable(),
 });
+/** The estate's whole licence position at one moment: every product's last known position added up. */
+export const licenceTrendPoint = z.object({
+  time: isoDateTime,
+  consumed: z.number(),
+  shortfall: z.number(),
+  shortfallCost: z.number(),
+  installs: z.number().int(),
+  unlicensed: z.number().int(),
+  productsShort: z.number().int(),
+  unpricedProducts: z.number().int(),
+  unpricedInstalls: z.number().int(),
+});
+export type LicenceTrendPoint = z.infer<typeof licenceTrendPoint>;
+export const licenceTrendQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Every recomputation, or the position at the end of each day. */
+  granularity: z.enum(['moment', 'day']).default('moment'),
+});
+export const licenceTrend = z.object({ items: z.array(licenceTrendPoint) });
+
 export const historyQuery = z.object({
   productId: z.string().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-export const findingType = z.enum(['unregistered', 'missing', 'mismatch', 'ambiguous']);
+export const findingType = z.enum(['unregistered', 'missing', 'mismatch', 'ambiguous', 'duplicate']);
 export type FindingType = z.infer<typeof findingType>;
 export const findingState = z.enum(['open', 'acknowledged', 'resolved', 'dismissed']);
 export type FindingState = z.infer<typeof findingState>;
@@ -362,13 +413,23 @@ export const reconcileSettings = z.object({
 }).strict();
 export type ReconcileSettings = z.infer<typeof reconcileSettings>;
 
+/** Who the reports are for: printed at the head of every compliance report; empty leaves it out. */
+export const organisationSettings = z.object({ name: text(200).default('') }).strict();
+export type OrganisationSettings = z.infer<typeof organisationSettings>;
+
 export const reconcileReportFormat = z.enum(['csv', 'pdf', 'html']);
+/** The flat tables a report's CSV download can be: one per download, or all of them in a zip. */
+export const licenceReportTable = z.enum(['positions', 'installs', 'entitlements', 'rules', 'departments']);
+export const deviceReportTable = z.enum(['findings']);
+export const licenceReportGrouping = z.enum(['product', 'vendor', 'department']);
 export const licenceReportQuery = z.object({
   format: reconcileReportFormat.default('html'),
   asOf: z.iso.datetime({ offset: true }).or(dateOnly).optional(),
-  groupBy: z.enum(['product', 'vendor', 'department']).default('product'),
+  groupBy: licenceReportGrouping.default('product'),
+  /** With CSV: the one table wanted; without it, a zip of every table. */
+  table: licenceReportTable.optional(),
 });
-export const deviceReportQuery = z.object({ format: reconcileReportFormat.default('html') });
+export const deviceReportQuery = z.object({ format: reconcileReportFormat.default('html'), table: deviceReportTable.optional() });
 
 export const reconcileRun = z.object({
   devices: z.number().int(),

@@ -74,6 +74,9 @@ export const snmpDeviceIdentity = z.object({
   os: optionalText(128),
   osVersion: optionalText(128),
   osSource: snmpIdentitySource.optional(),
+  /** The kernel an appliance's OS is built on (Linux, FreeBSD...), kept apart from the product OS. */
+  kernel: optionalText(64),
+  kernelVersion: optionalText(128),
   firmware: optionalText(128),
   hardwareRevision: optionalText(128),
   /** printer, switch, router, ups... when a data table or a MIB says so. */

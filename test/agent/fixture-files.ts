@@ -4,8 +4,16 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Real outputs recorded on other machines, kept beside the repository when a developer has them. */
-export const RECORDED = path.resolve(repoRoot, '../shared/fixtures/inventory');
+/** The nearest shared/fixtures/inventory beside the repository or one of its parent folders. */
+function recordedDir(): string {
+  for (let dir = path.dirname(repoRoot); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared/fixtures/inventory');
+    if (existsSync(candidate) || dir === path.dirname(dir)) return candidate;
+  }
+}
+
+/** Real outputs recorded on other machines, kept beside the repository (or a folder above it) when a developer has them. */
+export const RECORDED = recordedDir();
 export const hasRecorded = existsSync(RECORDED);
 if (!hasRecorded) console.warn(`recorded inventory outputs not found at ${RECORDED}: those tests are skipped`);
 

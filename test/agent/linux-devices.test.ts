@@ -29,7 +29,7 @@ function sysTree(name: string, files: Record<string, string>): string {
 describe('processor identification', () => {
   it('reads the microcode revision, the x86-64 level and virtualisation support of a recorded EPYC guest', () => {
     expect(parseCpuIdentification(ownText('sys/cpuinfo-epyc-vm.txt'))).toEqual({
-      family: 25, model: 17, stepping: 1, microcode: '0x1000065', isaLevel: 'x86-64-v4', virtualizationSupport: false,
+      arch: 'x86_64', family: 25, model: 17, stepping: 1, microcode: '0x1000065', isaLevel: 'x86-64-v4', virtualizationSupport: false,
     });
   });
 
@@ -41,7 +41,7 @@ describe('processor identification', () => {
     // AVX-512 without the v3 flags does not make a v4 processor.
     expect(isaLevelOf(`${v2} avx512f avx512bw avx512cd avx512dq avx512vl`)).toBe('x86-64-v2');
     expect(isaLevelOf('fpu vme de pse tsc sse sse2')).toBeUndefined();
-    expect(parseCpuIdentification(`processor\t: 0\nflags\t\t: ${v2} vmx\n`)).toEqual({ isaLevel: 'x86-64-v2', virtualizationSupport: true });
+    expect(parseCpuIdentification(`processor\t: 0\nflags\t\t: ${v2} vmx\n`)).toEqual({ arch: 'x86_64', isaLevel: 'x86-64-v2', virtualizationSupport: true });
   });
 
   it('reads cache sizes by level and type', () => {

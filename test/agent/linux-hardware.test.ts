@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCpuinfo, parseMemTotal } from '../../agent/src/collectors/cpuinfo.js';
 import { sysfsDmiHardware, chassisTypeName } from '../../agent/src/collectors/sysfs-dmi.js';
 import { blockDeviceDisk, readBlockDevices } from '../../agent/src/collectors/block-devices.js';
-import { netInterface, readNetInterfaces } from '../../agent/src/collectors/net-interfaces.js';
+import { netInterface, readNetInterfaces, virtualKindOf, type SysNet } from '../../agent/src/collectors/net-interfaces.js';
+import { readNetLinkDetails } from '../../agent/src/collectors/net-link-details.js';
 import { powerSupplyBattery } from '../../agent/src/collectors/power-supply.js';
 import { parseEdid } from '../../agent/src/collectors/edid.js';
 import { classifyVirtualization } from '../../agent/src/collectors/virtualization.js';
@@ -71,15 +72,36 @@ describe('block devices', () => {
 });
 
 describe('network interfaces', () => {
-  it('keeps real devices and addressed virtual interfaces, and drops loopback and idle virtual ones', () => {
+  it('keeps every interface: real devices as they are, loopback, bridges, veths and idle virtual ones marked with their kind', () => {
     const addr = (address: string, family: 'IPv4' | 'IPv6', internal = false) =>
       ({ address, family, internal, mac: '52:54:00:12:34:56', netmask: '', cidr: null }) as os.NetworkInterfaceInfo;
     expect(netInterface('enp3s0', { address: '52:54:00:12:34:56', speed: '1000', type: '1', hasDevice: true, wireless: false }, [addr('192.0.2.10', 'IPv4'), addr('fe80::1', 'IPv6')]))
       .toEqual({ name: 'enp3s0', mac: '52:54:00:12:34:56', ipv4: ['192.0.2.10'], ipv6: ['fe80::1'], speedMbps: 1000, virtual: false, type: 'wired' });
     expect(netInterface('wlp2s0', { address: 'a4:c3:f0:00:00:01', speed: '-1', type: '1', hasDevice: true, wireless: true }))
-      .toMatchObject({ type: 'wireless', speedMbps: undefined, ipv4: [] });
-    expect(netInterface('lo', { address: '00:00:00:00:00:00', type: '772', hasDevice: false, wireless: false }, [addr('127.0.0.1', 'IPv4', true)])).toBeUndefined();
-    expect(netInterface('ifb0', { address: 'd6:1f:00:aa:bb:cc', type: '1', hasDevice: false, wireless: false })).toBeUndefined();
+      .toMatchObject({ type: 'wireless', speedMbps: undefined, ipv4: [], virtual: false });
+    expect(netInterface('lo', { address: '00:00:00:00:00:00', type: '772', hasDevice: false, wireless: false }, [addr('127.0.0.1', 'IPv4', true)]))
+      .toMatchObject({ name: 'lo', mac: undefined, ipv4: ['127.0.0.1'], virtual: true, virtualKind: 'loopback', type: 'loopback' });
+    expect(netInterface('ifb0', { address: 'd6:1f:00:aa:bb:cc', type: '1', hasDevice: false, wireless: false }))
+      .toMatchObject({ virtual: true, virtualKind: 'ifb', type: undefined });
+    const kind = (name: string, sys: Partial<SysNet> = {}) => virtualKindOf(name, { type: '1', hasDevice: false, wireless: false, ...sys });
+    expect([kind('docker0', { devType: 'bridge' }), kind('br-3f2a9c1d0e4b', { devType: 'bridge' }), kind('virbr0', { devType: 'bridge' }),
+      kind('vethb1c2d3e'), kind('tun0', { type: '65534' }), kind('wg0', { type: '65534', devType: 'wireguard' }), kind('bond0', { devType: 'bond' }),
+      kind('eth0.100', { devType: 'vlan' }), kind('br0', { devType: 'bridge' }), kind('enp3s0', { hasDevice: true })])
+      .toEqual(['docker', 'docker', 'bridge', 'veth', 'tun', 'tun', 'bond', 'vlan', 'bridge', undefined]);
+  });
+
+  it.skipIf(!onLinux || !hasProgram('ip'))('lists every interface of this machine, each with the state and virtual mark ip gives it', async () => {
+    const links = JSON.parse(execFileSync('ip', ['-j', '-d', 'link', 'show'], { encoding: 'utf8' })) as Array<{ ifname: string; operstate: string; flags: string[]; link_type: string }>;
+    const nics = await readNetInterfaces();
+    expect(nics.map((n) => n.name).sort()).toEqual(links.map((l) => l.ifname).sort());
+    for (const link of links) {
+      const nic = nics.find((n) => n.name === link.ifname)!;
+      const up = link.operstate === 'UNKNOWN' ? link.flags.includes('UP') : link.operstate === 'UP';
+      const details = await readNetLinkDetails(link.ifname);
+      expect(details.status === 'up', link.ifname).toBe(up);
+      if (link.link_type === 'loopback') expect(nic).toMatchObject({ virtual: true, virtualKind: 'loopback' });
+      expect(nic.virtual, link.ifname).toBe(!existsSync(`/sys/class/net/${link.ifname}/device`) || link.link_type === 'loopback');
+    }
   });
 
   it.skipIf(!onLinux)('lists every addressed non-loopback interface Node sees on this machine', async () => {

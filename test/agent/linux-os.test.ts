@@ -43,6 +43,12 @@ describe('unix users', () => {
     expect(parseWho(ownText('sys/who.txt'))).toEqual(['alice', 'bob']);
     expect(parseLast(ownText('sys/last.txt'))).toBe('bob');
   });
+
+  it('names no one when the login log records no login, and reads wtmpdb\'s last alike', () => {
+    expect(parseLast('\nwtmp begins Tue May 20 00:00:00 2025\n')).toBeUndefined();
+    expect(parseLast('reboot   system boot  6.1.0-21-amd64   Mon Dec  7 09:12   still running\n\nwtmpdb begins Mon Dec  7 09:12:01 2026\n')).toBeUndefined();
+    expect(parseLast('carol    pts/0        192.0.2.7        Mon Dec  7 09:15   still logged in\nreboot   system boot  6.1.0-21-amd64   Mon Dec  7 09:12   still running\n\nwtmpdb begins Mon Dec  7 09:12:01 2026\n')).toBe('carol');
+  });
 });
 
 describe('parseLsblkEncryption', () => {

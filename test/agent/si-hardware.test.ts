@@ -15,9 +15,10 @@ describe('hardware through systeminformation (macOS, BSD, Windows without WMI)',
     expect(hardware.memory).toMatchObject({ totalBytes: 25276071936, swapBytes: 0 });
   });
 
-  it('keeps the real interfaces with subnets from their masks, state, MTU and the default gateway on the default one', () => {
-    expect(hardware.networkInterfaces).toEqual([{
-      name: 'eth0', mac: '02:fc:00:00:00:01', ipv4: ['192.0.2.2'], ipv6: ['fd00::2'], speedMbps: undefined, virtual: false, type: 'wired',
+  it('keeps every interface, loopback marked, the real ones with subnets from their masks, state, MTU and the default gateway on the default one', () => {
+    expect(hardware.networkInterfaces[0]).toMatchObject({ name: 'lo', ipv4: ['127.0.0.1'], virtual: true, virtualKind: 'loopback', type: 'loopback', status: 'up' });
+    expect(hardware.networkInterfaces.slice(1)).toEqual([{
+      name: 'eth0', mac: '02:fc:00:00:00:01', ipv4: ['192.0.2.2'], ipv6: ['fd00::2'], speedMbps: undefined, virtual: false, virtualKind: undefined, type: 'wired',
       status: 'up', mtu: 1400, duplex: undefined, subnets: ['192.0.2.0/24', 'fd00::/64'], gateways: ['192.0.2.1'],
     }]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCimJson, parseCimJsonByClass, parseWmicList } from '../../agent/src/collectors/wmi-objects.js';
-import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiDiskSerial, wmiMemoryModules, wmiNetworkInterfaces } from '../../agent/src/collectors/wmi-hardware.js';
+import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiDiskSerial, wmiMemoryModules } from '../../agent/src/collectors/wmi-hardware.js';
+import { wmiNetworkInterfaces } from '../../agent/src/collectors/wmi-network.js';
 import { wmiBitLocker, wmiHotfixes, wmiOperatingSystem, wmiUserAccounts } from '../../agent/src/collectors/wmi-os.js';
 import { licensedProducts } from '../../agent/src/collectors/software-licensing.js';
 import { attachOfficeLicences } from '../../agent/src/collectors/office-licences.js';
@@ -40,7 +41,7 @@ describe('parseCimJson', () => {
   it('assembles the OS section from one PowerShell run over several classes', () => {
     const os = windowsOs(parseCimJsonByClass(ownText('windows/cim-by-class.json')));
     expect(os).toMatchObject({
-      platform: 'windows', name: 'Microsoft Windows 11 Pro', version: '10.0.22631', build: '22631', arch: 'x64',
+      platform: 'windows', name: 'Microsoft Windows 11 Pro', version: '10.0.22631', build: '22631', arch: 'x86_64',
       installDate: '2023-11-14', domain: 'corp.example.com', productId: '00330-80000-00000-AA123',
       licence: { name: 'Windows(R), Professional edition', partialProductKey: '3V66T', status: 'licensed', channel: 'Retail' },
       hotfixes: [{ id: 'KB5034441', description: 'Update', installedOn: '2024-01-10' }],
@@ -91,7 +92,7 @@ describe('parseAppxPackages', () => {
 describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
   it('reads a Windows 7 processor and two memory modules, dropping placeholder makers and serials', () => {
     expect(wmiCpu(wmi('7-Win32_Processor.wmi'))).toEqual({
-      manufacturer: 'Intel', brand: 'Intel(R) Core(TM) i5-2300 CPU @ 2.80GHz', sockets: 1, cores: 4, threads: 4, speedGHz: 2.801,
+      manufacturer: 'Intel', brand: 'Intel(R) Core(TM) i5-2300 CPU @ 2.80GHz', arch: 'x86_64', sockets: 1, cores: 4, threads: 4, speedGHz: 2.801,
       family: 6, model: 42, stepping: 7, cache: { l3Bytes: 6144 * 1024 },
     });
     expect(wmiMemoryModules(wmi('7-Win32_PhysicalMemory.wmi'))).toEqual([
@@ -102,7 +103,7 @@ describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
 
   it('reads a French Windows 7: its name, build, 32-bit architecture and install date', () => {
     expect(wmiOperatingSystem(wmi('win7-sp1-x64-Win32_OperatingSystem.wmi')[0])).toEqual({
-      name: 'Microsoft Windows 7 Professionnel', version: '6.1.7600', build: '7600', servicePack: undefined, arch: 'x86',
+      name: 'Microsoft Windows 7 Professionnel', version: '6.1.7600', build: '7600', servicePack: undefined, arch: 'i686',
       installDate: '2013-08-13', productId: '55041-029-0047897-86624', registeredUser: 'guillaume',
     });
   });
@@ -127,12 +128,19 @@ describe.skipIf(!hasRecorded)('recorded wmic lists', () => {
   });
 
   it('keeps the adapters bound to IP, with their addresses', () => {
-    expect(wmiNetworkInterfaces(wmi('10-Win32_NetworkAdapterConfiguration.wmi'))).toEqual([
-      {
-        name: 'Intel(R) PRO/1000 MT Desktop Adapter', mac: '08:00:27:37:A7:5D', ipv4: ['0.0.0.9'], ipv6: ['fe82::fe82:fe82:fe82:fe82'],
-        subnets: ['0.0.0.0/24', 'fe82::/64'], gateways: ['0.0.0.8'],
-      },
+    const configs = wmi('10-Win32_NetworkAdapterConfiguration.wmi');
+    // Every adapter, the kernel debugger's and the IPv6 tunnels' marked virtual by their driver service.
+    expect(wmiNetworkInterfaces(configs).map((n) => [n.name, n.virtual, n.virtualKind])).toEqual([
+      ['Microsoft Kernel Debug Network Adapter', true, 'debug'],
+      ['Intel(R) PRO/1000 MT Desktop Adapter', undefined, undefined],
+      ['Microsoft ISATAP Adapter', true, 'tunnel'],
+      ['Microsoft Teredo Tunneling Adapter', true, 'tunnel'],
     ]);
+    // With Win32_NetworkAdapter: the link state and speed, and the physical adapter said to be one.
+    expect(wmiNetworkInterfaces(configs, parseWmicList(own('windows/wmic-networkadapter.txt')))[1]).toEqual({
+      name: 'Intel(R) PRO/1000 MT Desktop Adapter', mac: '08:00:27:37:A7:5D', ipv4: ['0.0.0.9'], ipv6: ['fe82::fe82:fe82:fe82:fe82'],
+      subnets: ['0.0.0.0/24', 'fe82::/64'], gateways: ['0.0.0.8'], virtual: false, virtualKind: undefined, speedMbps: 1000, status: 'up',
+    });
   });
 
   it('reads BitLocker, local accounts with accented names, and XP hotfixes', () => {

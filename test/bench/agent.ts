@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestCollector, TEST_ENROLL_SECRET } from '../support/collector.js';
 import { REPO_ROOT } from '../support/processes.js';
+import { inventoryReport } from '@steward/shared/protocol';
+import { cell, compareFacts, fusionInventoryFacts, softwareDifference, stewardFacts, type FieldComparison } from './agent-fields.js';
 
 const EXECUTABLE = path.join(REPO_ROOT, 'agent/dist-exe/steward-agent');
 const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -24,6 +26,8 @@ export interface InventoryFigures extends ProcessFigures {
   hardwareFields: number;
   /** fusioninventory's hardware values as it writes them, repetitions included. */
   hardwareFieldsAsWritten?: number;
+  /** The inventory as written: the report's JSON or fusioninventory's XML. */
+  output: string;
 }
 
 export interface AgentBenchFigures {
@@ -37,6 +41,8 @@ export interface AgentBenchFigures {
   /** Size of the report an unchanged cycle sends, as the agent logs it. */
   unchangedCycleBytes?: number;
   firstCycleSelfCpuMs?: number;
+  /** Field by field, the last runs of both compared. */
+  fields?: FieldComparison;
   notes: string[];
 }
 
@@ -163,8 +169,9 @@ function uncache(file: string): void {
 async function stewardPrint(command: string, args: string[], work: string): Promise<InventoryFigures> {
   const out = path.join(work, 'steward.json');
   const figures = await measure(command, args, out, { ...process.env, STEWARD_AGENT_STATE_DIR: path.join(work, 'print-state') });
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { software: unknown[]; hardware: Parameters<typeof stewardHardwareFields>[0] };
-  return { ...figures, software: report.software.length, hardwareFields: stewardHardwareFields(report.hardware) };
+  const output = readFileSync(out, 'utf8');
+  const report = JSON.parse(output) as { software: unknown[]; hardware: Parameters<typeof stewardHardwareFields>[0] };
+  return { ...figures, software: report.software.length, hardwareFields: stewardHardwareFields(report.hardware), output };
 }
 
 async function fusionInventoryLocal(work: string): Promise<InventoryFigures> {
@@ -172,7 +179,8 @@ async function fusionInventoryLocal(work: string): Promise<InventoryFigures> {
   const figures = await measure('fusioninventory-agent', ['--local', dir], path.join(work, 'fi.out'));
   const file = readdirSync(dir).find((name) => name.endsWith('.ocs') || name.endsWith('.xml'));
   if (!file) throw new Error(`fusioninventory-agent wrote no inventory in ${dir}`);
-  return { ...figures, ...countFusionInventory(readFileSync(path.join(dir, file), 'utf8')) };
+  const output = readFileSync(path.join(dir, file), 'utf8');
+  return { ...figures, ...countFusionInventory(output), output };
 }
 
 function onPath(program: string): boolean {
@@ -245,7 +253,9 @@ export async function benchAgent(runs = 5): Promise<AgentBenchFigures> {
       if (hasFi) fi.push(await fusionInventoryLocal(work));
     }
     const cycle = await unchangedCycles(EXECUTABLE, [], work);
+    const fields = fi.length ? compareInventories(fi.at(-1)!.output, steward.at(-1)!.output) : undefined;
     return {
+      fields,
       steward: medianFigures(steward),
       stewardNode: stewardNode.length ? medianFigures(stewardNode) : undefined,
       fusionInventory: fi.length ? medianFigures(fi) : undefined,
@@ -258,6 +268,43 @@ export async function benchAgent(runs = 5): Promise<AgentBenchFigures> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Whether wtmp holds any login at all, from last's own output: a machine no one logged on to has none. */
+function wtmpRecordsLogin(): boolean {
+  const last = spawnSync('last', ['-w', '-n', '50'], { encoding: 'utf8' });
+  return (last.stdout ?? '').split('\n').some((line) => line.trim() !== '' && !line.startsWith('wtmp begins') && !/^(reboot|shutdown)\s/.test(line));
+}
+
+export function compareInventories(fusionInventoryXml: string, stewardJson: string): FieldComparison {
+  const report = inventoryReport.parse(JSON.parse(stewardJson));
+  return compareFacts(fusionInventoryFacts(fusionInventoryXml), stewardFacts(report), { recorded: wtmpRecordsLogin() });
+}
+
+/** The comparison's table: each field both collect, then the fields only one of them collects. */
+export function printFieldComparison(c: FieldComparison, print: (text: string) => void = console.log): void {
+  print(`${'field both collect'.padEnd(42)} ${'fusioninventory'.padEnd(28)} ${'steward'.padEnd(28)} verdict`);
+  for (const row of c.rows) {
+    print(`${row.field.padEnd(42)} ${cell(row.fusionInventory).padEnd(28)} ${cell(row.steward).padEnd(28)} ${row.verdict}${row.reason ? ` (${row.reason})` : ''}`);
+    if (row.field.startsWith('software') && row.verdict === 'differ') {
+      const diff = softwareDifference(row.fusionInventory, row.steward);
+      print(`  only fusioninventory: ${diff.onlyFusionInventory.join('; ') || '-'}; only steward: ${diff.onlySteward.join('; ') || '-'}`);
+    }
+  }
+  const count = (verdict: string) => c.rows.filter((r) => r.verdict === verdict).length;
+  print(`fields both collect: ${c.rows.length}; agree ${count('agree')}, differ ${count('differ')}, fusioninventory's value wrong ${count('reference wrong')}`);
+  print(`only fusioninventory (${c.onlyFusionInventory.length}): ${summarise(c.onlyFusionInventory)}`);
+  print(`only steward (${c.onlySteward.length}): ${summarise(c.onlySteward)}`);
+}
+
+/** Field names grouped by their record kind ("user daemon id" under "user"), counted. */
+function summarise(fields: string[]): string {
+  const groups = new Map<string, number>();
+  for (const field of fields) {
+    const key = /^(user|group|pci|interface|filesystem|disk) /.test(field) ? `${field.split(' ')[0]} ... ${field.split(' ').slice(2).join(' ')}` : field;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups].map(([key, n]) => (n > 1 ? `${key} x${n}` : key)).join(', ') || '-';
 }
 
 /** Prints the figures beside their targets. */
@@ -281,6 +328,7 @@ export function printAgentBench(f: AgentBenchFigures, line: (name: string, value
   if (f.unchangedCycleBytes !== undefined) line('unchanged cycle: report body bytes', String(f.unchangedCycleBytes), '<= 2048');
   if (f.unchangedCycleSelfCpuMs !== undefined) line('unchanged cycle, as the agent counts its own CPU: ms', f.unchangedCycleSelfCpuMs.toFixed(1));
   if (f.firstCycleSelfCpuMs !== undefined) line('first (full) cycle, as the agent counts its own CPU: ms', f.firstCycleSelfCpuMs.toFixed(1));
+  if (f.fields) printFieldComparison(f.fields);
   for (const note of f.notes) console.log(`(${note})`);
 }
 

@@ -13,9 +13,9 @@ function line(name: string, value: string, target?: string) {
 }
 
 /** A bench that prints its own figures when run as a script. */
-function script(file: string, args: string[] = []) {
+function script(file: string, args: string[] = [], nodeFlags: string[] = []) {
   return async () => {
-    const result = spawnSync(process.execPath, ['--conditions=steward-source', '--import', 'tsx', path.join(here, file), ...args], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [...nodeFlags, '--conditions=steward-source', '--import', 'tsx', path.join(here, file), ...args], { stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`${file} exited with ${result.status}`);
   };
 }
@@ -54,13 +54,18 @@ const suites: Record<string, () => Promise<void>> = {
     for (const backend of backends) console.log(backend, JSON.stringify(await benchNetwork(backend)));
   },
   reconcile: script('reconcile.ts'),
+  identity: script('identity.ts'),
+  search: script('search.ts', process.argv.slice(2).filter((a) => a.startsWith('--') || /^\d+$/.test(a))),
+  // Flags after the suite names (--agents 10000 --seconds 120 …) scale the fleet up.
+  fleet: script('fleet.ts', process.argv.slice(2).filter((a) => a.startsWith('--') || /^\d+$/.test(a)), ['--expose-gc']),
+  discovery: script('discovery.ts'),
   async dashboard() {
     const { benchDashboard, printDashboardFigures } = await import('./dashboard.js');
     printDashboardFigures(await benchDashboard());
   },
 };
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((a) => a in suites);
 const failed: string[] = [];
 for (const [name, run] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;

@@ -5,7 +5,9 @@
  *  2. devices polled per minute by one collector process pinned to one core (the poller's own
  *     per-device poll), with the recordings served by several snmpsim processes: the wall figure,
  *     and the figure per CPU-minute of the collector (what one core sustains when the simulated
- *     agents, single-threaded Python sharing the same cores, are not the bottleneck).
+ *     agents, single-threaded Python sharing the same cores, are not the bottleneck);
+ *  3. identification offline over 1,207 further recordings: the share of each field agreeing with
+ *     the reference, and the CPU time identification takes per device (walks aside).
  * Run: node --conditions=steward-source --import tsx test/bench/snmp.ts
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -16,6 +18,8 @@ import { probeDevice } from '../../collector/src/snmp/probe/probe-device.js';
 import { PROBE_TABLES } from '../../collector/src/snmp/probe/table-plan.js';
 import { SnmpClient } from '../../collector/src/snmp/session/snmp-client.js';
 import { walkColumns } from '../../collector/src/snmp/walk/walk-columns.js';
+import { measureAgreement, shareTable } from '../../collector/src/snmp/recorded/measure-agreement.js';
+import { LIBRENMS_DIR, librenmsRecordingsPresent, loadLibrenmsReference } from '../collector/snmp/support/librenms-recordings.js';
 import { loadExpected, RECORDINGS_DIR, recordingsPresent } from '../collector/snmp/support/recordings.js';
 import { startSnmpsim, type SnmpsimServer } from '../collector/snmp/support/snmpsim-server.js';
 import { toolAvailable } from '../collector/snmp/support/required-tool.js';
@@ -28,6 +32,7 @@ const SNMPSIM_PROCESSES = Number(process.env.STEWARD_BENCH_SNMPSIM_PROCESSES ?? 
 const IN_FLIGHT = 64;
 
 async function main(): Promise<void> {
+  await measureIdentification();
   if (!recordingsPresent) throw new Error(`no recordings at ${RECORDINGS_DIR}`);
   const first = await startSnmpsim(RECORDINGS_DIR, 'iot-geist-temperature-sensor');
   const servers: SnmpsimServer[] = [first];
@@ -40,6 +45,18 @@ async function main(): Promise<void> {
   } finally {
     for (const server of servers) await server.stop();
   }
+}
+
+async function measureIdentification(): Promise<void> {
+  if (!librenmsRecordingsPresent()) return;
+  const started = performance.now();
+  const m = await measureAgreement(LIBRENMS_DIR, loadLibrenmsReference());
+  const cpu = [...m.identifyCpuMs].sort((a, b) => a - b);
+  const at = (q: number) => cpu[Math.min(cpu.length - 1, Math.floor(q * cpu.length))]!.toFixed(2);
+  const mean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
+  console.log(`identification of ${m.outcomes.length} recorded devices offline (read and identified in ${((performance.now() - started) / 1000).toFixed(1)} s):`);
+  console.log(shareTable(m).split('\n').map((l) => `  ${l}`).join('\n'));
+  console.log(`  identification CPU per device: mean ${mean.toFixed(2)} ms, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (target <= 20 ms)`);
 }
 
 async function compareWalks(port: number): Promise<void> {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { deviceHistory, findingList, positionList, reportResult, reportScheduleRecord, softwareHoldersAnswer, softwareSearchAnswer, triageList } from '@steward/shared';
+import { deviceHistory, findingList, positionList, reportResult, reportScheduleRecord, softwareHoldersAnswer, softwareSearchAnswer, triageList, unpricedNote } from '@steward/shared';
 import { z } from 'zod';
 import { chromiumMissing, launchChromium } from './support/browser.js';
 import { saveScreenshot, signIn } from './support/browser-session.js';
@@ -96,11 +96,14 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     const positions = positionList.parse(await (await api('/api/v1/licenses/position')).json());
     const page = await pageAs('admin', ADMIN_PASSWORD);
     const glance = page.getByTestId('compliance-glance');
-    const figure = (label: string) => glance.locator('.glance-item', { hasText: label }).locator('.glance-value');
+    const item = (label: string) => glance.locator('.glance-item', { has: page.locator('.glance-label', { hasText: new RegExp(`^${label}$`) }) });
+    const figure = (label: string) => item(label).locator('.glance-value');
     await expect.poll(() => figure('Unregistered devices').textContent()).toMatch(new RegExp(`${unregistered}$`));
     expect(await figure('Unlicensed installs').textContent()).toMatch(new RegExp(`${positions.totals.unlicensed}$`));
     const short = positions.items.filter((item) => item.shortfall > 0).length;
     expect(await figure('Products in shortfall').textContent()).toMatch(new RegExp(`${short}$`));
+    // The cost names what it leaves out for want of a price.
+    expect(await item('Cost of the shortfall').locator('.glance-detail').textContent()).toBe(unpricedNote(positions.totals));
     // A figure that needs attention says so with a mark, not only a colour.
     if (unregistered > 0) expect(await figure('Unregistered devices').textContent()).toContain('⚠');
     await page.getByTestId('licence-trend').waitFor();
@@ -178,10 +181,14 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await card.waitFor();
     await saveScreenshot(page, 'reports');
 
+    const [zip] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(zip.suggestedFilename()).toMatch(/^licence-reconciliation-\d{4}-\d{2}-\d{2}-csv\.zip$/);
+    expect(readFileSync(await zip.path()).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    await card.getByLabel('CSV table').selectOption('positions');
     const [csv] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download CSV' }).click()]);
-    expect(csv.suggestedFilename()).toMatch(/^licence-reconciliation-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.suggestedFilename()).toMatch(/^licence-reconciliation-\d{4}-\d{2}-\d{2}-positions\.csv$/);
     const text = readFileSync(await csv.path(), 'utf8');
-    expect(text.split(/\r?\n/).filter(Boolean).length).toBeGreaterThan(1);
+    expect(text.split(/\r?\n/).filter(Boolean)).toHaveLength(positions.items.length + 1);
     for (const position of positions.items) expect(text).toContain(position.product);
     await card.getByRole('status').getByText(csv.suggestedFilename()).waitFor();
 
@@ -289,6 +296,34 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await saveScreenshot(page, 'licences-triage');
     await page.getByRole('tab', { name: 'Entitlements' }).click();
     await page.getByText('No entitlements recorded').waitFor();
+    await page.close();
+  });
+
+  it('names the products the shortfall cost leaves out, and prices one from the position screen', async () => {
+    const before = positionList.parse(await (await api('/api/v1/licenses/position')).json());
+    // The fleet's Windows machines have no entitlement and the catalogue no price for Windows.
+    expect(before.totals.unpricedProducts).toBeGreaterThan(0);
+    const product = before.items.find((item) => item.shortfall > 0 && item.shortfallCost === null)!;
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await page.goto(`${collector.url}/licences`);
+    const note = page.getByTestId('unpriced-note');
+    await expect.poll(() => note.textContent()).toContain(unpricedNote(before.totals)!);
+    const row = page.getByTestId('position-table').locator(`tr[data-product-id="${product.productId}"]`);
+    await row.getByText('No price').waitFor();
+    await row.getByRole('button').click();
+    const form = page.getByRole('form', { name: `Price of ${product.product}` });
+    await form.getByLabel('Price from').selectOption('organisation');
+    await form.getByLabel(/^Unit price/).fill('75');
+    await form.getByLabel('Currency').fill('USD');
+    await saveScreenshot(page, 'licences-price');
+    await form.getByRole('button', { name: 'Set price' }).click();
+    await expect.poll(async () => ((await row.locator('td').last().textContent()) ?? '').replace(/\D/g, '')).toBe(String(product.shortfall * 75));
+    const after = positionList.parse(await (await api('/api/v1/licenses/position')).json());
+    expect(after.items.find((item) => item.productId === product.productId)).toMatchObject({ shortfallCost: product.shortfall * 75, currency: 'USD' });
+    expect(after.totals.unpricedProducts).toBe(before.totals.unpricedProducts - 1);
+    const expected = unpricedNote(after.totals);
+    if (expected) await expect.poll(() => note.textContent()).toContain(expected);
+    else await note.waitFor({ state: 'detached' });
     await page.close();
   });
 

@@ -220,6 +220,20 @@ describe.skipIf(chromiumMissing())('settings in a browser', () => {
     await ivan.close();
   });
 
+  it("sets the organisation's name that heads the compliance reports", async () => {
+    const page = await settingsAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('tab', { name: 'Organisation' }).click();
+    const panel = page.getByTestId('organisation-panel');
+    await panel.getByLabel('Organisation name').fill('Northwind Traders');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText('Organisation saved.').waitFor();
+    expect((await api('/api/v1/settings/organisation')).body).toEqual({ name: 'Northwind Traders' });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Organisation' }).click();
+    await expect.poll(() => panel.getByLabel('Organisation name').inputValue()).toBe('Northwind Traders');
+    await page.close();
+  });
+
   it('backs up now and shows the last good backup and a failed run', async () => {
     const page = await settingsAs('admin', ADMIN_PASSWORD);
     await page.getByRole('tab', { name: 'Backups' }).click();

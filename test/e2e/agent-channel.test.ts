@@ -12,7 +12,8 @@ describe('agent service and its live channel', () => {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'steward-agent-'));
 
   beforeAll(async () => {
-    c = await startTestCollector();
+    // Far below the agent's default of 30 s: the agent must follow the collector's word to beat this often.
+    c = await startTestCollector(undefined, { heartbeatIntervalSeconds: 5 });
     agent = spawnBin('agent', [], {
       STEWARD_SERVER: c.url,
       STEWARD_ENROLL_SECRET: TEST_ENROLL_SECRET,
@@ -33,13 +34,19 @@ describe('agent service and its live channel', () => {
     const { rows: agents } = await c.database.db.query<{ id: string }>('select id from agents');
     expect(agents).toHaveLength(1);
     const agentId = agents[0]!.id;
-    for (let i = 0; i < 100; i++) {
-      const { rows } = await c.database.db.query<{ n: number }>('select count(*)::int as n from agent_heartbeats where agent_id = $1', [agentId]);
-      if (rows[0]!.n > 0) break;
+    const beatAt = async () => (await c.database.db.query<{ at: Date | null }>('select last_seen_at as at from agents where id = $1 and online_since is not null', [agentId])).rows[0]?.at;
+    for (let i = 0; i < 100 && !(await beatAt()); i++) await new Promise((r) => setTimeout(r, 100));
+    const first = await beatAt();
+    expect(first).toBeTruthy();
+    await agent.waitFor('heartbeat interval set by the collector');
+    // The next heartbeat comes at the collector's 5 s, not the agent's own 30 s.
+    let next = first;
+    for (let i = 0; i < 120 && next?.getTime() === first?.getTime(); i++) {
       await new Promise((r) => setTimeout(r, 100));
+      next = await beatAt();
     }
-    const { rows: beats } = await c.database.db.query<{ n: number }>('select count(*)::int as n from agent_heartbeats where agent_id = $1', [agentId]);
-    expect(beats[0]!.n).toBeGreaterThan(0);
+    expect(new Date(next!).getTime() - new Date(first!).getTime()).toBeGreaterThan(3000);
+    expect(new Date(next!).getTime() - new Date(first!).getTime()).toBeLessThan(12_000);
 
     const auth = await c.adminAuth();
     const list = (await (await fetch(`${c.url}/api/v1/devices`, { headers: auth })).json()) as { items: Array<{ online: boolean }> };

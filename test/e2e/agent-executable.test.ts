@@ -65,7 +65,7 @@ describe.skipIf(buildTools.length > 0)('the single-file agent executable', () =>
       const count = async (sql: string) => (await c!.database.db.query<{ n: number }>(sql)).rows[0]!.n;
       // The report is committed before the agent hears the answer and logs it: wait for all three.
       const logged = () => existsSync(logFile) && /"msg":"report delivered"/.test(readFileSync(logFile, 'utf8'));
-      while ((await count('select count(*)::int as n from agent_heartbeats')) === 0 || (await count('select count(*)::int as n from devices')) === 0 || !logged()) {
+      while ((await count('select count(*)::int as n from agents where online_since is not null')) === 0 || (await count('select count(*)::int as n from devices')) === 0 || !logged()) {
         if (Date.now() > deadline) throw new Error(`no report, heartbeat and log line from the executable; its output:\n${output}`);
         await new Promise((r) => setTimeout(r, 200));
       }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { startCollector, type RunningCollector } from '../../collector/src/collector.js';
 import { loadCollectorConfig } from '../../collector/src/config.js';
+import type { Database } from '../../collector/src/store/database.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_ADMIN_PASSWORD = 'correct-horse-battery';
@@ -16,9 +17,8 @@ export interface TestCollector extends RunningCollector {
   stop(): Promise<void>;
 }
 
-/** A real collector on a fresh database of this run's back end, listening on a free port. */
-export async function startTestCollector(backend?: 'embedded' | 'postgres', settings: Record<string, unknown> = {}): Promise<TestCollector> {
-  const database = await createTestDatabase(backend);
+/** Starts a real collector on an open database, listening on a free port. */
+export async function startCollectorOn(db: Database, settings: Record<string, unknown> = {}): Promise<RunningCollector> {
   const config = loadCollectorConfig({}, {
     port: 0,
     host: '127.0.0.1',
@@ -31,24 +31,33 @@ export async function startTestCollector(backend?: 'embedded' | 'postgres', sett
     dataDir: mkdtempSync(path.join(os.tmpdir(), 'steward-collector-')),
     ...settings,
   });
-  const collector = await startCollector(config, { db: database.db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  return startCollector(config, { db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+}
+
+/** A real collector on a fresh database of this run's back end, listening on a free port. */
+export async function startTestCollector(backend?: 'embedded' | 'postgres', settings: Record<string, unknown> = {}): Promise<TestCollector> {
+  const database = await createTestDatabase(backend);
+  const collector = await startCollectorOn(database.db, settings);
   return {
     ...collector,
     database,
-    async adminAuth() {
-      const response = await fetch(`${collector.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
-      });
-      const { token } = (await response.json()) as { token: string };
-      return { authorization: `Bearer ${token}` };
-    },
+    adminAuth: () => adminAuth(collector.url),
     async stop() {
       await collector.close();
       await database.drop();
     },
   };
+}
+
+/** Logs in as the administrator and returns the bearer header. */
+export async function adminAuth(url: string): Promise<{ authorization: string }> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
+  });
+  const { token } = (await response.json()) as { token: string };
+  return { authorization: `Bearer ${token}` };
 }
 
 /** Enrols an agent through the real API and returns its id and token. */

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../../collector/src/store/open.js';
 import type { Database } from '../../collector/src/store/database.js';
+import { openTimescaleEmbedded } from './timescale-database.js';
 
 export interface TestDatabase {
   db: Database;
   /** The server URL when the test runs on PostgreSQL; undefined on the embedded database. */
   url?: string;
-  backend: 'postgres' | 'embedded';
+  backend: 'postgres' | 'embedded' | 'timescaledb';
   drop(): Promise<void>;
 }
 
@@ -40,7 +41,11 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
 }
 
 /** A fresh database on this run's back end, not yet migrated. */
-export async function createTestDatabase(backend: 'postgres' | 'embedded' = TEST_BACKEND): Promise<TestDatabase> {
+export async function createTestDatabase(backend: 'postgres' | 'embedded' | 'timescaledb' = TEST_BACKEND): Promise<TestDatabase> {
+  if (backend === 'timescaledb') {
+    const db = await openTimescaleEmbedded();
+    return { db, backend, drop: () => db.close() };
+  }
   if (backend === 'postgres') {
     const created = await createPostgresDatabase();
     const db = await openDatabase({ databaseUrl: created.url, dataDir: '' });

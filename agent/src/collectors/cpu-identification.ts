@@ -2,7 +2,19 @@ import type { HardwareInfo } from '@steward/shared/protocol';
 
 const number = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined);
 
-type CpuIdentification = Pick<HardwareInfo['cpu'], 'family' | 'model' | 'stepping' | 'microcode' | 'isaLevel' | 'virtualizationSupport'>;
+type CpuIdentification = Pick<HardwareInfo['cpu'], 'arch' | 'family' | 'model' | 'stepping' | 'microcode' | 'isaLevel' | 'virtualizationSupport'>;
+
+/**
+ * What the processor can run, which a 32-bit system on it does not change: x86 processors with long
+ * mode (lm) run x86_64; ARM cores state their architecture version (8 and above run arm64).
+ */
+function cpuArch(flags: string | undefined, armVersion: string | undefined): string | undefined {
+  // Only x86 kernels write a "flags" line (ARM writes "Features").
+  if (flags !== undefined) return /\blm\b/.test(flags) ? 'x86_64' : 'i686';
+  const version = number(armVersion);
+  if (version !== undefined) return version >= 8 ? 'arm64' : `armv${version}l`;
+  return undefined;
+}
 
 /** The flags each x86-64 level adds to the one before, as /proc/cpuinfo names them (pni is SSE3, abm brings LZCNT). */
 const ISA_LEVELS: Array<[string, string[]]> = [
@@ -32,6 +44,7 @@ export function parseCpuIdentification(cpuinfo: string): CpuIdentification {
   const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(head)?.[1];
   const flags = field('flags');
   const identification: CpuIdentification = {
+    arch: cpuArch(flags, field('CPU architecture')),
     family: number(field('cpu family')), model: number(field('model')), stepping: number(field('stepping')),
     microcode: field('microcode')?.trim() || undefined,
     isaLevel: flags === undefined ? undefined : isaLevelOf(flags),

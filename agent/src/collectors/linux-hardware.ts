@@ -1,9 +1,13 @@
+import os from 'node:os';
 import { readSysText } from './read-sys.js';
 import { parseCpuinfo, parseMemTotal } from './cpuinfo.js';
 import { readSysfsDmi } from './sysfs-dmi.js';
 import { collectDmidecode, type DmiHardware } from './dmidecode.js';
 import { readBlockDevices } from './block-devices.js';
 import { readNetInterfaces } from './net-interfaces.js';
+import { readLinuxFilesystems } from './linux-filesystems.js';
+import { archName } from './cpu-arch.js';
+import { readGlibcIsaLevel } from './glibc-hwcaps.js';
 import { readNetLinkDetails } from './net-link-details.js';
 import { readPciControllers } from './pci-controllers.js';
 import { readUsbDevices } from './usb-devices.js';
@@ -23,13 +27,14 @@ import type { HardwareInput } from './si-hardware.js';
  * processes except dmidecode (as root, for memory modules and sockets) and the virtualisation probe.
  */
 export async function collectLinuxHardware(): Promise<HardwareInput> {
-  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, batteries, monitors, controllers, usbDevices, cache, gateways, boot] = await Promise.all([
+  const [cpuinfo, meminfo, sysDmi, dmidecode, disks, nics, batteries, monitors, controllers, usbDevices, cache, gateways, boot, filesystems, loaderIsaLevel] = await Promise.all([
     readSysText('/proc/cpuinfo'), readSysText('/proc/meminfo'), readSysfsDmi(), collectDmidecode().catch(() => undefined),
     readBlockDevices(), readNetInterfaces(), readBatteries(), readDrmMonitors(), readPciControllers(),
-    readUsbDevices(), readCpuCache(), readDefaultGateways(), readFirmwareBoot(),
+    readUsbDevices(), readCpuCache(), readDefaultGateways(), readFirmwareBoot(), readLinuxFilesystems(), readGlibcIsaLevel(),
   ]);
   const links = await Promise.all(nics.map((nic) => readNetLinkDetails(nic.name)));
   const cpu = parseCpuinfo(cpuinfo ?? '');
+  const identification = parseCpuIdentification(cpuinfo ?? '');
   const system = { ...sysDmi.system, ...dmidecode?.system };
   const virtualization = await detectLinuxVirtualization({
     cpuHypervisorFlag: cpu.hypervisor, manufacturer: system.manufacturer, model: system.model,
@@ -39,9 +44,16 @@ export async function collectLinuxHardware(): Promise<HardwareInput> {
     bios: { ...sysDmi.bios, ...dmidecode?.bios, ...boot },
     baseboard: nonEmpty({ ...sysDmi.baseboard, ...dmidecode?.baseboard }),
     chassis: nonEmpty({ ...sysDmi.chassis, ...dmidecode?.chassis }),
-    cpu: { ...mergeCpu(cpu.cpu, dmidecode), ...parseCpuIdentification(cpuinfo ?? ''), cache },
+    cpu: {
+      ...mergeCpu(cpu.cpu, dmidecode), ...identification,
+      arch: identification.arch ?? archName(os.machine()),
+      // The kernel's flags fall short where a hypervisor hides one: the loader's own check wins.
+      isaLevel: loaderIsaLevel ?? identification.isaLevel,
+      cache,
+    },
     memory: { totalBytes: parseMemTotal(meminfo ?? ''), swapBytes: parseSwapTotal(meminfo ?? ''), modules: dmidecode?.memoryModules ?? [] },
     disks,
+    filesystems,
     networkInterfaces: nics.map((nic, i) => ({ ...nic, ...links[i], gateways: gateways.get(nic.name) })),
     gpus: displayControllers(controllers),
     controllers,

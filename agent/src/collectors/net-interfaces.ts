@@ -9,22 +9,41 @@ type Nic = HardwareInfo['networkInterfaces'][number];
 export interface SysNet {
   address?: string;
   speed?: string;
-  /** ARPHRD type: 1 is Ethernet, 772 loopback. */
+  /** ARPHRD type: 1 is Ethernet, 772 loopback, 65534 a tunnel without link layer. */
   type?: string;
   /** Whether /sys/class/net/<name>/device exists: a real device, not a bridge, veth or tunnel. */
   hasDevice: boolean;
   wireless: boolean;
+  /** DEVTYPE of the interface's uevent: bridge, vlan, bond, wireguard, vxlan... */
+  devType?: string;
+}
+
+/** Virtual interfaces the kernel does not name by DEVTYPE, known by their ARPHRD type or their name. */
+const VIRTUAL_BY_TYPE: Record<string, string> = { '772': 'loopback', '65534': 'tun', '768': 'tunnel', '769': 'tunnel', '776': 'tunnel', '778': 'gre' };
+const VIRTUAL_BY_NAME: Array<[RegExp, string]> = [
+  [/^veth/, 'veth'], [/^docker\d/, 'docker'], [/^br-[0-9a-f]{12}$/, 'docker'], [/^(virbr|lxcbr|lxdbr)\d/, 'bridge'],
+  [/^tap/, 'tap'], [/^tun/, 'tun'], [/^ifb\d/, 'ifb'], [/^wg\d/, 'wireguard'], [/^(tailscale|zt)/, 'vpn'],
+  [/^(cali|flannel|cni|weave|vxlan)/, 'container-network'], [/^vnet\d/, 'tap'], [/^dummy/, 'dummy'],
+];
+
+/** What makes an interface virtual, or undefined for a physical one. */
+export function virtualKindOf(name: string, sys: SysNet): string | undefined {
+  const byType = VIRTUAL_BY_TYPE[sys.type ?? ''];
+  if (byType) return byType;
+  if (sys.hasDevice) return undefined;
+  const byName = VIRTUAL_BY_NAME.find(([pattern]) => pattern.test(name))?.[1];
+  return byName ?? (sys.devType || 'virtual');
 }
 
 /**
- * One interface from its sysfs files and the addresses Node sees on it. Loopback is left out, and
- * so are virtual interfaces without an address (ifb, idle bridges), whose random MACs identify nothing.
+ * One interface from its sysfs files and the addresses Node sees on it. Every interface is kept,
+ * loopback and idle virtual ones included, marked virtual with their kind; their MACs stay out of
+ * the device's identity (see identityOf).
  */
-export function netInterface(name: string, sys: SysNet, addresses: os.NetworkInterfaceInfo[] = []): Nic | undefined {
-  if (sys.type === '772' || addresses.some((a) => a.internal)) return undefined;
-  if (!sys.hasDevice && addresses.length === 0) return undefined;
+export function netInterface(name: string, sys: SysNet, addresses: os.NetworkInterfaceInfo[] = []): Nic {
   const mac = sys.address ?? addresses[0]?.mac;
   const speed = Number(sys.speed);
+  const virtualKind = virtualKindOf(name, sys);
   return {
     name,
     mac: mac && !/^(00:){5}00$/.test(mac) ? mac : undefined,
@@ -32,8 +51,9 @@ export function netInterface(name: string, sys: SysNet, addresses: os.NetworkInt
     ipv6: addresses.filter((a) => a.family === 'IPv6').map((a) => a.address),
     subnets: subnetsOf(addresses),
     speedMbps: positive(speed),
-    virtual: !sys.hasDevice,
-    type: sys.wireless ? 'wireless' : sys.type === '1' ? 'wired' : undefined,
+    virtual: virtualKind !== undefined,
+    virtualKind,
+    type: sys.wireless ? 'wireless' : virtualKind === 'loopback' ? 'loopback' : sys.type === '1' && !virtualKind ? 'wired' : undefined,
   };
 }
 
@@ -51,11 +71,12 @@ export async function readNetInterfaces(root = '/sys/class/net'): Promise<Nic[]>
   const names = await listDir(root);
   const nics = await Promise.all(names.map(async (name) => {
     const dir = `${root}/${name}`;
-    const [address, speed, type, device, wireless] = await Promise.all([
+    const [address, speed, type, device, wireless, uevent] = await Promise.all([
       readSysText(`${dir}/address`), readSysText(`${dir}/speed`), readSysText(`${dir}/type`),
-      readLink(`${dir}/device`), listDir(`${dir}/wireless`),
+      readLink(`${dir}/device`), listDir(`${dir}/wireless`), readSysText(`${dir}/uevent`),
     ]);
-    return netInterface(name, { address, speed, type, hasDevice: device !== undefined, wireless: wireless.length > 0 }, addresses[name]);
+    const devType = /^DEVTYPE=(.+)$/m.exec(uevent ?? '')?.[1];
+    return netInterface(name, { address, speed, type, hasDevice: device !== undefined, wireless: wireless.length > 0, devType }, addresses[name]);
   }));
-  return nics.filter((nic): nic is Nic => nic !== undefined);
+  return nics;
 }

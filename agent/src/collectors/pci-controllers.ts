@@ -88,10 +88,12 @@ export function pciController(slot: string, sys: SysPci, names: PciNames): Contr
   const pciClass = hex(sys.class, 6)?.slice(0, 4);
   const subVendor = hex(sys.subsystem_vendor, 4);
   const subDevice = hex(sys.subsystem_device, 4);
+  const type = pciClass ? names.classes.get(pciClass) ?? names.classes.get(pciClass.slice(0, 2)) : undefined;
   return {
-    name: (vendorId && productId && names.devices.get(`${vendorId}:${productId}`)) ?? (vendorId && productId ? `PCI device ${vendorId}:${productId}` : undefined),
+    // A device the database does not name is called by what it is, as lspci and fusioninventory do.
+    name: (vendorId && productId && names.devices.get(`${vendorId}:${productId}`)) ?? type ?? (vendorId && productId ? unnamedPciDevice(vendorId, productId) : undefined),
     manufacturer: vendorId ? names.vendors.get(vendorId) : undefined,
-    type: pciClass ? names.classes.get(pciClass) ?? names.classes.get(pciClass.slice(0, 2)) : undefined,
+    type,
     pciClass,
     slot,
     vendorId,
@@ -152,4 +154,9 @@ export async function readPciControllers(root = '/sys/bus/pci/devices', idsFiles
   }
   const names = await readPciNames(idsFiles, wanted);
   return devices.map(({ slot, sys }) => pciController(slot, sys, names));
+}
+
+/** The name of a device neither the PCI ID database nor its class names. */
+export function unnamedPciDevice(vendorId: string, productId: string): string {
+  return `PCI device ${vendorId}:${productId}`;
 }

@@ -1,4 +1,5 @@
 import type { HardwareInfo } from '@steward/shared/protocol';
+import { unnamedPciDevice } from './pci-controllers.js';
 
 type Gpu = HardwareInfo['gpus'][number];
 type Controller = NonNullable<HardwareInfo['controllers']>[number];
@@ -17,6 +18,7 @@ const PCI_VENDORS: Record<string, string> = {
 export function displayControllers(controllers: readonly Controller[]): Gpu[] {
   return controllers.filter((c) => c.pciClass?.startsWith('03')).map((c) => ({
     vendor: c.manufacturer ?? (c.vendorId ? PCI_VENDORS[c.vendorId] : undefined),
-    model: c.name,
+    // A card named only by its class ("VGA compatible controller") is told apart by its ids.
+    model: c.name === c.type && c.vendorId && c.productId ? unnamedPciDevice(c.vendorId, c.productId) : c.name,
   }));
 }

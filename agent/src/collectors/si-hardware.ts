@@ -77,10 +77,12 @@ export function siHardware(r: SiReadings): HardwareInput {
       name: known(d.device), model: known(d.name), serial: known(d.serialNum), sizeBytes: positive(d.size),
       type: known(d.type), interface: known(d.interfaceType), smartStatus: known(d.smartStatus),
     })),
-    networkInterfaces: nicList.filter((n) => !n.internal).map((n) => ({
+    // Every interface: loopback and virtual ones marked, not dropped.
+    networkInterfaces: nicList.map((n) => ({
       name: n.iface, mac: macOrUndefined(n.mac), ipv4: n.ip4 ? [n.ip4] : [], ipv6: n.ip6 ? [n.ip6] : [],
-      speedMbps: positive(n.speed), virtual: n.virtual, type: known(n.type),
-      status: n.operstate && n.operstate !== 'unknown' ? n.operstate : undefined,
+      speedMbps: positive(n.speed), virtual: n.internal || n.virtual, virtualKind: n.internal ? 'loopback' : n.virtual ? 'virtual' : undefined,
+      type: n.internal ? 'loopback' : known(n.type),
+      status: n.operstate && n.operstate !== 'unknown' ? n.operstate : n.internal ? 'up' : undefined,
       mtu: positive(n.mtu ?? undefined),
       duplex: n.duplex === 'full' || n.duplex === 'half' ? n.duplex : undefined,
       subnets: subnetsOf(n),

@@ -59,13 +59,24 @@ export function parseWho(output: string): string[] {
   return [...new Set(names)];
 }
 
-/** `last -w -n 20`: the most recent login that is a person's, not a reboot or shutdown record. */
+/**
+ * `last -w -n 20` (or wtmpdb's `last`, which replaces it on newer systems): the most recent login
+ * that is a person's, not a reboot or shutdown record, nor the "wtmp begins ..." line an empty
+ * log prints alone.
+ */
 export function parseLast(output: string): string | undefined {
   for (const line of output.split('\n')) {
     const user = line.trim().split(/\s+/)[0];
-    if (user && !['reboot', 'shutdown', 'wtmp', 'btmp'].includes(user)) return user;
+    if (user && !['reboot', 'shutdown', 'wtmp', 'btmp', 'wtmpdb'].includes(user)) return user;
   }
   return undefined;
+}
+
+/** The login log's reader: util-linux's last, or wtmpdb where it has replaced wtmp. */
+function readLastLogins(): Promise<string | null> | null {
+  if (onPath('last')) return runCommand('last', ['-w', '-n', '20'], { timeoutMs: 5000 });
+  if (onPath('wtmpdb')) return runCommand('wtmpdb', ['last', '-w', '-n', '20'], { timeoutMs: 5000 });
+  return null;
 }
 
 export async function collectUnixUsers(): Promise<Users> {
@@ -74,7 +85,7 @@ export async function collectUnixUsers(): Promise<Users> {
     readFile('/etc/shadow', 'utf8').catch(() => undefined),
     readFile('/etc/group', 'utf8').catch(() => undefined),
     onPath('who') ? runCommand('who', [], { timeoutMs: 5000 }) : null,
-    onPath('last') ? runCommand('last', ['-w', '-n', '20'], { timeoutMs: 5000 }) : null,
+    readLastLogins(),
   ]);
   return repairDeep({
     loggedOn: who === null ? undefined : parseWho(who),

@@ -1,8 +1,10 @@
 import type { HardwareInfo } from '@steward/shared/protocol';
 import { queryWmi } from './wmi-query.js';
 import { WINDOWS_HARDWARE_CLASSES } from './windows-wmi-classes.js';
-import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiMemoryModules, wmiNetworkInterfaces } from './wmi-hardware.js';
+import { wmiBios, wmiComputerSystem, wmiCpu, wmiDisks, wmiMemoryModules } from './wmi-hardware.js';
+import { wmiNetworkInterfaces } from './wmi-network.js';
 import { wmiMonitors } from './wmi-monitors.js';
+import { wmiFolderVolumes, wmiLogicalDisks } from './wmi-filesystems.js';
 import { wmiNumber, wmiText, type WmiObject } from './wmi-objects.js';
 import { known, positive } from './placeholder-values.js';
 import { collectSiHardware, type HardwareInput } from './si-hardware.js';
@@ -38,7 +40,8 @@ export function windowsHardware(wmi: Map<string, WmiObject[]>): HardwareInput {
     cpu: wmiCpu(wmi.get('Win32_Processor') ?? []),
     memory: { totalBytes: computer.totalBytes, modules: wmiMemoryModules(wmi.get('Win32_PhysicalMemory') ?? []) },
     disks: wmiDisks(wmi.get('Win32_DiskDrive') ?? []),
-    networkInterfaces: wmiNetworkInterfaces(wmi.get('Win32_NetworkAdapterConfiguration') ?? []),
+    filesystems: wmi.has('Win32_LogicalDisk') ? [...wmiLogicalDisks(wmi.get('Win32_LogicalDisk')!), ...wmiFolderVolumes(wmi.get('Win32_Volume') ?? [])] : undefined,
+    networkInterfaces: wmiNetworkInterfaces(wmi.get('Win32_NetworkAdapterConfiguration') ?? [], wmi.get('Win32_NetworkAdapter') ?? []),
     gpus: (wmi.get('Win32_VideoController') ?? []).map((v) => ({
       vendor: known(wmiText(v, 'AdapterCompatibility')),
       model: known(wmiText(v, 'Name')),

@@ -8,14 +8,17 @@ export const COMPUTER_SYSTEM_QUERY: WmiQuery = {
 
 /** The WMI classes and properties the Windows collectors read; wmic and PowerShell are asked for these alone. */
 export const WINDOWS_HARDWARE_CLASSES: WmiQuery[] = [
-  { className: 'Win32_Processor', properties: ['Manufacturer', 'Name', 'NumberOfCores', 'NumberOfLogicalProcessors', 'MaxClockSpeed', 'Description', 'L3CacheSize'] },
+  { className: 'Win32_Processor', properties: ['Architecture', 'Manufacturer', 'Name', 'NumberOfCores', 'NumberOfLogicalProcessors', 'MaxClockSpeed', 'Description', 'L3CacheSize'] },
   { className: 'Win32_PhysicalMemory', properties: ['BankLabel', 'DeviceLocator', 'Capacity', 'MemoryType', 'SMBIOSMemoryType', 'Speed', 'ConfiguredClockSpeed', 'Manufacturer', 'SerialNumber', 'PartNumber'] },
   { className: 'Win32_DiskDrive', properties: ['DeviceID', 'Model', 'SerialNumber', 'Size', 'InterfaceType', 'Status'] },
   { className: 'Win32_Bios', properties: ['Manufacturer', 'SMBIOSBIOSVersion', 'Version', 'ReleaseDate', 'SerialNumber'] },
   COMPUTER_SYSTEM_QUERY,
   { className: 'Win32_ComputerSystemProduct', properties: ['UUID', 'IdentifyingNumber'] },
   { className: 'Win32_BaseBoard', properties: ['Manufacturer', 'Product', 'SerialNumber'] },
-  { className: 'Win32_NetworkAdapterConfiguration', properties: ['Index', 'Description', 'MACAddress', 'IPAddress', 'IPSubnet', 'DefaultIPGateway', 'IPEnabled'] },
+  { className: 'Win32_NetworkAdapterConfiguration', properties: ['Index', 'Description', 'MACAddress', 'IPAddress', 'IPSubnet', 'DefaultIPGateway', 'ServiceName'] },
+  { className: 'Win32_NetworkAdapter', properties: ['DeviceID', 'NetConnectionStatus', 'PhysicalAdapter', 'Speed'] },
+  { className: 'Win32_LogicalDisk', properties: ['DeviceID', 'DriveType', 'FileSystem', 'Size', 'FreeSpace', 'VolumeName', 'VolumeSerialNumber', 'ProviderName'] },
+  { className: 'Win32_Volume', properties: ['Name', 'DriveLetter', 'FileSystem', 'Capacity', 'FreeSpace', 'Label', 'SerialNumber'] },
   { className: 'Win32_VideoController', properties: ['Name', 'AdapterCompatibility', 'AdapterRAM'] },
   { className: 'WmiMonitorID', namespace: 'root/wmi', properties: ['ManufacturerName', 'UserFriendlyName', 'ProductCodeID', 'SerialNumberID', 'YearOfManufacture'] },
 ];

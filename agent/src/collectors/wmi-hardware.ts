@@ -1,10 +1,9 @@
 import type { HardwareInfo } from '@steward/shared/protocol';
 import { known, positive } from './placeholder-values.js';
 import { normaliseDate } from './install-date.js';
-import { wmiList, wmiNumber, wmiText, wmiBoolean, type WmiObject } from './wmi-objects.js';
+import { wmiNumber, wmiText, wmiBoolean, type WmiObject } from './wmi-objects.js';
 import { classifyVirtualization } from './virtualization.js';
 import { repairDeep } from './text-repair.js';
-import { netmaskPrefixLength, subnetOf } from './ip-address.js';
 
 const CPU_VENDORS: Record<string, string> = { GenuineIntel: 'Intel', AuthenticAMD: 'AMD' };
 
@@ -13,6 +12,9 @@ const CPU_VENDORS: Record<string, string> = { GenuineIntel: 'Intel', AuthenticAM
  * carries the x86 identification; L3CacheSize is in KB. L2CacheSize is left out: it sums the
  * socket's cores, where the report gives one core's view.
  */
+/** Win32_Processor.Architecture codes. */
+const CPU_ARCHITECTURES: Record<number, string> = { 0: 'i686', 5: 'armv7l', 6: 'ia64', 9: 'x86_64', 12: 'arm64' };
+
 export function wmiCpu(processors: WmiObject[]): HardwareInfo['cpu'] {
   const head = processors[0];
   const sum = (name: string) => positive(processors.reduce((n, p) => n + (wmiNumber(p, name) ?? 0), 0));
@@ -23,6 +25,7 @@ export function wmiCpu(processors: WmiObject[]): HardwareInfo['cpu'] {
   return repairDeep({
     manufacturer: vendor ? CPU_VENDORS[vendor] ?? known(vendor) : undefined,
     brand: known(wmiText(head, 'Name')),
+    arch: CPU_ARCHITECTURES[wmiNumber(head, 'Architecture') ?? -1],
     sockets: positive(processors.length),
     cores: sum('NumberOfCores'),
     threads: sum('NumberOfLogicalProcessors'),
@@ -107,30 +110,3 @@ export function wmiComputerSystem(system: WmiObject | undefined) {
   });
 }
 
-/** Win32_NetworkAdapterConfiguration: the adapters bound to IP, with their addresses. */
-export function wmiNetworkInterfaces(configs: WmiObject[]): HardwareInfo['networkInterfaces'] {
-  return repairDeep(configs.filter((c) => wmiBoolean(c, 'IPEnabled')).map((c) => {
-    const addresses = wmiList(c, 'IPAddress');
-    const gateways = wmiList(c, 'DefaultIPGateway').filter(Boolean);
-    return {
-      name: known(wmiText(c, 'Description')) ?? `adapter ${wmiText(c, 'Index')}`,
-      mac: known(wmiText(c, 'MACAddress')),
-      ipv4: addresses.filter((a) => !a.includes(':')),
-      ipv6: addresses.filter((a) => a.includes(':')),
-      subnets: wmiSubnets(addresses, wmiList(c, 'IPSubnet')),
-      gateways: gateways.length ? gateways : undefined,
-    };
-  }));
-}
-
-/** IPSubnet lists a mask for each of IPAddress's addresses, in its order: dotted for IPv4, a prefix length for IPv6. */
-function wmiSubnets(addresses: string[], masks: string[]): string[] | undefined {
-  const subnets = new Set<string>();
-  addresses.forEach((address, i) => {
-    const mask = masks[i];
-    const bits = mask === undefined ? undefined : /^\d+$/.test(mask) ? Number(mask) : netmaskPrefixLength(mask);
-    const subnet = bits === undefined ? undefined : subnetOf(`${address}/${bits}`);
-    if (subnet) subnets.add(subnet);
-  });
-  return subnets.size ? [...subnets] : undefined;
-}

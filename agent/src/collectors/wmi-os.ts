@@ -6,16 +6,21 @@ import { repairDeep } from './text-repair.js';
 
 type Security = NonNullable<OsInfo['security']>;
 
-/** Win32_OperatingSystem. The architecture is localised ("32 bits", "64-Bit"): its digits are what counts. */
+/**
+ * Win32_OperatingSystem. The architecture is localised ("32 bits", "64-Bit", "ARM 64-bit
+ * Processor"): ARM and its digits are what count.
+ */
 export function wmiOperatingSystem(system: WmiObject | undefined) {
-  const bits = /(\d+)/.exec(wmiText(system, 'OSArchitecture') ?? '')?.[1];
+  const architecture = wmiText(system, 'OSArchitecture') ?? '';
+  const bits = /(\d+)/.exec(architecture)?.[1];
+  const arm = /\barm/i.test(architecture);
   const servicePack = wmiNumber(system, 'ServicePackMajorVersion');
   return repairDeep({
     name: known(wmiText(system, 'Caption')),
     version: known(wmiText(system, 'Version')),
     build: known(wmiText(system, 'BuildNumber')),
     servicePack: servicePack ? `SP${servicePack}` : undefined,
-    arch: bits === '64' ? 'x64' : bits === '32' ? 'x86' : undefined,
+    arch: bits === '64' ? (arm ? 'arm64' : 'x86_64') : bits === '32' ? (arm ? 'armv7l' : 'i686') : undefined,
     installDate: normaliseDate(wmiText(system, 'InstallDate')),
     productId: known(wmiText(system, 'SerialNumber')),
     registeredUser: known(wmiText(system, 'RegisteredUser')),

@@ -23,6 +23,11 @@ export const DEFAULT_ALERT_RULES: readonly AlertRuleInput[] = [
   { name: 'Agent clock 5 minutes or more off', kind: 'agent_clock_skew', params: { seconds: 300 } },
   { name: 'Network device down for 15 minutes', kind: 'snmp_device_down', params: { minutes: 15 } },
   { name: 'Backup failed or overdue', kind: 'backup_failed' },
+  { name: 'TLS certificate ends within 30 days', kind: 'certificate_expiring', params: { days: 30 } },
+  { name: 'TLS certificate with a weak key or signature', kind: 'certificate_weak' },
+  { name: 'TLS certificate self-signed or untrusted', kind: 'certificate_untrusted' },
+  { name: 'TLS certificate for another name', kind: 'certificate_name_mismatch' },
+  { name: 'Domain registration ends within 30 days', kind: 'domain_expiring', params: { days: 30 } },
 ];
 
 /**

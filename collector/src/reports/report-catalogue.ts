@@ -1,4 +1,6 @@
-import { describeIssues, type ReportKind, type ReportResult } from '@steward/shared';
+import { describeIssues, reconcileReportKind, reconcileReportParams, type ReportKind, type ReportResult, type ScheduledReportKind } from '@steward/shared';
+import type { z } from 'zod';
+import { RECONCILE_REPORT_TITLES } from '../reconcile/reports/reconcile-reports.js';
 import { ApiProblem } from '../services/errors.js';
 import type { Queryable } from '../store/database.js';
 import { cisCoverageReport } from './cis-coverage-report.js';
@@ -18,12 +20,22 @@ export const REPORTS: Record<ReportKind, ReportDefinition> = {
   'cis-coverage': cisCoverageReport,
 };
 
-/** Checks a report's parameters (as a query string or a stored schedule gives them), answering 400 with every bad field. */
-export function reportParamsOf(kind: ReportKind, raw: unknown): Record<string, unknown> {
-  const parsed = REPORTS[kind].params.safeParse(raw ?? {});
+function checked(schema: z.ZodType, raw: unknown): Record<string, unknown> {
+  const parsed = schema.safeParse(raw ?? {});
   if (parsed.success) return parsed.data as Record<string, unknown>;
   const issues = describeIssues(parsed.error);
   throw new ApiProblem(400, 'invalid_query', `invalid report parameters: ${issues.slice(0, 3).join('; ')}`, issues);
+}
+
+/** Checks a report's parameters (as a query string or a stored schedule gives them), answering 400 with every bad field. */
+export function reportParamsOf(kind: ScheduledReportKind, raw: unknown): Record<string, unknown> {
+  const reconcile = reconcileReportKind.safeParse(kind);
+  return checked(reconcile.success ? reconcileReportParams[reconcile.data] : REPORTS[kind as ReportKind].params, raw);
+}
+
+export function reportTitle(kind: ScheduledReportKind): string {
+  const reconcile = reconcileReportKind.safeParse(kind);
+  return reconcile.success ? RECONCILE_REPORT_TITLES[reconcile.data] : REPORTS[kind as ReportKind].title;
 }
 
 export async function runReport(db: Queryable, kind: ReportKind, raw: unknown, now = new Date()): Promise<ReportResult> {

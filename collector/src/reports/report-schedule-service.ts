@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReportKind, ReportScheduleRecord, reportScheduleInput } from '@steward/shared';
+import type { ReportScheduleRecord, reportScheduleInput, ScheduledReportKind } from '@steward/shared';
 import type { z } from 'zod';
 import type { AlertDeps } from '../alerts/alert-deps.js';
 import { nextCronRun } from '../alerts/notification-service.js';
@@ -12,14 +12,14 @@ import {
   claimReportRun, deleteReportSchedule, dueReportSchedules, findReportSchedule, insertReportSchedule, listReportSchedules,
   updateReportSchedule, type ReportScheduleRow, type ReportScheduleValues,
 } from '../store/alerts/report-schedules.js';
-import { REPORTS, reportParamsOf } from './report-catalogue.js';
+import { reportParamsOf, reportTitle } from './report-catalogue.js';
 
 type ScheduleInput = z.infer<typeof reportScheduleInput>;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export function scheduleView(r: ReportScheduleRow): ReportScheduleRecord {
   return {
-    id: r.id, name: r.name, report: r.report as ReportKind, params: r.params, format: r.format, cron: r.cron, timezone: r.timezone,
+    id: r.id, name: r.name, report: r.report as ScheduledReportKind, params: r.params, format: r.format, cron: r.cron, timezone: r.timezone,
     recipients: r.recipients, enabled: r.enabled, nextRunAt: iso(r.next_run_at), lastRunAt: iso(r.last_run_at), createdAt: iso(r.created_at)!,
   };
 }
@@ -62,7 +62,7 @@ export async function listSchedules(db: Queryable): Promise<{ items: ReportSched
 
 /** Queues the e-mail of one run; the report itself is rendered when the mail is sent, as of `asOf`. */
 async function queueRun(db: Queryable, s: ReportScheduleRow, asOf: Date): Promise<void> {
-  const title = REPORTS[s.report as ReportKind].title;
+  const title = reportTitle(s.report as ScheduledReportKind);
   await enqueueDeliveries(db, [{
     channel: 'email', event: 'report', alertId: null, targetId: s.id,
     payload: {

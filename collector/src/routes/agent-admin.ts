@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { enrollmentSecretInput } from '@steward/shared';
+import { allowEnrolmentInput, enrollmentSecretInput } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import {
-  agentsWithStatus, createEnrollmentSecret, enrollmentSecrets, revokeAgentToken, revokeSecret, type Actor,
+  agentsWithStatus, allowMachineReenrolment, createEnrollmentSecret, enrollmentSecrets, revokeAgentToken, revokeSecret, type Actor,
 } from '../services/agent-admin.js';
 import type { UserRow } from '../store/users.js';
 import { requirePermission } from './auth.js';
@@ -29,7 +29,16 @@ export function agentAdminRoutes(app: FastifyInstance, ctx: CollectorContext): v
     const user = await requirePermission(ctx, request, 'agents:command');
     const { id } = validate(idParams, request.params, 'path');
     await revokeAgentToken(ctx.db, id, actorOf(user, request));
+    await ctx.agents.disconnect(id);
     return { revoked: true };
+  });
+
+  app.post('/api/v1/agents/:id/allow-enrolment', async (request) => {
+    const user = await requirePermission(ctx, request, 'agents:command');
+    const { id } = validate(idParams, request.params, 'path');
+    const body = validate(allowEnrolmentInput, request.body ?? {}, 'allow enrolment');
+    await allowMachineReenrolment(ctx.db, id, body.reason, actorOf(user, request));
+    return { allowed: true };
   });
 
   app.get('/api/v1/agents/enrollment-secrets', async (request) => {
@@ -40,7 +49,7 @@ export function agentAdminRoutes(app: FastifyInstance, ctx: CollectorContext): v
   app.post('/api/v1/agents/enrollment-secrets', async (request, reply) => {
     const user = await requirePermission(ctx, request, 'settings:write');
     const body = validate(enrollmentSecretInput, request.body, 'enrolment secret');
-    const created = await createEnrollmentSecret(ctx.db, body.label, body.expiresInDays, actorOf(user, request));
+    const created = await createEnrollmentSecret(ctx.db, body, actorOf(user, request));
     return reply.code(201).send(created);
   });
 

@@ -6,7 +6,7 @@ import { authenticateAgent, enrollAgent } from '../services/enrolment.js';
 import { ApiProblem } from '../services/errors.js';
 import { ingestReport, type IngestOutcome } from '../services/ingest.js';
 import { ingestDelta } from '../services/ingest-delta.js';
-import { insertHeartbeat, touchAgent } from '../store/agents.js';
+import { heartbeatAck } from '../services/heartbeat-ack.js';
 import { requirePermission } from './auth.js';
 import { validate } from './validate.js';
 import { metrics } from '../alerts/metrics.js';
@@ -36,11 +36,12 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
     }
     timer();
-    metrics.reportsIngested.inc({ outcome: outcome.answer.duplicate ? 'duplicate' : outcome.change ? 'applied' : 'stale' });
+    metrics.reportsIngested.inc({ outcome: outcome.answer.duplicate ? 'duplicate' : outcome.change || outcome.unchanged ? 'applied' : 'stale' });
     request.log.info(
       { agentId: agent.id, reportId: outcome.answer.reportId, kind: isDelta ? 'delta' : 'full', software: outcome.answer.softwareCount, duplicate: outcome.answer.duplicate },
       'report ingested',
     );
+    for (const replaced of outcome.retired ?? []) await ctx.agents.disconnect(replaced, 'another agent now reports for this machine');
     if (outcome.change) {
       await ctx.live.publish({ type: 'device.changed', deviceId: outcome.answer.deviceId, change: outcome.change, at: new Date().toISOString() })
         .catch((error: Error) => request.log.warn({ err: error.message }, 'live event not published'));
@@ -71,33 +72,36 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   }, (socket, request) => {
     const agentId = request.agentId;
     const log = request.log.child({ agentId });
-    const detach = ctx.agents.attach(agentId, { send: (message) => socket.send(JSON.stringify(message)) });
+    let revoked = false;
+    const detach = ctx.agents.attach(agentId, {
+      send: (message) => socket.send(JSON.stringify(message)),
+      // Policy violation: the agent must not reconnect with this token.
+      close: (reason) => { revoked = true; socket.close(1008, reason); },
+    });
     log.info('agent connected');
     void ctx.live.publish({ type: 'agent.connection', agentId, online: true, at: new Date().toISOString() }).catch(() => undefined);
-    socket.on('message', async (data: Buffer) => {
+    socket.on('message', (data: Buffer) => {
       let parsed;
       try {
         parsed = agentMessage.safeParse(JSON.parse(data.toString('utf8')));
       } catch {
         parsed = undefined;
       }
+      if (revoked) return;
       if (!parsed?.success) {
         socket.send(JSON.stringify({ type: 'error', message: 'message: not a valid agent message' }));
         return;
       }
       const now = new Date();
-      try {
-        await insertHeartbeat(ctx.db, agentId, now, parsed.data.uptimeSeconds);
-        // Network delay makes this a little low; far below the minutes that break Kerberos or TLS.
-        const clockSkewSeconds = Math.round((Date.parse(parsed.data.sentAt) - now.getTime()) / 100) / 10;
-        await touchAgent(ctx.db, agentId, now, { address: request.ip, clockSkewSeconds });
-        socket.send(JSON.stringify({ type: 'heartbeat-ack', serverTime: now.toISOString() }));
-      } catch (error) {
-        log.warn({ err: (error as Error).message }, 'heartbeat not stored');
-      }
+      // Network delay makes this a little low; far below the minutes that break Kerberos or TLS.
+      const clockSkewSeconds = Math.round((Date.parse(parsed.data.sentAt) - now.getTime()) / 100) / 10;
+      ctx.presence.beat(agentId, { at: now, address: request.ip, clockSkewSeconds, uptimeSeconds: parsed.data.uptimeSeconds }, () => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(heartbeatAck(ctx, now)));
+      });
     });
     socket.on('close', () => {
       detach();
+      ctx.presence.disconnected(agentId);
       log.info('agent disconnected');
       void ctx.live.publish({ type: 'agent.connection', agentId, online: false, at: new Date().toISOString() }).catch(() => undefined);
     });

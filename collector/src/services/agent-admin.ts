@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentList, AgentStatus, CreatedEnrollmentSecret, EnrollmentSecretView } from '@steward/shared';
+import type { AgentList, AgentStatus, CreatedEnrollmentSecret, EnrollmentSecretInput, EnrollmentSecretView } from '@steward/shared';
 import type { Database } from '../store/database.js';
 import {
   insertEnrollmentSecret, listAgents, listEnrollmentSecrets, revokeAgent, revokeEnrollmentSecret, type AgentListRow,
 } from '../store/agent-admin.js';
-import { ONLINE_WITHIN_SECONDS } from '../store/devices.js';
+import { allowReenrolment, recordRevokedMachine } from '../store/identity/agent-identity.js';
 import { recordAudit } from './audit.js';
 import { ApiProblem } from './errors.js';
 import { hashToken, newToken } from './tokens.js';
@@ -17,8 +17,9 @@ export interface Actor {
 
 function statusOf(row: AgentListRow, now = Date.now()): AgentStatus {
   if (row.revoked_at) return 'revoked';
+  if (row.retired_at) return 'retired';
   if (!row.last_seen_at) return 'never-seen';
-  return now - new Date(row.last_seen_at).getTime() < ONLINE_WITHIN_SECONDS * 1000 ? 'online' : 'offline';
+  return row.online_until && new Date(row.online_until).getTime() > now ? 'online' : 'offline';
 }
 
 export async function agentsWithStatus(db: Database, limit: number, offset: number): Promise<AgentList> {
@@ -33,24 +34,43 @@ export async function agentsWithStatus(db: Database, limit: number, offset: numb
   };
 }
 
-/** Revokes an agent: its token is refused from now on, and the agent list shows it as revoked. */
+/**
+ * Revokes an agent: its token is refused from now on, the agent list shows it as revoked, and its
+ * machine cannot enrol again until a person allows it (allowReenrolment).
+ */
 export async function revokeAgentToken(db: Database, agentId: string, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await revokeAgent(tx, agentId, actor.username))) throw new ApiProblem(404, 'not_found', `no active agent with id ${agentId}`);
+    await recordRevokedMachine(tx, agentId);
     await recordAudit(tx, { actor: actor.username, actorRole: actor.role, sourceIp: actor.sourceIp, action: 'agent.revoke', objectType: 'agent', objectId: agentId });
   });
 }
 
 /** Makes a new enrolment secret, shown once; only its hash is kept. */
-export async function createEnrollmentSecret(db: Database, label: string, expiresInDays: number | undefined, actor: Actor): Promise<CreatedEnrollmentSecret> {
+export async function createEnrollmentSecret(db: Database, input: EnrollmentSecretInput, actor: Actor): Promise<CreatedEnrollmentSecret> {
   const id = randomUUID();
   const secret = newToken('ste');
-  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86400_000) : null;
+  const { label } = input;
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000) : null;
+  const maxUses = input.singleUse ? 1 : input.maxUses ?? null;
   await db.transaction(async (tx) => {
-    await insertEnrollmentSecret(tx, { id, label, secretHash: hashToken(secret), createdBy: actor.username, expiresAt });
-    await recordAudit(tx, { actor: actor.username, actorRole: actor.role, sourceIp: actor.sourceIp, action: 'enrollment-secret.create', objectType: 'enrollment-secret', objectId: id, after: { label, expiresAt } });
+    await insertEnrollmentSecret(tx, { id, label, secretHash: hashToken(secret), createdBy: actor.username, expiresAt, maxUses });
+    await recordAudit(tx, { actor: actor.username, actorRole: actor.role, sourceIp: actor.sourceIp, action: 'enrollment-secret.create', objectType: 'enrollment-secret', objectId: id, after: { label, expiresAt, maxUses } });
   });
-  return { id, label, secret, expiresAt: expiresAt?.toISOString() ?? null };
+  return { id, label, secret, expiresAt: expiresAt?.toISOString() ?? null, maxUses };
+}
+
+/** A person lets a revoked agent's machine enrol again (with a new agent). */
+export async function allowMachineReenrolment(db: Database, agentId: string, reason: string | undefined, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await allowReenrolment(tx, agentId, actor.username))) {
+      throw new ApiProblem(404, 'not_found', `no revoked agent with id ${agentId} whose machine is kept out`);
+    }
+    await recordAudit(tx, {
+      actor: actor.username, actorRole: actor.role, sourceIp: actor.sourceIp, action: 'agent.allow-reenrolment', objectType: 'agent', objectId: agentId,
+      before: { reenrolment: 'refused' }, after: { reenrolment: 'allowed', reason: reason ?? null },
+    });
+  });
 }
 
 export async function enrollmentSecrets(db: Database): Promise<EnrollmentSecretView[]> {
@@ -58,6 +78,7 @@ export async function enrollmentSecrets(db: Database): Promise<EnrollmentSecretV
     id: r.id, label: r.label, createdAt: new Date(r.created_at).toISOString(), createdBy: r.created_by,
     expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
     revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+    maxUses: r.max_uses, uses: r.uses,
   }));
 }
 

@@ -6,7 +6,11 @@ const CHANNEL = 'steward_agent_commands';
 
 interface Connection {
   send(message: CollectorMessage): void;
+  /** Ends the connection: the agent was revoked or retired. */
+  close(reason: string): void;
 }
+
+type ChannelMessage = { agentId: string; message: CollectorMessage } | { agentId: string; close: string };
 
 /**
  * The agents connected to this collector. A command for an agent goes through PostgreSQL, so it
@@ -21,8 +25,10 @@ export class AgentConnections {
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(CHANNEL, (payload) => {
       try {
-        const { agentId, message } = JSON.parse(payload) as { agentId: string; message: CollectorMessage };
-        this.connected.get(agentId)?.send(message);
+        const parsed = JSON.parse(payload) as ChannelMessage;
+        const connection = this.connected.get(parsed.agentId);
+        if ('close' in parsed) connection?.close(parsed.close);
+        else connection?.send(parsed.message);
       } catch {
         // Not ours to crash on: a malformed payload on our channel is ignored.
       }
@@ -42,6 +48,11 @@ export class AgentConnections {
 
   async sendToAgent(agentId: string, message: CollectorMessage): Promise<void> {
     await notify(this.db, CHANNEL, JSON.stringify({ agentId, message }));
+  }
+
+  /** Closes the agent's sockets on every collector at once: a revoked agent is heard no more. */
+  async disconnect(agentId: string, reason = 'agent revoked'): Promise<void> {
+    await notify(this.db, CHANNEL, JSON.stringify({ agentId, close: reason } satisfies ChannelMessage));
   }
 
   async stop(): Promise<void> {

@@ -8,6 +8,7 @@ import { findReport, lockAgentDevice, readDeviceInventory, recordReport, touchDe
 import {
   deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware, type StoredSoftware,
 } from '../store/software.js';
+import { recordPresentedEvidence } from '../identity/place-agent.js';
 import { ApiProblem } from './errors.js';
 import {
   ConcurrentTwin, answerForKnownReport, assertOwnReport, contentHashOf, softwareDigestOf, withReplayRace, type IngestOutcome,
@@ -100,6 +101,7 @@ export async function ingestDelta(db: Database, agent: AgentRow, delta: Inventor
       identity, hardware, os, softwareCount: software.count, softwareDigest: software.digest, contentHash,
       reportId: delta.reportId, collectedAt: delta.collectedAt,
     });
+    if (delta.identity || delta.hardware) await recordPresentedEvidence(tx, deviceId, { identity, hardware });
     await touchAgent(tx, agent.id, now);
     return {
       answer: { reportId: delta.reportId, deviceId, duplicate: false, softwareCount: software.count, contentHash },

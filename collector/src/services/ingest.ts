@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   inventoryContentHashInput, softwareDigestInput, type InventoryContent, type InventoryReport, type ReportAnswer, type SoftwareEntry,
 } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import type { AgentRow } from '../store/agents.js';
-import { linkAgentDevice, touchAgent } from '../store/agents.js';
-import { findReport, insertDevice, lastCollectedAt, lockAgentDevice, recordReport, touchDevice, updateDeviceInventory } from '../store/reports.js';
+import { touchAgent } from '../store/agents.js';
+import { placeAgentDevice, recordPresentedEvidence } from '../identity/place-agent.js';
+import { deviceDigests, findReport, lockAgentDevice, markDeviceReported, recordReport, touchDevice, updateDeviceInventory } from '../store/reports.js';
 import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../store/software.js';
 import { ApiProblem } from './errors.js';
 import { diffSoftware } from './software-diff.js';
@@ -14,6 +15,10 @@ export interface IngestOutcome {
   answer: ReportAnswer;
   /** What changed for live listeners; undefined for a replay or a report that changed nothing. */
   change?: 'created' | 'updated';
+  /** Applied, but the device already held this content: only its sighting moved. */
+  unchanged?: true;
+  /** Agents this report's agent replaced on its machine: their connections are to be closed. */
+  retired?: string[];
 }
 
 /** Thrown inside the transaction when the same report id was committed by a concurrent request. */
@@ -78,13 +83,11 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
     const locked = await lockAgentDevice(tx, agent.id);
     if (!locked) throw new ApiProblem(401, 'unknown_agent', 'this agent is not enrolled');
     let deviceId = locked.device_id;
-    const created = !deviceId;
-    if (!deviceId) {
-      deviceId = randomUUID();
-      await insertDevice(tx, deviceId, 'agent', report.identity.hostname);
-      await linkAgentDevice(tx, agent.id, deviceId);
-    }
-    const last = await lastCollectedAt(tx, deviceId);
+    let created = false;
+    let retired: string[] = [];
+    if (!deviceId) ({ deviceId, created, retired } = await placeAgentDevice(tx, agent.id, report));
+    const held = await deviceDigests(tx, deviceId);
+    const last = held.lastCollectedAt;
     const applied = !last || new Date(report.collectedAt) >= last;
     const recorded = await recordReport(tx, {
       reportId: report.reportId, agentId: agent.id, deviceId, bodySha256,
@@ -93,19 +96,22 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
     if (!recorded) throw new ConcurrentTwin();
     const now = new Date();
     let contentHash: string | undefined;
+    let changed = true;
     if (applied) {
-      const previous = await readInstalledSoftware(tx, deviceId);
-      const diff = diffSoftware(previous, report.software, now);
-      await deleteInstalledSoftware(tx, deviceId, diff.toDelete);
-      await insertInstalledSoftware(tx, deviceId, diff.toInsert);
-      // The first inventory is a baseline, not a list of changes.
-      if (last) await insertSoftwareChanges(tx, deviceId, new Date(report.collectedAt), diff.changes);
+      // Digests first: a report of what the device already holds touches no software row.
       const softwareDigest = softwareDigestOf(report.software);
       contentHash = contentHashOf(report, softwareDigest);
-      await updateDeviceInventory(tx, deviceId, {
-        identity: report.identity, hardware: report.hardware, os: report.os, softwareCount: report.software.length,
-        softwareDigest, contentHash, reportId: report.reportId, collectedAt: report.collectedAt,
-      });
+      if (contentHash === held.contentHash) {
+        changed = false;
+        await markDeviceReported(tx, deviceId, report);
+      } else {
+        if (softwareDigest !== held.softwareDigest) await replaceSoftware(tx, deviceId, report, last !== null, now);
+        await updateDeviceInventory(tx, deviceId, {
+          identity: report.identity, hardware: report.hardware, os: report.os, softwareCount: report.software.length,
+          softwareDigest, contentHash, reportId: report.reportId, collectedAt: report.collectedAt,
+        });
+        await recordPresentedEvidence(tx, deviceId, report);
+      }
     } else {
       await touchDevice(tx, deviceId);
       contentHash = (await findReport(tx, report.reportId))?.device_content_hash ?? undefined;
@@ -116,7 +122,17 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
         reportId: report.reportId, deviceId, duplicate: false, softwareCount: report.software.length,
         ...(contentHash ? { contentHash } : {}),
       },
-      change: created ? 'created' : 'updated',
+      ...(created ? { change: 'created' as const } : changed ? { change: 'updated' as const } : { unchanged: true as const }),
+      ...(retired.length ? { retired } : {}),
     } satisfies IngestOutcome;
   }));
+}
+
+/** Brings the device's installed software to the report's list, recording what changed (not for a first inventory, which is a baseline). */
+async function replaceSoftware(tx: Queryable, deviceId: string, report: InventoryReport, known: boolean, now: Date): Promise<void> {
+  const previous = await readInstalledSoftware(tx, deviceId);
+  const diff = diffSoftware(previous, report.software, now);
+  await deleteInstalledSoftware(tx, deviceId, diff.toDelete);
+  await insertInstalledSoftware(tx, deviceId, diff.toInsert);
+  if (known) await insertSoftwareChanges(tx, deviceId, new Date(report.collectedAt), diff.changes);
 }

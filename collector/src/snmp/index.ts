@@ -7,4 +7,5 @@ export { pollInterfaces, readInterfaceCounters } from './poll/poll-interfaces.js
 export { interfaceDeltas, type InterfaceDeltas } from './poll/interface-rates.js';
 export { counterDelta, type CounterDelta, type CounterWidth, type DeltaContext } from './poll/counter-delta.js';
 export { parseSnmpProbeArgs, runSnmpProbeCommand, summarise, SNMP_PROBE_USAGE, UsageError, type SnmpProbeArgs } from './cli/snmp-probe-command.js';
+export { runSnmpIdentifyCommand, SNMP_IDENTIFY_USAGE } from './cli/snmp-identify-command.js';
 export { SnmpDeviceError } from './snmp-error.js';

@@ -13,7 +13,10 @@ const SORT_COLUMNS: Record<DeviceListQuery['sort'], string> = {
   os: 'd.os_name',
 };
 
-/** A device counts as online when its agent has spoken within this many seconds. */
+/**
+ * How long a report alone keeps an agent online. Heartbeats set `online_until` themselves, from the
+ * interval the collector gave the agent.
+ */
 export const ONLINE_WITHIN_SECONDS = 180;
 
 interface DeviceRow {
@@ -38,7 +41,7 @@ interface DeviceRow {
 const SUMMARY_COLUMNS = `d.id, d.kind, d.hostname, d.fqdn, d.serial_number, d.hardware_uuid, d.manufacturer, d.model,
   d.os_name, d.os_version, d.mac_addresses, d.software_count, d.first_seen, d.last_seen,
   (exists (select 1 from agents a where a.device_id = d.id and a.revoked_at is null
-           and a.last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS}))
+           and a.online_until > now())
    or coalesce((select t.up from snmp_targets t where t.device_id = d.id), false)) as online,
   (select a.id from agents a where a.device_id = d.id and a.revoked_at is null order by a.enrolled_at desc limit 1) as agent_id`;
 
@@ -149,7 +152,7 @@ export async function deviceStatistics(db: Queryable): Promise<DeviceStatistics>
               count(*) filter (where last_seen > now() - interval '1 day')::int as recent
          from devices group by 1, 2`),
     db.query<{ online: number; total: number }>(
-      `select count(*) filter (where revoked_at is null and last_seen_at > now() - make_interval(secs => ${ONLINE_WITHIN_SECONDS}))::int as online,
+      `select count(*) filter (where revoked_at is null and online_until > now())::int as online,
               count(*) filter (where revoked_at is null)::int as total from agents`),
   ]);
   const byKind: Record<string, number> = {};

@@ -28,6 +28,11 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   // copying it again at every step; unfilled, it is made at full size once. The one session lasts
   // as long as the database, so the setting holds for all of its work.
   await pglite.exec('set wal_init_zero = off');
+  return databaseOverPglite(pglite);
+}
+
+/** The store's view of a PGlite instance (of this build or another with the same interface). */
+export function databaseOverPglite(pglite: PGlite): Database {
   const base = queryableOf(pglite);
   return {
     backend: 'embedded',

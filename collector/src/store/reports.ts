@@ -46,9 +46,20 @@ export async function recordReport(
   return rowCount === 1;
 }
 
-export async function lastCollectedAt(db: Queryable, deviceId: string): Promise<Date | null> {
-  const { rows } = await db.query<{ last_collected_at: Date | null }>('select last_collected_at from devices where id = $1', [deviceId]);
-  return rows[0]?.last_collected_at ?? null;
+/** When the device's applied inventory was collected, and the digests of what it holds. */
+export async function deviceDigests(db: Queryable, deviceId: string): Promise<{ lastCollectedAt: Date | null; softwareDigest: string | null; contentHash: string | null }> {
+  const { rows } = await db.query<{ last_collected_at: Date | null; software_digest: string | null; content_hash: string | null }>(
+    'select last_collected_at, software_digest, content_hash from devices where id = $1', [deviceId]);
+  const row = rows[0];
+  return { lastCollectedAt: row?.last_collected_at ?? null, softwareDigest: row?.software_digest ?? null, contentHash: row?.content_hash ?? null };
+}
+
+/** A report whose content the device already holds: only when it was seen, and its volatile OS fields, move. */
+export async function markDeviceReported(db: Queryable, deviceId: string, report: { reportId: string; collectedAt: string; os: unknown }): Promise<void> {
+  await db.query(
+    'update devices set last_seen = now(), last_report_id = $2, last_collected_at = $3, os = $4 where id = $1',
+    [deviceId, report.reportId, report.collectedAt, JSON.stringify(report.os)],
+  );
 }
 
 /** What an agent device holds: the base a delta is applied to. */

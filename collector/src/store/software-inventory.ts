@@ -11,7 +11,8 @@ export async function searchInstalledSoftware(db: Queryable, search: string, lim
     `select ds.name, nullif(ds.publisher, '') as publisher, count(distinct ds.device_id)::int as devices, count(*)::int as installs,
             (array_agg(distinct coalesce(ds.version, '') order by coalesce(ds.version, '')))[1:20] as versions
        from device_software ds
-      where lower(ds.name) like $1
+      -- The titles' names first (trigram-indexed, and small), then their installs by exact name.
+      where ds.name in (select distinct t.name from software_titles t where lower(t.name) like $1)
       group by ds.name, nullif(ds.publisher, '')
       order by devices desc, ds.name
       limit $2`,

@@ -1,5 +1,7 @@
-import { catalogueProduct, entitlement, positionList, triageList, unlicensedInstall, type EntitlementInput } from '@steward/shared';
-import type { ApiClient } from './api-client.js';
+import {
+  catalogueProduct, entitlement, licencePosition, positionList, triageList, unlicensedInstall, type EntitlementInput, type LicencePosition, type ProductPriceInput,
+} from '@steward/shared';
+import type { AnswerSchema, ApiClient } from './api-client.js';
 import { noContent } from './no-content.js';
 import { itemsAnswer } from './items-answer.js';
 
@@ -40,4 +42,13 @@ export function replaceEntitlement(api: ApiClient, id: string, input: Entitlemen
 
 export function deleteEntitlement(api: ApiClient, id: string) {
   return api.request(noContent, `/api/v1/licenses/entitlements/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+const pricedPosition: AnswerSchema<{ position: LicencePosition | null }> = {
+  parse: (data) => ({ position: licencePosition.nullable().parse((data as { position?: unknown } | null)?.position ?? null) }),
+};
+
+/** Prices a product's shortfall: the catalogue's list price or the organisation's own; null clears it. */
+export function setProductPrice(api: ApiClient, productId: string, input: ProductPriceInput) {
+  return api.request(pricedPosition, `/api/v1/licenses/position/${encodeURIComponent(productId)}/price`, { method: 'PUT', body: input });
 }

@@ -1,9 +1,8 @@
-import { alertSeverity, deviceStatistics, networkDeviceList, positionHistoryPoint, positionList, type AlertSeverity, type FindingType } from '@steward/shared';
+import { alertSeverity, deviceStatistics, licenceTrend, networkDeviceList, positionList, type AlertSeverity, type FindingType, type LicenceTrendPoint } from '@steward/shared';
 import { fetchAlerts } from './alerts.js';
 import type { ApiClient } from './api-client.js';
 import { fetchDevices } from './devices.js';
 import { fetchFindings } from './findings.js';
-import { itemsAnswer } from './items-answer.js';
 import { STATISTICS_PATH } from './devices-query.js';
 
 /** The overview's figures: each a bounded, estate-wide answer of the collector, never a page to add up. */
@@ -49,35 +48,27 @@ export interface LicenceGlance {
   productsInShortfall: number;
   unlicensedInstalls: number;
   shortfallCost: number;
+  /** Products short of licences with no price, and their unlicensed installs: what the cost leaves out. */
+  unpricedProducts: number;
+  unpricedInstalls: number;
 }
 
+/** The overview's licence figures: the position screen's totals, as the collector sums them. */
 export async function fetchLicenceGlance(api: ApiClient, signal?: AbortSignal): Promise<LicenceGlance> {
-  const position = await api.request(positionList, '/api/v1/licenses/position', { signal });
+  const { totals } = await api.request(positionList, '/api/v1/licenses/position', { signal });
   return {
-    productsInShortfall: position.items.filter((item) => item.shortfall > 0).length,
-    unlicensedInstalls: position.totals.unlicensed,
-    shortfallCost: position.totals.shortfallCost,
+    productsInShortfall: totals.productsShort,
+    unlicensedInstalls: totals.unlicensed,
+    shortfallCost: totals.shortfallCost,
+    unpricedProducts: totals.unpricedProducts,
+    unpricedInstalls: totals.unpricedInstalls,
   };
 }
 
-const historyPoints = itemsAnswer(positionHistoryPoint);
+export type TrendPoint = LicenceTrendPoint;
 
-export interface TrendPoint {
-  time: string;
-  consumed: number;
-  shortfall: number;
-}
-
-/** Licence consumption and shortfall over the last `days`, summed over products per computation. */
+/** The estate's whole licence position at the end of each of the last `days` days. */
 export async function fetchLicenceTrend(api: ApiClient, days = 30, signal?: AbortSignal): Promise<TrendPoint[]> {
   const from = new Date(Date.now() - days * 86_400_000).toISOString();
-  const history = await api.request(historyPoints, '/api/v1/licenses/history', { signal, query: { from } });
-  const byTime = new Map<string, TrendPoint>();
-  for (const point of history.items) {
-    const sum = byTime.get(point.time) ?? { time: point.time, consumed: 0, shortfall: 0 };
-    sum.consumed += point.consumed;
-    sum.shortfall += point.shortfall;
-    byTime.set(point.time, sum);
-  }
-  return [...byTime.values()].sort((a, b) => a.time.localeCompare(b.time));
+  return (await api.request(licenceTrend, '/api/v1/licenses/trend', { signal, query: { from, granularity: 'day' } })).items;
 }

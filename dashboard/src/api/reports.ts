@@ -1,4 +1,4 @@
-import { reportScheduleRecord, type ReportKind, type ReportScheduleInput } from '@steward/shared';
+import { organisationSettings, reportScheduleRecord, type OrganisationSettings, type ReportKind, type ReportScheduleInput } from '@steward/shared';
 import type { AnswerSchema, ApiClient, DownloadedFile } from './api-client.js';
 import { itemsAnswer } from './items-answer.js';
 import { noContent } from './no-content.js';
@@ -11,14 +11,14 @@ const queuedAnswer: AnswerSchema<{ queued: boolean }> = {
 export type ReportFormat = 'csv' | 'pdf';
 export type LicenceGrouping = 'product' | 'vendor' | 'department';
 
-export function downloadLicenceReport(api: ApiClient, format: ReportFormat, asOf: string | undefined, groupBy: LicenceGrouping): Promise<DownloadedFile> {
-  return api.download('/api/v1/reports/license-reconciliation', { query: { format, asOf, groupBy } });
+/** With CSV, `table` names the one flat table wanted; without it the collector sends a zip of every table. */
+export function downloadLicenceReport(api: ApiClient, format: ReportFormat, asOf: string | undefined, groupBy: LicenceGrouping, table?: string): Promise<DownloadedFile> {
+  return api.download('/api/v1/reports/license-reconciliation', { query: { format, asOf, groupBy, table: format === 'csv' ? table : undefined } });
 }
 
 export function downloadDeviceReport(api: ApiClient, format: ReportFormat): Promise<DownloadedFile> {
-  return api.download('/api/v1/reports/device-reconciliation', { query: { format } });
+  return api.download('/api/v1/reports/device-reconciliation', { query: { format, table: format === 'csv' ? 'findings' : undefined } });
 }
-
 
 /** One of the register reports, with its parameters; empty ones take the collector's defaults. */
 export function downloadRegisterReport(api: ApiClient, kind: ReportKind, format: ReportFormat, params: Record<string, string>): Promise<DownloadedFile> {
@@ -42,4 +42,13 @@ export function sendReportNow(api: ApiClient, id: string) {
 
 export function deleteReportSchedule(api: ApiClient, id: string) {
   return api.request(noContent, `/api/v1/report-schedules/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** The organisation's name printed on the compliance reports. */
+export function fetchOrganisation(api: ApiClient, signal?: AbortSignal) {
+  return api.request(organisationSettings, '/api/v1/settings/organisation', { signal });
+}
+
+export function saveOrganisation(api: ApiClient, value: OrganisationSettings) {
+  return api.request(organisationSettings, '/api/v1/settings/organisation', { method: 'PUT', body: value });
 }

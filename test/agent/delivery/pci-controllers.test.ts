@@ -45,7 +45,8 @@ describe('the PCI ID database', () => {
       slot: '0000:03:00.0', vendorId: '8086', productId: '1533', subsystemId: '8086:0001', revision: '03', driver: 'igb',
     });
     expect(pciController('0000:00:00.0', { vendor: '0x8086', device: '0x0d58', class: '0x060000', subsystem_vendor: '0x0000', subsystem_device: '0x0000' }, names))
-      .toMatchObject({ name: 'PCI device 8086:0d58', type: 'Host bridge', subsystemId: undefined });
+      .toMatchObject({ name: 'Host bridge', type: 'Host bridge', subsystemId: undefined });
+    expect(pciController('0000:00:07.0', { vendor: '0x8086', device: '0x0d59', class: '0x0d4200' }, names)).toMatchObject({ name: 'PCI device 8086:0d59' });
   });
 });
 

@@ -4,8 +4,8 @@ import { releaseKey } from '../../../collector/src/reconcile/normalise/release-k
 import type { ConsumerBucket, EntitlementTerms, ProductTerms } from '../../../collector/src/reconcile/licence/terms.js';
 
 const OFFICE_RELEASES = ['2010', '2013', '2016', '2019', '2021'];
-const office: ProductTerms = { id: 'office', defaultMetric: 'device', minCoresPerProcessor: null, minCoresPerDevice: null, listPrice: null };
-const sqlServer: ProductTerms = { id: 'sql', defaultMetric: 'core', minCoresPerProcessor: 4, minCoresPerDevice: null, listPrice: 900 };
+const office: ProductTerms = { id: 'office', defaultMetric: 'device', minCoresPerProcessor: null, minCoresPerDevice: null, listPrice: null, organisationPrice: null, organisationCurrency: null };
+const sqlServer: ProductTerms = { id: 'sql', defaultMetric: 'core', minCoresPerProcessor: 4, minCoresPerDevice: null, listPrice: 900, organisationPrice: null, organisationCurrency: null };
 
 function entitlement(id: string, fields: Partial<EntitlementTerms>): EntitlementTerms {
   return {

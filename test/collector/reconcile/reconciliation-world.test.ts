@@ -5,24 +5,11 @@ import { openSecret } from '../../../collector/src/services/secrets.js';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { startTestCollector, type TestCollector } from '../../support/collector.js';
 import { ApiClient } from './api-client.js';
+import { settle } from './settle.js';
 import { reconciliationSnapshot } from './snapshot.js';
 import {
   AGENT_DEVICES, buildRegister, legacyHostProbe, LICENCE_KEY, registerProbe, reportDevice, switchProbe, type Register, type Reporter,
 } from './world.js';
-
-/** Waits until this collector's reconciliation queues are empty and stay so (events arrive through NOTIFY). */
-async function settle(c: TestCollector, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let quiet = 0;
-  while (quiet < 4) {
-    if (Date.now() > deadline) throw new Error('reconciliation did not settle');
-    await new Promise((r) => setTimeout(r, 50));
-    await c.app.reconcileWorker.idle();
-    const { rows } = await c.ctx.db.query<{ n: number }>(
-      'select (select count(*) from reconcile_queue) + (select count(*) from reconcile_product_queue) as n');
-    quiet = Number(rows[0]!.n) === 0 ? quiet + 1 : 0;
-  }
-}
 
 const figuresOf = (p: LicencePosition | undefined) => p && {
   metric: p.metric, entitled: p.entitled, consumed: p.consumed, covered: p.covered, shortfall: p.shortfall,
@@ -127,7 +114,10 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
       metric: 'device', entitled: 0, consumed: 3, covered: 0, shortfall: 3, surplus: 0, shortfallCost: null, installs: 3, unlicensed: 3, shelfware: 0,
     });
     const all = await api.get<PositionList>('/api/v1/licenses/position');
-    expect(all.totals).toEqual({ shortfallCost: 3100, unlicensed: 9, products: 9 });
+    // Visio, TeamViewer and Windows are short with no price: their 5 unlicensed installs are named beside the cost.
+    expect(all.totals).toEqual({
+      products: 9, productsShort: 6, consumed: 60, shortfall: 31, shortfallCost: 3100, unlicensed: 9, unpricedProducts: 3, unpricedInstalls: 5,
+    });
   });
 
   it('names each unlicensed install and the discovery that saw it, the latest comer first', async () => {
@@ -236,16 +226,19 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
   });
 
   it('writes the licence reconciliation report with the same figures in CSV, HTML and PDF, formulas defused', async () => {
-    const csv = await api.get<string>('/api/v1/reports/license-reconciliation?format=csv');
-    const rows = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
-    const office = rows.find((r) => r[0] === 'Microsoft' && r[1] === 'Office');
-    expect(office).toEqual(['Microsoft', 'Office', 'device', '4', '5', '4', '1', '0', '400', '5', '1', '0']);
-    const unlicensedOffice = rows.find((r) => r[1] === 'Office' && r[3] === 'SNMP');
+    const table = async (path: string) => parse((await api.get<string>(path)).replace(/^\uFEFF/, '')) as string[][];
+    const positions = await table('/api/v1/reports/license-reconciliation?format=csv&table=positions');
+    expect(positions).toHaveLength(1 + 9);
+    const office = positions.find((r) => r[0] === 'Microsoft' && r[1] === 'Office');
+    expect(office).toEqual(['Microsoft', 'Office', 'device', '4', '5', '4', '1', '0', '400', 'EUR', '5', '1', '0']);
+    expect(positions.find((r) => r[1] === 'Visio')?.[8]).toBe('no price');
+    const installs = await table('/api/v1/reports/license-reconciliation?format=csv&table=installs');
+    expect(installs).toHaveLength(1 + 9);
+    const unlicensedOffice = installs.find((r) => r[1] === 'Office' && r[3] === 'SNMP');
     expect(unlicensedOffice?.[2]).toBe("'=legacy-srv");
     expect(unlicensedOffice).toContain('hrSWInstalled');
     expect(unlicensedOffice).toContain('Microsoft Office Enterprise 2007');
-    expect(rows.find((r) => r[0] === 'Unlicensed installs')?.[1]).toBe('9');
-    expect(rows.some((r) => r.some((cell) => /^[=+@]/.test(cell)))).toBe(false);
+    expect(installs.some((r) => r.some((cell) => /^[=+@]/.test(cell)))).toBe(false);
 
     const html = await api.get<string>('/api/v1/reports/license-reconciliation?format=html&groupBy=vendor');
     expect(html).toContain('<h2>Vendor: Microsoft');
@@ -254,9 +247,10 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 
-    const device = await api.get<string>('/api/v1/reports/device-reconciliation?format=csv');
-    expect(device).toContain('Deployed assets no discovery has seen');
-    expect(device).toContain('board replaced under warranty');
+    const device = await table('/api/v1/reports/device-reconciliation?format=csv&table=findings');
+    expect(device[0]![0]).toBe('Finding');
+    expect(device.some((r) => r[0] === 'missing')).toBe(true);
+    expect(device.some((r) => r.includes('board replaced under warranty'))).toBe(true);
   });
 
   it('computes the position as of an earlier date: entitlements then in force, installs first seen by then', async () => {

@@ -67,15 +67,19 @@ export function fleetReport(agentId: string, index: number, hostname = fleetHost
     hardware: {
       system: { manufacturer, model, serial, uuid, virtual: manufacturer === 'QEMU' },
       bios: { vendor: manufacturer, version: `1.${index % 9}.0`, releaseDate: '2023-11-02' },
-      cpu: { manufacturer: 'GenuineIntel', brand: 'Intel(R) Core(TM) i7-1365U', sockets: 1, cores: 10, threads: 12, speedGHz: 1.8 },
+      cpu: { manufacturer: 'GenuineIntel', brand: 'Intel(R) Core(TM) i7-1365U', arch: 'x86_64', isaLevel: 'x86-64-v3', sockets: 1, cores: 10, threads: 12, speedGHz: 1.8 },
       memory: {
         totalBytes: (8 << (index % 3)) * 1024 ** 3,
         modules: [{ slot: 'DIMM A', sizeBytes: (8 << (index % 3)) * 1024 ** 3, type: 'DDR5', speedMHz: 5200, manufacturer: 'Samsung' }],
       },
       disks: [{ name: 'nvme0n1', model: 'Samsung SSD 980 PRO 1TB', sizeBytes: 1_000_204_886_016, type: 'SSD', interface: 'NVMe', smartStatus: 'OK' }],
+      filesystems: [
+        { mountPoint: '/', type: 'ext4', sizeBytes: 500_000_000_000, freeBytes: 125_000_000_000 + index * 1_000_000, device: '/dev/nvme0n1p2' },
+        { mountPoint: '/boot/efi', type: 'vfat', sizeBytes: 536_870_912, freeBytes: 500_000_000, device: '/dev/nvme0n1p1', label: 'EFI' },
+      ],
       networkInterfaces: [
         { name: 'eth0', mac, ipv4: [`10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`], ipv6: [`fe80::5e:${hex(index, 4)}:1`], speedMbps: 1000, type: 'ethernet' },
-        { name: 'docker0', ipv4: ['172.17.0.1'], ipv6: [], virtual: true, type: 'bridge' },
+        { name: 'docker0', ipv4: ['172.17.0.1'], ipv6: [], virtual: true, virtualKind: 'docker', status: 'down' },
       ],
       gpus: [],
     },

@@ -1,6 +1,7 @@
 import type { AlertRuleKind } from '@steward/shared';
 import { backupFailed } from './backup-rules.js';
 import type { RuleSource } from './candidate.js';
+import { certificateExpiring, certificateNameMismatch, certificateUntrusted, certificateWeak, domainExpiring } from './discovery-rules.js';
 import { agentClockSkew, agentSilent, snmpDeviceDown } from './device-rules.js';
 import { renewalDue, warrantyExpiring } from './expiry-rules.js';
 import { deviceMissing, deviceUnregistered, licenceShortfall, unlicensedInstall } from './reconcile-rules.js';
@@ -21,4 +22,9 @@ export const RULE_SOURCES: { [K in AlertRuleKind]: RuleSource<K> } = {
   agent_clock_skew: agentClockSkew,
   snmp_device_down: snmpDeviceDown,
   backup_failed: backupFailed,
+  certificate_expiring: certificateExpiring,
+  certificate_weak: certificateWeak,
+  certificate_untrusted: certificateUntrusted,
+  certificate_name_mismatch: certificateNameMismatch,
+  domain_expiring: domainExpiring,
 };

@@ -113,7 +113,11 @@ export function allocateProduct(product: ProductTerms, entitlements: readonly En
   const entitled = unlimited ? null : counted.reduce((sum, d) => sum + (d.terms.quantity ?? 0), 0);
   const surplus = unlimited ? null : counted.reduce((sum, d) => sum + Math.max(0, (d.terms.quantity ?? 0) - d.used), 0);
   const priced = entitlements.filter((e) => e.metric === metric && e.unitCost !== null).sort((a, b) => b.unitCost! - a.unitCost!)[0];
-  const unitPrice = priced?.unitCost ?? product.listPrice;
+  // An entitlement's own cost first, then the organisation's price, then the catalogue's list price (in EUR).
+  const fallback = product.organisationPrice !== null
+    ? { price: product.organisationPrice, currency: product.organisationCurrency ?? 'EUR' }
+    : { price: product.listPrice, currency: product.listPrice !== null ? 'EUR' : null };
+  const unitPrice = priced?.unitCost ?? fallback.price;
   return {
     consumers,
     metric,
@@ -123,7 +127,7 @@ export function allocateProduct(product: ProductTerms, entitlements: readonly En
     shortfall,
     surplus,
     shortfallCost: unitPrice === null || unitPrice === undefined ? null : Math.round(shortfall * unitPrice * 100) / 100,
-    currency: priced?.currency ?? (product.listPrice !== null ? 'EUR' : null),
+    currency: priced?.currency ?? fallback.currency,
     uses: draws.map((d) => ({ entitlementId: d.terms.id, metric: d.terms.metric, quantity: d.terms.quantity, used: d.used })),
     uncovered,
   };

@@ -3,7 +3,7 @@ import type { Database } from '../../store/database.js';
 import { readPicks, type UnlicensedPick } from '../../store/reconcile/consumers.js';
 import { listProducts } from '../../store/reconcile/catalogue.js';
 import { productsInPlay } from '../../store/reconcile/installs.js';
-import { listPositions } from '../../store/reconcile/positions.js';
+import { listPositions, storedPicks } from '../../store/reconcile/positions.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
 import { withoutJit } from '../../store/reconcile/temp-table.js';
 import { computePositions } from './compute-positions.js';
@@ -20,12 +20,35 @@ export interface PositionsAt {
   unlicensed?: UnlicensedPick[];
 }
 
-function totals(items: LicencePosition[]): PositionList['totals'] {
+/** Whether a product is short of licences with no price to say what closing the gap costs. */
+export const unpriced = (p: Pick<LicencePosition, 'shortfall' | 'shortfallCost'>) => p.shortfall > 0 && p.shortfallCost === null;
+
+/** The estate's figures: the same sums on every screen and report that shows them. */
+export function positionTotals(items: LicencePosition[]): PositionList['totals'] {
+  const sum = (value: (p: LicencePosition) => number) => items.reduce((total, p) => total + value(p), 0);
+  const gaps = items.filter(unpriced);
   return {
-    shortfallCost: Math.round(items.reduce((sum, p) => sum + (p.shortfallCost ?? 0), 0) * 100) / 100,
-    unlicensed: items.reduce((sum, p) => sum + p.unlicensed, 0),
     products: items.length,
+    productsShort: items.filter((p) => p.shortfall > 0).length,
+    consumed: sum((p) => p.consumed),
+    shortfall: sum((p) => p.shortfall),
+    shortfallCost: Math.round(sum((p) => p.shortfallCost ?? 0) * 100) / 100,
+    unlicensed: sum((p) => p.unlicensed),
+    unpricedProducts: gaps.length,
+    unpricedInstalls: gaps.reduce((total, p) => total + p.unlicensed, 0),
   };
+}
+
+/**
+ * The positions as last computed: the moment of the data is the latest computation (now when there
+ * is none), and the unlicensed installs are those it left.
+ */
+async function storedPositions(db: Database, q: { productId?: string; vendor?: string; shortfallOnly?: boolean }): Promise<PositionsAt> {
+  const items = await listPositions(db, q);
+  const latest = items.reduce((max, p) => (p.computedAt > max ? p.computedAt : max), '');
+  const kept = new Set(items.map((p) => p.productId));
+  const unlicensed = (await storedPicks(db)).filter((u) => kept.has(u.productId));
+  return { list: { items, totals: positionTotals(items), asOf: latest || new Date().toISOString() }, unlicensed };
 }
 
 /**
@@ -34,10 +57,7 @@ function totals(items: LicencePosition[]): PositionList['totals'] {
  */
 export async function positionsAt(db: Database, q: { productId?: string; vendor?: string; shortfallOnly?: boolean; asOf?: string }): Promise<PositionsAt> {
   const at = asOfInstant(q.asOf);
-  if (!at) {
-    const items = await listPositions(db, q);
-    return { list: { items, totals: totals(items), asOf: new Date().toISOString() } };
-  }
+  if (!at) return storedPositions(db, q);
   return db.transaction(async (tx) => {
     await withoutJit(tx);
     const settings = await readReconcileSettings(tx);
@@ -51,7 +71,7 @@ export async function positionsAt(db: Database, q: { productId?: string; vendor?
       .filter((p) => (!q.vendor || p.publisher.toLowerCase() === q.vendor.toLowerCase()) && (!q.shortfallOnly || p.shortfall > 0))
       .sort((a, b) => (b.shortfallCost ?? -1) - (a.shortfallCost ?? -1) || b.shortfall - a.shortfall || a.publisher.localeCompare(b.publisher) || a.product.localeCompare(b.product));
     const kept = new Set(items.map((i) => i.productId));
-    return { list: { items, totals: totals(items), asOf: computedAt }, unlicensed: unlicensed.filter((u) => kept.has(u.productId)) };
+    return { list: { items, totals: positionTotals(items), asOf: computedAt }, unlicensed: unlicensed.filter((u) => kept.has(u.productId)) };
   });
 }
 

@@ -28,6 +28,9 @@ export interface ProductTerms {
   minCoresPerProcessor: number | null;
   minCoresPerDevice: number | null;
   listPrice: number | null;
+  /** The organisation's own price, which comes before the list price. */
+  organisationPrice: number | null;
+  organisationCurrency: string | null;
 }
 
 /** Consumers (devices, or users) that are interchangeable for licensing. */

@@ -10,17 +10,19 @@ const SECTIONS: Array<{ type: FindingType; title: string }> = [
 ];
 
 const COLUMNS: ReportTable['columns'] = [
-  { header: 'Kind', width: 60 }, { header: 'Device', width: 80 }, { header: 'Seen by', width: 40 }, { header: 'Asset', width: 70 },
-  { header: 'What', width: 260 }, { header: 'State', width: 60 }, { header: 'First detected', width: 70 }, { header: 'Last detected', width: 70 },
-  { header: 'Reason', width: 120 },
+  { header: 'Finding', width: 60 }, { header: 'Kind', width: 60 }, { header: 'Device', width: 80 }, { header: 'Seen by', width: 40 },
+  { header: 'Asset', width: 70 }, { header: 'What', width: 240 }, { header: 'State', width: 55 }, { header: 'First detected', width: 65 },
+  { header: 'Last detected', width: 65 }, { header: 'Reason', width: 110 },
 ];
 
 /** The device reconciliation report: discovered against registered, every finding not yet resolved. */
-export function deviceReportDocument(findings: ReportedFinding[], generatedAt: Date): ReportDocument {
+export function deviceReportDocument(findings: ReportedFinding[], generatedAt: Date, organisation = ''): ReportDocument {
   const count = (type: FindingType) => findings.filter((f) => f.type === type && f.state !== 'dismissed').length;
+  const moment = formatInstant(generatedAt.toISOString());
   return {
     title: 'Device reconciliation report',
-    subtitle: `Generated ${formatInstant(generatedAt.toISOString())}`,
+    organisation: organisation || undefined,
+    facts: [['Period', 'findings open, acknowledged or dismissed at the moment of the data'], ['Data as of', moment], ['Generated', moment]],
     figures: [
       ['Unregistered devices', formatNumber(count('unregistered'))],
       ['Missing assets', formatNumber(count('missing'))],
@@ -29,14 +31,22 @@ export function deviceReportDocument(findings: ReportedFinding[], generatedAt: D
       ['Dismissed', formatNumber(findings.filter((f) => f.state === 'dismissed').length)],
     ],
     tables: SECTIONS.map(({ type, title }) => ({
+      key: 'findings',
       title,
       columns: COLUMNS,
       rows: findings.filter((f) => f.type === type).map((f) => [
-        f.subtype ?? f.type, f.hostname, f.deviceKind === 'snmp' ? 'SNMP' : f.deviceKind ? 'agent' : null,
+        f.type, f.subtype ?? f.type, f.hostname, f.deviceKind === 'snmp' ? 'SNMP' : f.deviceKind ? 'agent' : null,
         f.assetTag ? `${f.assetTag}${f.assetName ? ` (${f.assetName})` : ''}` : null, f.summary, f.state,
         f.firstDetected.slice(0, 10), f.lastDetected.slice(0, 10), f.reason,
       ]),
     })),
-    note: 'Findings resolve themselves when their cause goes away; dismissed ones stay dismissed with the reason given.',
+    sections: [{
+      title: 'Rules applied',
+      lines: [
+        'A discovered device is matched to a register asset by the strongest identifier both carry, in the order set under Settings → Matching rules; junk and virtual identifiers never count.',
+        'Findings resolve themselves when their cause goes away; dismissed ones stay dismissed with the reason given.',
+      ],
+    }],
+    signOff: ['Prepared by', 'Reviewed and approved by'],
   };
 }

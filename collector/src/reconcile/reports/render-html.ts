@@ -1,5 +1,4 @@
-import type { ReportDocument } from './report-table.js';
-import { formatNumber } from './report-table.js';
+import { factsLine, formatNumber, SIGN_OFF_LINES, type ReportDocument } from './report-table.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -20,6 +19,12 @@ export function renderHtml(doc: ReportDocument): string {
 ${t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}" class="empty">None</td></tr>` : t.rows.map((r) => `<tr>${r.map((v, i) => `<td class="${t.columns[i]?.align ?? 'left'}">${escapeHtml(cellText(v))}</td>`).join('')}</tr>`).join('\n')}
 </tbody>
 </table>`).join('\n');
+  const sections = (doc.sections ?? []).map((section) => `
+<h2>${escapeHtml(section.title)}</h2>
+<ul class="rules">${section.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`).join('\n');
+  const signOff = doc.signOff?.length ? `
+<h2>Sign-off</h2>
+<div class="sign-off">${doc.signOff.map((role) => `<div class="signatory"><h3>${escapeHtml(role)}</h3>${SIGN_OFF_LINES.map((line) => `<p>${line}: <span class="line"></span></p>`).join('')}</div>`).join('')}</div>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -39,15 +44,23 @@ ${t.rows.length === 0 ? `<tr><td colspan="${t.columns.length}" class="empty">Non
   .right { text-align: right; }
   .empty { color: #777; font-style: italic; }
   .note { color: #555; font-size: 8.5pt; margin-top: 2em; }
+  .organisation { font-size: 12pt; font-weight: 600; margin-bottom: .2em; }
+  .rules { font-size: 8.5pt; padding-left: 1.2em; }
+  .sign-off { display: flex; gap: 3em; }
+  .signatory h3 { font-size: 10pt; margin: .4em 0; }
+  .signatory .line { display: inline-block; width: 16em; border-bottom: 1px solid #333; }
   @media print { body { margin: 0; } thead { display: table-header-group; } tr { page-break-inside: avoid; } }
   @page { size: A4 landscape; margin: 12mm; }
 </style>
 </head>
 <body>
+${doc.organisation ? `<div class="organisation">${escapeHtml(doc.organisation)}</div>` : ''}
 <h1>${escapeHtml(doc.title)}</h1>
-<div class="subtitle">${escapeHtml(doc.subtitle)}</div>
+<div class="subtitle">${escapeHtml(factsLine(doc))}</div>
 <div class="figures">${figures}</div>
 ${tables}
+${sections}
+${signOff}
 ${doc.note ? `<p class="note">${escapeHtml(doc.note)}</p>` : ''}
 </body>
 </html>

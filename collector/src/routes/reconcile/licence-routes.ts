@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { allocationInput, entitlementInput, entitlementListQuery, historyQuery, positionQuery } from '@steward/shared';
+import { allocationInput, entitlementInput, entitlementListQuery, historyQuery, licenceTrendQuery, positionQuery, productPriceInput } from '@steward/shared';
 import type { CollectorContext } from '../../context.js';
 import { allocate, createEntitlement, deallocate, removeEntitlement, replaceEntitlement } from '../../reconcile/entitlements/entitlement-service.js';
 import { positionsAsOf } from '../../reconcile/licence/positions-as-of.js';
+import { setProductPrice } from '../../reconcile/licence/product-price.js';
 import { ApiProblem } from '../../services/errors.js';
 import { getEntitlement, listEntitlements } from '../../store/reconcile/entitlements.js';
+import { licenceTrend } from '../../store/reconcile/position-trend.js';
 import { listUnlicensed, positionHistory } from '../../store/reconcile/positions.js';
 import { apiDoc } from '../openapi.js';
 import { requirePermission } from '../auth.js';
@@ -13,6 +15,7 @@ import { validate } from '../validate.js';
 import { actorFor } from './actor.js';
 
 const idParams = z.object({ id: z.uuid() });
+const productParams = z.object({ productId: z.string().min(1).max(200) });
 const allocationParams = z.object({ id: z.uuid(), allocationId: z.uuid() });
 const unlicensedQuery = z.object({
   productId: z.string().optional(),
@@ -35,6 +38,20 @@ export function licenceRoutes(app: FastifyInstance, ctx: CollectorContext): void
   app.get('/api/v1/licenses/history', apiDoc({ tags, summary: 'Licence position over time', querystring: historyQuery }), async (request) => {
     await requirePermission(ctx, request, 'licenses:read');
     return { items: await positionHistory(ctx.db, validate(historyQuery, request.query, 'query')) };
+  });
+
+  app.put('/api/v1/licenses/position/:productId/price', apiDoc({ tags, summary: "Price a product's shortfall: the catalogue's list price or the organisation's own (null clears it)", params: productParams, body: productPriceInput }), async (request) => {
+    const actor = await actorFor(ctx, request, 'licenses:write');
+    const { productId } = validate(productParams, request.params, 'path');
+    return { position: await setProductPrice(ctx.db, actor, productId, validate(productPriceInput, request.body, 'body')) };
+  });
+
+  app.get('/api/v1/licenses/trend', apiDoc({ tags, summary: "The estate's whole licence position over time (each product's last position carried forward); the last 30 days unless told", querystring: licenceTrendQuery }), async (request) => {
+    await requirePermission(ctx, request, 'licenses:read');
+    const q = validate(licenceTrendQuery, request.query, 'query');
+    const to = q.to ? new Date(q.to) : new Date();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
+    return { items: await licenceTrend(ctx.db, { from, to, granularity: q.granularity }) };
   });
 
   app.get('/api/v1/licenses/entitlements', apiDoc({ tags, summary: 'Entitlements; licence keys are never answered', querystring: entitlementListQuery }), async (request) => {

@@ -3,6 +3,9 @@ import { hostname } from 'node:os';
 import type { CollectorContext } from '../../context.js';
 import { interruptAbandonedSweeps, SWEEP_SILENCE_SECONDS } from '../../store/network/sweeps.js';
 import { ApiProblem } from '../errors.js';
+import { CertificateScanner } from '../../certificates/certificate-scanner.js';
+import { SightingsRefresher } from '../../address-space/sightings-refresher.js';
+import { DomainRefresher } from '../../domains/domain-refresher.js';
 import { NetworkPoller } from './poller.js';
 import { SweepRunner } from './sweeps.js';
 
@@ -12,6 +15,7 @@ export interface NetworkRuntime {
   collectorId: string;
   poller: NetworkPoller;
   sweeps: SweepRunner;
+  certificates: CertificateScanner;
   stop(): Promise<void>;
 }
 
@@ -24,14 +28,23 @@ export async function startNetworkRuntime(ctx: CollectorContext): Promise<Networ
   if (interrupted) ctx.log.warn({ sweeps: interrupted }, 'sweeps left running by a stopped collector marked interrupted');
   const poller = new NetworkPoller(ctx, collectorId);
   const sweeps = new SweepRunner(ctx, collectorId);
+  const certificates = new CertificateScanner(ctx, collectorId);
+  const domains = new DomainRefresher(ctx, collectorId);
+  domains.start();
+  const sightings = new SightingsRefresher(ctx, collectorId);
+  sightings.start();
   poller.start();
   const runtime: NetworkRuntime = {
     collectorId,
     poller,
     sweeps,
+    certificates,
     async stop() {
       runtimes.delete(ctx);
       await sweeps.stop();
+      await certificates.stop();
+      await domains.stop();
+      await sightings.stop();
       await poller.stop();
     },
   };

@@ -1,7 +1,8 @@
 import type { DiscoveryAnswer, SnmpCredentialSetInput, SnmpProbeResult } from '@steward/shared';
-import { parseSnmpProbeArgs, probeDevice, runSnmpProbeCommand, SNMP_PROBE_USAGE, summarise, UsageError } from '../../snmp/index.js';
+import { parseSnmpProbeArgs, runSnmpIdentifyCommand, SNMP_IDENTIFY_USAGE, probeDevice, runSnmpProbeCommand, SNMP_PROBE_USAGE, summarise, UsageError } from '../../snmp/index.js';
 
 export const SNMP_USAGE = `${SNMP_PROBE_USAGE}
+${SNMP_IDENTIFY_USAGE}
   --save                 register the discovery with the collector (with the credential used, stored sealed)
   --server <url>         the collector (default http://127.0.0.1:8080, or STEWARD_SERVER)
   --token <token>        an API session token (or STEWARD_TOKEN); or else
@@ -94,7 +95,8 @@ async function problemText(response: Response): Promise<string> {
 /** The `snmp` subcommand as the command line runs it: JSON on stdout, usage errors exit 2. */
 export async function snmpCli(argv: string[]): Promise<void> {
   try {
-    process.stdout.write(`${JSON.stringify(await runSnmpCommand(argv), null, 2)}\n`);
+    if (argv[0] === 'identify') process.stdout.write(`${await runSnmpIdentifyCommand(argv.slice(1))}\n`);
+    else process.stdout.write(`${JSON.stringify(await runSnmpCommand(argv), null, 2)}\n`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n`);

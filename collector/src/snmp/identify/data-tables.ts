@@ -2,15 +2,39 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** collector/data/snmp, from src/snmp/identify and from dist/snmp/identify alike. */
-const DATA_DIR = new URL('../../../data/snmp/', import.meta.url);
+export const DEFAULT_DATA_DIR = new URL('../../../data/snmp/', import.meta.url);
+let dataDir = DEFAULT_DATA_DIR;
+/** What to forget when the tables change: loaded tables, and caches built from them (compiled patterns). */
+const forgetters: Array<() => void> = [];
 
-const oidSource = z.union([z.string(), z.object({ oid: z.string(), pattern: z.string() })]);
+/**
+ * Identifies from the tables of another folder (a copy with rows added for gear not yet known);
+ * without an argument, from the tables shipped with the collector.
+ */
+export function useIdentificationTables(dir: URL = DEFAULT_DATA_DIR): void {
+  dataDir = new URL(dir.href.endsWith('/') ? dir.href : `${dir.href}/`);
+  for (const forget of forgetters) forget();
+}
+
+export function onTablesChanged(forget: () => void): void {
+  forgetters.push(forget);
+}
+
+/**
+ * An object to read: a scalar's OID, or one with a pattern whose 'value' group is kept; with
+ * firstRow, the OID is a table column and its first row is read (the row index differs per device).
+ */
+const oidSource = z.union([z.string(), z.object({ oid: z.string(), pattern: z.string().optional(), firstRow: z.boolean().optional() })]);
 export type OidSource = z.infer<typeof oidSource>;
 
 const vendorOidEntry = z.object({
   enterprise: z.number().int().nonnegative().optional(),
   /** Narrows the entry to products whose sysObjectID starts with this OID. */
   sysObjectIDPrefix: z.string().regex(/^\d+(?:\.\d+)+$/).optional(),
+  /** The objects state the device itself (the UPS, the server), not the card or agent answering for it: they win over sysDescr. */
+  device: z.boolean().optional(),
+  /** The maker as the device states it (UPS-MIB's upsIdentManufacturer), for gear whose sysObjectID names none. */
+  vendor: z.array(oidSource).optional(),
   os: z.array(oidSource).optional(),
   model: z.array(oidSource).optional(),
   serial: z.array(oidSource).optional(),
@@ -19,7 +43,7 @@ const vendorOidEntry = z.object({
   hardwareRevision: z.array(oidSource).optional(),
 });
 export type VendorOidEntry = z.infer<typeof vendorOidEntry>;
-export const VENDOR_OID_FIELDS = ['os', 'model', 'serial', 'firmware', 'osVersion', 'hardwareRevision'] as const;
+export const VENDOR_OID_FIELDS = ['vendor', 'os', 'model', 'serial', 'firmware', 'osVersion', 'hardwareRevision'] as const;
 
 const osRule = z.object({
   id: z.string(),
@@ -35,13 +59,16 @@ export type OsRule = z.infer<typeof osRule>;
 
 const vendorsFile = z.object({
   agentSoftware: z.array(z.number().int()),
+  /** Enterprise numbers other makers' gear is known to report as its own (a chip maker's, a borrowed stack's). */
+  borrowed: z.array(z.number().int()),
   vendors: z.record(z.string(), z.object({ name: z.string(), os: z.string().optional() })),
 });
 const registryFile = z.object({ source: z.string(), names: z.record(z.string(), z.string()) });
 
 function load<T>(file: string, schema: z.ZodType<T>): () => T {
   let cached: T | undefined;
-  return () => (cached ??= schema.parse(JSON.parse(readFileSync(new URL(file, DATA_DIR), 'utf8'))));
+  onTablesChanged(() => (cached = undefined));
+  return () => (cached ??= schema.parse(JSON.parse(readFileSync(new URL(file, dataDir), 'utf8'))));
 }
 
 export const vendorTable = load('vendors.json', vendorsFile);
@@ -49,3 +76,4 @@ export const vendorOidTable = load('vendor-identity-oids.json', z.object({ entri
 export const osRuleTable = load('os-patterns.json', z.object({ rules: z.array(osRule) }));
 export const enterpriseRegistry = load('iana-enterprises.json', registryFile);
 export const ouiRegistry = load('oui-vendors.json', registryFile);
+export const osFamilyTable = load('os-family-names.json', z.object({ families: z.record(z.string(), z.array(z.string())) }));

@@ -1,8 +1,8 @@
-import type { SnmpDeviceIdentity, SnmpEntity, SnmpHostDevice, SnmpSystem } from '@steward/shared';
+import { identityValue, withoutRepeatedValues, type SnmpDeviceIdentity, type SnmpEntity, type SnmpHostDevice, type SnmpSystem } from '@steward/shared';
 import { matchOsPackage, matchOsPatterns } from './match-os-patterns.js';
 import type { VendorOidFindings } from './vendor-oids.js';
 import {
-  enterpriseOf, isMakerEnterprise, ouiVendor, registeredEnterpriseName, vendorDefaultOs, vendorDisplayName,
+  enterpriseOf, isBorrowedEnterprise, isMakerEnterprise, ouiVendor, registeredEnterpriseName, vendorDefaultOs, vendorDisplayName,
 } from './vendor-names.js';
 
 /** What a probe gathered that bears on who made the device and what it runs. */
@@ -10,7 +10,11 @@ export interface IdentityEvidence {
   system: SnmpSystem;
   /** Enterprise subtrees the agent answers under, in the order found. */
   subtreeEnterprises: number[];
+  /** ENTITY-MIB physical rows, in index order. */
+  entities: SnmpEntity[];
   chassis?: SnmpEntity;
+  /** Vendor objects that state the device itself (its model and serial over its management card's). */
+  deviceOids: VendorOidFindings;
   vendorOids: VendorOidFindings;
   /** MAC addresses of the device itself (bridge address first, then interfaces). */
   macs: string[];
@@ -24,7 +28,7 @@ type Source = NonNullable<SnmpDeviceIdentity['vendorSource']>;
 
 /** Decides vendor, model, serial, OS and version from the evidence, each with the source it came from. */
 export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
-  const { system, chassis, vendorOids } = evidence;
+  const { system, chassis, vendorOids, deviceOids } = evidence;
   const enterprise = enterpriseOf(system.sysObjectID);
   const numbered = pickVendor(evidence, enterprise);
   const makerEnterprise = numbered.enterprise ?? enterprise;
@@ -34,36 +38,41 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   // A host lists its print drivers as printers too: only a Printer-MIB device is one.
   const printerModel = evidence.isPrinter ? evidence.hostDevices.find((d) => d.type === 'printer')?.descr : undefined;
 
-  const model = first<Source>([chassis?.model, 'entity-mib'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources']);
-  const serial = first<Source>([chassis?.serial, 'entity-mib'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
+  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources'],
+    // Where nothing names a model, a chassis row's description does (a stack's or a bare row's says less).
+    [chassis?.class === 'chassis' ? chassis.descr : undefined, 'entity-mib']);
+  const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
   const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
   const installedOs = matchOsPackage(evidence.software, system.sysObjectID, makerEnterprise);
   const os = pickOs(patterns, installedOs, vendorOids, chassis, makerEnterprise, vendor.name, firmware);
 
-  return {
-    vendor: vendor.name,
+  return withoutRepeatedValues<SnmpDeviceIdentity>({
+    vendor: identityValue(vendor.name),
     vendorSource: vendor.source,
     enterprise: enterprise !== undefined ? { number: enterprise, name: (registeredEnterpriseName(enterprise) ?? 'unregistered').slice(0, 512) } : undefined,
     model: model?.[0],
     modelSource: model?.[1],
     serial: serial?.[0],
     serialSource: serial?.[1],
-    os: os?.os,
-    osVersion: os?.version,
+    os: identityValue(os?.os),
+    osVersion: identityValue(os?.version),
     osSource: os?.source,
+    kernel: identityValue(patterns.kernel?.value),
+    kernelVersion: identityValue(patterns.kernelVersion?.value),
     firmware: firmware?.[0],
-    hardwareRevision: chassis?.hardwareRev ?? patterns.hardwareRevision?.value ?? vendorOids.hardwareRevision,
+    hardwareRevision: first([chassis?.hardwareRev, 0], [patterns.hardwareRevision?.value, 0], [vendorOids.hardwareRevision, 0])?.[0],
     deviceType: patterns.deviceType?.value ?? (evidence.isPrinter ? 'printer' : undefined),
-  };
+  }, FIELD_PRECEDENCE);
 }
 
 function pickVendor(evidence: IdentityEvidence, enterprise: number | undefined): { name?: string; source?: Source; enterprise?: number } {
-  if (enterprise !== undefined && isMakerEnterprise(enterprise)) {
-    return { name: vendorDisplayName(enterprise), source: 'sysObjectID', enterprise };
-  }
-  const subtree = evidence.subtreeEnterprises.find(isMakerEnterprise);
+  const own = enterprise !== undefined && isMakerEnterprise(enterprise) ? enterprise : undefined;
+  if (own !== undefined && !isBorrowedEnterprise(own)) return { name: vendorDisplayName(own), source: 'sysObjectID', enterprise: own };
+  const subtree = evidence.subtreeEnterprises.find((e) => isMakerEnterprise(e) && !isBorrowedEnterprise(e));
   if (subtree !== undefined) return { name: vendorDisplayName(subtree), source: 'enterprise-subtree', enterprise: subtree };
+  if (own !== undefined) return { name: vendorDisplayName(own), source: 'sysObjectID', enterprise: own };
   if (evidence.chassis?.manufacturer) return { name: evidence.chassis.manufacturer, source: 'entity-mib' };
+  if (evidence.vendorOids.vendor) return { name: evidence.vendorOids.vendor, source: 'vendor-oid' };
   for (const mac of evidence.macs) {
     const name = ouiVendor(mac);
     if (name) return { name: name.slice(0, 256), source: 'mac-oui' };
@@ -91,11 +100,17 @@ function pickOs(
   if (named && patterns.version) return { os: named.value, version: patterns.version.value, source: named.from };
   if (installed) return { os: installed.os, version: installed.version, source: 'host-resources' };
   const os = named?.value ?? vendorOids.os ?? (enterprise !== undefined ? vendorDefaultOs(enterprise) : undefined);
-  const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [chassis?.softwareRev, 'entity-mib']);
+  // A version sysDescr states without naming the OS is that of the maker's software.
+  const unnamedVersion = named ? undefined : patterns.version?.value;
+  const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [unnamedVersion, 'sysDescr'], [chassis?.softwareRev, 'entity-mib']);
   if (version) return { os: os ?? makerFirmware(vendor), version: version[0], source: version[1] };
   if (named) return { os: named.value, source: named.from };
-  if (firmware) return { os: makerFirmware(vendor), version: firmware[0], source: firmware[1] };
-  return os ? { os, source: vendorOids.os ? 'vendor-oid' : 'sysObjectID' } : undefined;
+  if (firmware) return { os: os ?? makerFirmware(vendor), version: firmware[0], source: firmware[1] };
+  if (os) return { os, source: vendorOids.os ? 'vendor-oid' : 'sysObjectID' };
+  // An appliance that names no product of its own is known by the kernel it runs.
+  if (patterns.kernel) return { os: patterns.kernel.value, version: patterns.kernelVersion?.value, source: patterns.kernel.from };
+  // Gear that names no operating system still runs its maker's firmware.
+  return vendor ? { os: makerFirmware(vendor), source: 'sysObjectID' } : undefined;
 }
 
 /** What to call the software of gear that states a version but never names its operating system. */
@@ -103,7 +118,14 @@ function makerFirmware(vendor: string | undefined): string {
   return `${vendor ?? 'device'} firmware`.slice(0, 128);
 }
 
+/** The first candidate that holds a real value (placeholders and control bytes dropped), with its source. */
 function first<S>(...candidates: Array<[string | undefined, S]>): [string, S] | undefined {
-  for (const [value, source] of candidates) if (value && value.trim()) return [value.trim(), source];
+  for (const [raw, source] of candidates) {
+    const value = identityValue(raw);
+    if (value) return [value, source];
+  }
   return undefined;
 }
+
+/** Which field keeps a value two fields hold: the earlier one here. */
+const FIELD_PRECEDENCE = ['os', 'osVersion', 'model', 'serial', 'firmware', 'hardwareRevision'] as const;

@@ -1,11 +1,12 @@
-import { osRuleTable, type OsRule } from './data-tables.js';
+import { onTablesChanged, osRuleTable, type OsRule } from './data-tables.js';
 
-export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
+export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'kernel', 'kernelVersion', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
 export type PatternField = (typeof PATTERN_FIELDS)[number];
 export type PatternFindings = Partial<Record<PatternField, { value: string; from: 'sysDescr' | 'sysObjectID'; rule: string }>>;
 
 interface RuleRegexes { sysDescr?: RegExp; sysObjectID?: RegExp; package?: RegExp }
 const compiled = new Map<string, RuleRegexes>();
+onTablesChanged(() => compiled.clear());
 
 function regexesOf(rule: OsRule): RuleRegexes {
   let r = compiled.get(rule.id);
@@ -43,6 +44,7 @@ export function matchOsPatterns(
       if (found[field]) continue;
       // A version belongs to the operating system named by the same rule.
       if (field === 'version' && found.os && found.os.rule !== rule.id) continue;
+      if (field === 'kernelVersion' && found.kernel && found.kernel.rule !== rule.id) continue;
       const raw = groups[field]?.trim() || rule.set?.[field];
       if (!raw) continue;
       const value = raw.replace('{vendor}', vendor ?? 'vendor').trim();

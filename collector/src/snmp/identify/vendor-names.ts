@@ -19,7 +19,11 @@ export function registeredEnterpriseName(enterprise: number): string | undefined
 export function vendorDisplayName(enterprise: number): string | undefined {
   const curated = vendorTable().vendors[String(enterprise)]?.name;
   if (curated) return curated;
-  return registeredEnterpriseName(enterprise)?.replace(/\s*\(https?:[^)]*\)\s*$/, '').trim() || undefined;
+  const registered = registeredEnterpriseName(enterprise)
+    ?.replace(/\t.*$/s, '')
+    .replace(/\s*\(https?:[^)]*\)\s*$/, '')
+    .replace(/,?\s+(?:Inc\.?|Corp\.?|Corporation|Co\.?,? Ltd\.?|Ltd\.?|Limited|GmbH|AB|AG|S\.?A\.?|B\.V\.|LLC|Oy|AS|A\/S|SAS|S\.p\.A\.)$/i, '');
+  return registered?.trim() || undefined;
 }
 
 /** The operating system a vendor's gear usually runs, when the data table says. */
@@ -30,6 +34,11 @@ export function vendorDefaultOs(enterprise: number): string | undefined {
 /** Enterprises that name an SNMP agent implementation (net-snmp, UCD) rather than the device's maker. */
 export function isAgentSoftwareEnterprise(enterprise: number): boolean {
   return vendorTable().agentSoftware.includes(enterprise);
+}
+
+/** Gear of other makers reports this number as its own: the device's own words or subtrees decide. */
+export function isBorrowedEnterprise(enterprise: number): boolean {
+  return vendorTable().borrowed.includes(enterprise);
 }
 
 /** Usable as a maker: registered, not the reserved number 0, not an agent implementation. */

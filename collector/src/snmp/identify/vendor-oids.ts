@@ -1,4 +1,5 @@
 import type { Varbind } from 'net-snmp';
+import { identityValue } from '@steward/shared';
 import type { CellReader } from '../values/cell-reader.js';
 import { VENDOR_OID_FIELDS, vendorOidTable, type OidSource, type VendorOidEntry } from './data-tables.js';
 
@@ -18,10 +19,16 @@ export function vendorOidEntries(enterprises: number[], sysObjectID: string | un
   return [...own, ...entries.filter((entry) => entry.enterprise === undefined)];
 }
 
-export function oidsToRead(entries: VendorOidEntry[]): string[] {
-  const oids = new Set<string>();
-  for (const entry of entries) for (const field of VENDOR_OID_FIELDS) for (const s of entry[field] ?? []) oids.add(oidOf(s));
-  return [...oids];
+/** Scalars to GET, and table columns whose first row to read with GETNEXT. */
+export function oidsToRead(entries: VendorOidEntry[]): { scalars: string[]; columns: string[] } {
+  const scalars = new Set<string>();
+  const columns = new Set<string>();
+  for (const entry of entries) {
+    for (const field of VENDOR_OID_FIELDS) {
+      for (const s of entry[field] ?? []) (typeof s !== 'string' && s.firstRow ? columns : scalars).add(oidOf(s));
+    }
+  }
+  return { scalars: [...scalars], columns: [...columns] };
 }
 
 /** The first non-empty value per field, in table order, through each source's pattern when it has one. */
@@ -31,9 +38,10 @@ export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, V
     for (const entry of entries) {
       for (const source of entry[field] ?? []) {
         const text = cells.text(answers.get(oidOf(source)), field, 256);
-        const value = text && typeof source !== 'string' ? text.match(new RegExp(source.pattern))?.groups?.value : text;
-        if (value?.trim() && !/^(unknown|n\/a|none|0+)$/i.test(value.trim())) {
-          found[field] = value.trim().slice(0, 128);
+        const value = text && typeof source !== 'string' && source.pattern ? text.match(new RegExp(source.pattern))?.groups?.value : text;
+        const kept = identityValue(value);
+        if (kept) {
+          found[field] = kept.slice(0, 128);
           break;
         }
       }

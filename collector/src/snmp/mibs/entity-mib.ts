@@ -36,7 +36,17 @@ export function readEntities(rows: TableRows, cells: CellReader): SnmpEntity[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** The device itself: the first chassis in index order, as the agent numbers its hardware from the top. */
+const stated = (e: SnmpEntity) => Boolean(e.model?.trim() || e.serial?.trim());
+
+/**
+ * The device itself, as the agent numbers its hardware from the top: the first chassis that states
+ * a model or serial (a stack lists its members' chassis below it), else the first chassis; where no
+ * row has the chassis class, the top row (contained in nothing), one that states a model or serial first.
+ */
 export function chassisOf(entities: SnmpEntity[]): SnmpEntity | undefined {
-  return entities.find((e) => e.class === 'chassis');
+  const chassis = entities.filter((e) => e.class === 'chassis');
+  if (chassis.length > 0) return chassis.find(stated) ?? chassis[0];
+  const unclassed = (e: SnmpEntity) => e.class === undefined || e.class === 'other' || e.class === 'unknown' || e.class === 'stack';
+  const top = entities.filter((e) => !e.containedIn && unclassed(e));
+  return top.find(stated) ?? top[0];
 }

@@ -1,5 +1,5 @@
 import snmp from 'net-snmp';
-import type { SnmpClient } from '../session/snmp-client.js';
+import type { SnmpAgent } from '../session/snmp-agent.js';
 import { SnmpRequestError } from '../snmp-error.js';
 
 const ENTERPRISES = '1.3.6.1.4.1';
@@ -8,7 +8,7 @@ const ENTERPRISES = '1.3.6.1.4.1';
  * Which private enterprise subtrees the agent answers under, hopping from one to the next with
  * GETNEXT: a device whose sysObjectID is missing or malformed still shows its maker this way.
  */
-export async function findEnterpriseSubtrees(client: SnmpClient, maxHops = 8): Promise<number[]> {
+export async function findEnterpriseSubtrees(client: SnmpAgent, maxHops = 8): Promise<number[]> {
   const found: number[] = [];
   let next = ENTERPRISES;
   for (let hop = 0; hop < maxHops; hop++) {

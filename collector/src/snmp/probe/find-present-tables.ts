@@ -1,5 +1,5 @@
 import snmp from 'net-snmp';
-import type { SnmpClient } from '../session/snmp-client.js';
+import type { SnmpAgent } from '../session/snmp-agent.js';
 import { isBelow } from '../walk/oid-order.js';
 import type { TableSpec } from '../walk/table-rows.js';
 
@@ -8,7 +8,7 @@ import type { TableSpec } from '../walk/table-rows.js';
  * probe spends no GETBULK on the many tables a device does not implement. SNMPv1 cannot ask this
  * in one request (one table at the end of the MIB fails it all), so there every table counts as present.
  */
-export async function findPresentTables(client: SnmpClient, tables: readonly TableSpec[]): Promise<Set<TableSpec>> {
+export async function findPresentTables(client: SnmpAgent, tables: readonly TableSpec[]): Promise<Set<TableSpec>> {
   if (!client.usesBulk) return new Set(tables);
   const varbinds = await client.getNext(tables.map((t) => t.entry));
   return new Set(tables.filter((t, i) => {

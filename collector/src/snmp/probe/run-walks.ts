@@ -1,4 +1,4 @@
-import type { SnmpClient } from '../session/snmp-client.js';
+import type { SnmpAgent } from '../session/snmp-agent.js';
 import { walkColumns, type WalkOutcome } from '../walk/walk-columns.js';
 import { columnRoots, type TableSpec } from '../walk/table-rows.js';
 import type { DeviceBudget } from '../walk/walk-limits.js';
@@ -9,7 +9,7 @@ import type { ProbeLimits } from './probe-limits.js';
  * time runs out, the walks not yet started are skipped rather than each waiting out its own timeout.
  */
 export async function runWalks(
-  client: SnmpClient,
+  client: SnmpAgent,
   tables: TableSpec[],
   limits: ProbeLimits,
   budget: DeviceBudget,

@@ -1,7 +1,7 @@
 import snmp from 'net-snmp';
 import type { Varbind } from 'net-snmp';
 import { SnmpRequestError } from '../snmp-error.js';
-import type { SnmpClient } from './snmp-client.js';
+import type { SnmpAgent } from './snmp-agent.js';
 
 const CHUNK = 16;
 const NO_SUCH_NAME = 2;
@@ -10,7 +10,7 @@ const NO_SUCH_NAME = 2;
  * GETs scalars, answering a map of OID → varbind for those the agent has. SNMPv1 agents refuse a
  * whole request for one unknown OID, so a refused chunk is asked again one OID at a time.
  */
-export async function getScalars(client: SnmpClient, oids: string[]): Promise<Map<string, Varbind>> {
+export async function getScalars(client: SnmpAgent, oids: string[]): Promise<Map<string, Varbind>> {
   const found = new Map<string, Varbind>();
   for (let i = 0; i < oids.length; i += CHUNK) {
     const chunk = oids.slice(i, i + CHUNK);
@@ -21,7 +21,7 @@ export async function getScalars(client: SnmpClient, oids: string[]): Promise<Ma
   return found;
 }
 
-async function getChunk(client: SnmpClient, oids: string[]): Promise<Varbind[]> {
+async function getChunk(client: SnmpAgent, oids: string[]): Promise<Varbind[]> {
   try {
     return await client.get(oids);
   } catch (error) {

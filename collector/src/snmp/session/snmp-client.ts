@@ -1,4 +1,5 @@
 import type { Session, Varbind } from 'net-snmp';
+import type { SnmpAgent } from './snmp-agent.js';
 import type { SnmpCredential } from '@steward/shared';
 import { classifyRequestError } from './classify-request-error.js';
 import { openSession } from './open-session.js';
@@ -8,7 +9,7 @@ import type { SnmpTiming } from './timing.js';
  * One device reached with one credential set: promise-shaped get, get-next and get-bulk that fail
  * with SnmpRequestError codes. Each client owns one UDP socket; close it when done.
  */
-export class SnmpClient {
+export class SnmpClient implements SnmpAgent {
   readonly device: string;
   private readonly session: Session;
   private lastUnreadable: string | undefined;

@@ -1,7 +1,7 @@
 import snmp from 'net-snmp';
 import type { Varbind } from 'net-snmp';
 import type { SnmpProblem } from '@steward/shared';
-import type { SnmpClient } from '../session/snmp-client.js';
+import type { SnmpAgent } from '../session/snmp-agent.js';
 import { SnmpRequestError } from '../snmp-error.js';
 import { compareOids, isBelow } from './oid-order.js';
 import type { DeviceBudget, WalkLimits } from './walk-limits.js';
@@ -42,7 +42,7 @@ class WalkStop extends Error {
  * when the row, byte or time bounds are reached, or when the device stops answering.
  */
 export async function walkColumns(
-  client: SnmpClient,
+  client: SnmpAgent,
   name: string,
   roots: string[],
   limits: WalkLimits,
@@ -88,7 +88,7 @@ export async function walkColumns(
 
 const NO_SUCH_NAME = 2;
 
-function ask(client: SnmpClient, oids: string[], repetitions: number): Promise<Varbind[][]> {
+function ask(client: SnmpAgent, oids: string[], repetitions: number): Promise<Varbind[][]> {
   if (client.usesBulk) return client.getBulk(oids, repetitions);
   // SNMPv1 ends a walk with a noSuchName error for the whole request, so each column asks alone.
   return Promise.all(oids.map((oid) => client.getNext([oid]).then(

@@ -14,7 +14,13 @@ import * as deviceLicenceContext from './0014-device-licence-context.js';
 import * as softwareTitleLink from './0015-software-title-link.js';
 import * as singleSignOn from './0016-single-sign-on.js';
 import * as personalTokens from './0017-personal-tokens.js';
+import * as deviceIdentity from './0018-device-identity.js';
+import * as licenceFigures from './0022-licence-figures.js';
+import * as agentPresence from './0026-agent-presence.js';
+import * as softwareSearch from './0027-software-search.js';
 import * as registerAttachments from './0029-register-attachments.js';
+import * as certificatesAndDomains from './0031-certificates-and-domains.js';
+import * as addressSpace from './0032-address-space.js';
 
 export interface Migration {
   id: number;
@@ -40,5 +46,11 @@ export const migrations: Migration[] = [
   { id: 15, name: 'software-title-link', sql: softwareTitleLink.sql },
   { id: 16, name: 'single-sign-on', sql: singleSignOn.sql },
   { id: 17, name: 'personal-tokens', sql: personalTokens.sql },
+  { id: 18, name: 'device-identity', sql: deviceIdentity.sql },
+  { id: 22, name: 'licence-figures', sql: licenceFigures.sql },
+  { id: 26, name: 'agent-presence', sql: agentPresence.sql },
+  { id: 27, name: 'software-search', sql: softwareSearch.sql },
   { id: 29, name: 'register-attachments', sql: registerAttachments.sql },
+  { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
+  { id: 32, name: 'address-space', sql: addressSpace.sql },
 ];

@@ -123,3 +123,36 @@ export async function defaultRulePosition(db: Queryable): Promise<number> {
   const { rows: prev } = await db.query<{ p: number | null }>('select max(position) as p from normalisation_rules where position < $1', [before]);
   return ((prev[0]?.p ?? before - 10) + Number(before)) / 2;
 }
+
+export interface ProductPrice {
+  listPrice: number | null;
+  organisationPrice: number | null;
+  organisationCurrency: string | null;
+}
+
+export async function readProductPrices(db: Queryable, ids: string[]): Promise<Map<string, ProductPrice>> {
+  const { rows } = await db.query<{ id: string; list_price: string | null; organisation_price: string | null; organisation_currency: string | null }>(
+    'select id, list_price::text, organisation_price::text, organisation_currency from catalogue_products where id = any($1::text[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, {
+    listPrice: r.list_price === null ? null : Number(r.list_price),
+    organisationPrice: r.organisation_price === null ? null : Number(r.organisation_price),
+    organisationCurrency: r.organisation_currency,
+  }]));
+}
+
+export async function readProductPrice(db: Queryable, id: string): Promise<ProductPrice | undefined> {
+  return (await readProductPrices(db, [id])).get(id);
+}
+
+/** Sets the list price (the product becomes the organisation's, so catalogue updates keep it) or the organisation's own. */
+export async function writeProductPrice(db: Queryable, id: string, source: 'list' | 'organisation', price: number | null, currency: string): Promise<void> {
+  await db.query(
+    source === 'list'
+      ? `update catalogue_products set list_price = $2, origin = 'user', updated_at = now() where id = $1`
+      : `update catalogue_products set organisation_price = $2, organisation_currency = case when $2::numeric is null then null else $3 end,
+                updated_at = now() where id = $1`,
+    source === 'list' ? [id, price] : [id, price, currency],
+  );
+}

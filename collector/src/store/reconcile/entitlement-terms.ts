@@ -46,12 +46,18 @@ export async function entitlementTerms(db: Queryable, productIds: string[]): Pro
 }
 
 export async function productTerms(db: Queryable, productIds: string[]): Promise<Map<string, ProductTerms>> {
-  const { rows } = await db.query<{ id: string; default_metric: LicenceMetric; min_cores_per_processor: number | null; min_cores_per_device: number | null; list_price: string | null }>(
-    'select id, default_metric, min_cores_per_processor, min_cores_per_device, list_price from catalogue_products where id = any($1::text[])',
+  const { rows } = await db.query<{
+    id: string; default_metric: LicenceMetric; min_cores_per_processor: number | null; min_cores_per_device: number | null;
+    list_price: string | null; organisation_price: string | null; organisation_currency: string | null;
+  }>(
+    `select id, default_metric, min_cores_per_processor, min_cores_per_device, list_price, organisation_price, organisation_currency
+       from catalogue_products where id = any($1::text[])`,
     [productIds],
   );
   return new Map(rows.map((r) => [r.id, {
     id: r.id, defaultMetric: r.default_metric, minCoresPerProcessor: r.min_cores_per_processor,
     minCoresPerDevice: r.min_cores_per_device, listPrice: r.list_price === null ? null : Number(r.list_price),
+    organisationPrice: r.organisation_price === null ? null : Number(r.organisation_price),
+    organisationCurrency: r.organisation_currency,
   }]));
 }

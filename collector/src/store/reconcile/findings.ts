@@ -46,6 +46,21 @@ const LOCATION_CAUSE = `
 `;
 
 /**
+ * Questions about a device's identity a person has not settled: a possible duplicate of another
+ * device, or an agent that took over a registered machine (until it is accepted or revoked).
+ */
+const IDENTITY_CAUSE = `    union all
+    select 'duplicate:' || v.id, 'duplicate', v.kind, v.device_id, null,
+           case v.kind when 'claimed' then format('a second agent presented the identity of %s: confirm it is the same machine, or revoke the agent', d.hostname)
+                else format('%s may be the same machine as %s (%s)', d.hostname, o.hostname, v.rule) end,
+           jsonb_build_object('reviewId', v.id, 'otherDeviceId', v.other_device_id, 'otherHostname', o.hostname, 'agentId', v.agent_id,
+                              'rule', v.rule, 'evidence', v.evidence)
+      from device_identity_reviews v join dev d on d.id = v.device_id left join devices o on o.id = v.other_device_id
+     where v.state = 'open' and (v.other_device_id is null or o.id is not null)
+       and (v.agent_id is null or exists (select 1 from agents a where a.id = v.agent_id and a.revoked_at is null))
+`;
+
+/**
  * When each asset was last seen (ls.last_seen, by any device linked to it) and last deployed
  * (dep.at): looked up per asset for a few, aggregated once for the whole register.
  */
@@ -78,7 +93,7 @@ ${location ? LOCATION_CTES : ''}  causes as (
            format('%s matches %s register assets by %s', d.hostname, cardinality(v.candidates), v.key),
            jsonb_build_object('hostname', d.hostname, 'key', v.key, 'candidates', to_jsonb(v.candidates))
       from device_match_reviews v join dev d on d.id = v.device_id
-    union all
+${IDENTITY_CAUSE}    union all
     select 'mismatch:serial:' || l.asset_id || ':' || l.device_id, 'mismatch', 'serial', l.device_id, l.asset_id,
            format('%s reports serial %s but asset %s is registered with serial %s', d.hostname, k.value, a.tag, a.serial),
            jsonb_build_object('hostname', d.hostname, 'tag', a.tag, 'deviceSerial', k.value, 'assetSerial', a.serial, 'matchedBy', l.key)

@@ -1,5 +1,6 @@
 import type { LicenceMetric, LicencePosition, UnlicensedInstall } from '@steward/shared';
 import type { Queryable } from '../database.js';
+import type { UnlicensedPick } from './consumers.js';
 
 export interface PositionFigures {
   productId: string;
@@ -161,4 +162,11 @@ export async function positionHistory(db: Queryable, filter: { productId?: strin
     time: new Date(r.time).toISOString(), productId: r.product_id, entitled: num(r.entitled), consumed: Number(r.consumed),
     shortfall: Number(r.shortfall), shortfallCost: num(r.shortfall_cost),
   }));
+}
+
+/** The unlicensed installs behind the stored positions, as the last computation of each product left them. */
+export async function storedPicks(db: Queryable): Promise<UnlicensedPick[]> {
+  const { rows } = await db.query<{ product_id: string; device_id: string; units: string }>(
+    'select product_id, device_id, units::text from licence_unlicensed order by product_id, device_id');
+  return rows.map((r) => ({ productId: r.product_id, deviceId: r.device_id, units: Number(r.units) }));
 }

@@ -54,3 +54,41 @@ export async function departmentBreakdown(db: Queryable, productIds: string[], a
   );
   return rows.map((r) => ({ department: r.department, productId: r.product_id, installs: r.installs, unlicensed: r.unlicensed }));
 }
+
+/** An entitlement a report counted, with what an auditor checks it against: its contract and terms. */
+export interface CountedEntitlement {
+  id: string;
+  productId: string;
+  description: string | null;
+  contract: string | null;
+  vendor: string | null;
+  metric: string;
+  quantity: number | null;
+  release: string | null;
+  downgradeRights: boolean;
+  editions: string[] | null;
+  termStart: string | null;
+  termEnd: string | null;
+  unitCost: number | null;
+  currency: string;
+}
+
+export async function countedEntitlements(db: Queryable, ids: string[]): Promise<CountedEntitlement[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<{
+    id: string; product_id: string; description: string | null; contract: string | null; vendor: string | null; metric: string;
+    quantity: number | null; release: string | null; downgrade_rights: boolean; editions: string[] | null; term_start: string | null;
+    term_end: string | null; unit_cost: string | null; currency: string;
+  }>(
+    `select id, product_id, description, contract, vendor, metric, quantity, release, downgrade_rights, editions,
+            term_start::text, term_end::text, unit_cost::text, currency
+       from entitlements where id = any($1::uuid[])
+      order by product_id, contract nulls last, created_at, id`,
+    [ids],
+  );
+  return rows.map((r) => ({
+    id: r.id, productId: r.product_id, description: r.description, contract: r.contract, vendor: r.vendor, metric: r.metric,
+    quantity: r.quantity, release: r.release, downgradeRights: r.downgrade_rights, editions: r.editions, termStart: r.term_start,
+    termEnd: r.term_end, unitCost: r.unit_cost === null ? null : Number(r.unit_cost), currency: r.currency,
+  }));
+}

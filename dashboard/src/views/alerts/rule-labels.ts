@@ -18,6 +18,11 @@ export const RULE_KIND_LABELS: Record<AlertRuleKind, string> = {
   agent_clock_skew: 'Agent clock off',
   snmp_device_down: 'Network device down',
   backup_failed: 'Backup failed or overdue',
+  certificate_expiring: 'TLS certificate ending',
+  certificate_weak: 'TLS certificate with a weak key or signature',
+  certificate_untrusted: 'TLS certificate self-signed or untrusted',
+  certificate_name_mismatch: 'TLS certificate for another name',
+  domain_expiring: 'Domain registration ending',
 };
 
 /** The label and unit of each numeric threshold, by parameter, or by kind and parameter where the meaning differs. */

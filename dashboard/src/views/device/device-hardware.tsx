@@ -1,6 +1,7 @@
 import type { HardwareInfo } from '@steward/shared';
 import { EmptyState } from '../../components/notices.js';
 import { formatBytes } from '../../format/numbers.js';
+import { DeviceFilesystemsSection } from './device-filesystems.js';
 
 const dash = <span class="muted">—</span>;
 
@@ -31,6 +32,7 @@ export function DeviceHardwarePanel({ hardware }: { hardware: HardwareInfo | nul
           </div>
         )}
       </section>
+      <DeviceFilesystemsSection filesystems={hardware.filesystems} />
       <section class="card card-flush" aria-labelledby="memory-title">
         <h2 id="memory-title" class="card-title card-title-padded">Memory modules</h2>
         {hardware.memory.modules.length === 0 ? <p class="muted card-body">No memory modules reported.</p> : (

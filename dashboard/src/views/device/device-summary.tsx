@@ -27,13 +27,14 @@ export function DeviceSummaryPanel({ device }: { device: DeviceDetail }) {
         <h2 id="os-title" class="card-title">Operating system</h2>
         <FactList facts={[
           ['Name', os?.name ?? (device.osName ? operatingSystemLabel(device) : undefined)],
-          ['Version', os?.version ?? device.osVersion],
+          ['Version', os?.version ? `${os.version}${os.displayVersion ? ` (${os.displayVersion})` : ''}` : device.osVersion],
           ['Build', os?.build],
           ['Kernel', os?.kernel],
           ['Architecture', os?.arch],
           ['Domain', os?.domain],
           ['Installed', os?.installDate],
           ['Uptime', os?.uptimeSeconds === undefined ? undefined : formatDuration(os.uptimeSeconds)],
+          ['Last logged on', os?.users?.lastLoggedOn],
         ]} />
       </section>
       <section class="card" aria-labelledby="compute-title">
@@ -43,6 +44,7 @@ export function DeviceSummaryPanel({ device }: { device: DeviceDetail }) {
           ['Sockets', cpu?.sockets],
           ['Cores / threads', cpu?.cores !== undefined ? `${cpu.cores}${cpu.threads !== undefined ? ` / ${cpu.threads}` : ''}` : undefined],
           ['Speed', cpu?.speedGHz !== undefined ? `${cpu.speedGHz.toFixed(2)} GHz` : undefined],
+          ['Instruction set', cpu?.arch ? `${cpu.arch}${cpu.isaLevel ? ` (${cpu.isaLevel})` : ''}` : cpu?.isaLevel],
           ['Memory', hw?.memory.totalBytes !== undefined ? formatBytes(hw.memory.totalBytes) : undefined],
           ['Memory modules', hw && hw.memory.modules.length > 0 ? formatCount(hw.memory.modules.length) : undefined],
         ]} />

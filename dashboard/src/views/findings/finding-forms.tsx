@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { Finding, FindingAction } from '@steward/shared';
 import { actOnFinding } from '../../api/findings.js';
+import { keepDuplicateApart, mergeDuplicate } from '../../api/device-identity.js';
 import { fetchCategories, searchAssets } from '../../api/register-lookups.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice } from '../../components/notices.js';
@@ -119,5 +120,35 @@ export function DismissForm({ finding, onDone, onCancel }: FormProps) {
       </div>
       {error ? <ErrorNotice error={error} /> : null}
     </form>
+  );
+}
+
+/** A possible duplicate: merge the finding's device into the other one, or keep the two apart. */
+export function DuplicateActions({ finding, onDone }: { finding: Finding; onDone: (finding: Finding) => void }) {
+  const { api } = useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const other = typeof finding.details.otherDeviceId === 'string' ? finding.details.otherDeviceId : null;
+  if (!other) return null;
+  const run = async (work: () => Promise<Finding>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await work());
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const otherName = typeof finding.details.otherHostname === 'string' ? finding.details.otherHostname : 'the other device';
+  return (
+    <>
+      <button type="button" class="button button-primary" disabled={busy} title={`One machine: fold this device into ${otherName} (can be undone)`}
+        onClick={() => void run(async () => (await mergeDuplicate(api, finding, other)).finding)}>Merge</button>
+      <button type="button" class="button" disabled={busy} title={`Two machines: keep this device and ${otherName} apart`}
+        onClick={() => void run(() => keepDuplicateApart(api, finding, other))}>Keep apart</button>
+      {error ? <ErrorNotice error={error} /> : null}
+    </>
   );
 }

@@ -5,6 +5,7 @@ export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
   missing: 'Missing',
   mismatch: 'Mismatch',
   ambiguous: 'Ambiguous match',
+  duplicate: 'Possible duplicate',
 };
 
 export const FINDING_STATE_LABELS: Record<FindingState, string> = {

@@ -4,7 +4,7 @@ import { useApp } from '../../app/app-context.js';
 import { formatDateTime, timeAgo } from '../../format/time.js';
 import { can } from '../../permissions.js';
 import { deviceHref } from '../../routing/routes.js';
-import { DismissForm, LinkForm, RegisterForm } from './finding-forms.js';
+import { DismissForm, DuplicateActions, LinkForm, RegisterForm } from './finding-forms.js';
 import { FINDING_STATE_LABELS, FINDING_TYPE_LABELS, isClosed } from './finding-labels.js';
 
 type Panel = 'register' | 'link' | 'dismiss' | null;
@@ -36,6 +36,9 @@ export function FindingRow({ finding, onChanged }: { finding: Finding; onChanged
         <td class="row-actions">
           {mayAct && hasDevice && finding.type === 'unregistered' && can(me.role, 'register:write')
             ? <button type="button" class="button button-primary" aria-expanded={panel === 'register'} onClick={() => toggle('register')}>Register</button>
+            : null}
+          {mayAct && finding.type === 'duplicate' && finding.subtype === 'possible-duplicate'
+            ? <DuplicateActions finding={finding} onDone={done} />
             : null}
           {mayAct && hasDevice
             ? <button type="button" class="button" aria-expanded={panel === 'link'} onClick={() => toggle('link')}>Link</button>

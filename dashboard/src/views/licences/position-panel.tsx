@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
-import type { LicencePosition } from '@steward/shared';
+import { unpricedNote, type LicencePosition } from '@steward/shared';
 import { fetchPositions, fetchUnlicensed } from '../../api/licences.js';
 import { useApp } from '../../app/app-context.js';
 import { EmptyState, ErrorNotice, LoadingRow } from '../../components/notices.js';
@@ -7,7 +7,9 @@ import { formatCount } from '../../format/numbers.js';
 import { timeAgo } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { deviceHref } from '../../routing/routes.js';
+import { can } from '../../permissions.js';
 import { formatMoney } from './format-money.js';
+import { PriceForm } from './price-form.js';
 
 export function PositionPanel() {
   const { api } = useApp();
@@ -25,6 +27,7 @@ export function PositionPanel() {
     <div class="card card-flush">
       <p class="card-title card-title-padded" data-testid="position-totals">
         {formatCount(totals.products)} products · {formatCount(totals.unlicensed)} unlicensed installs · shortfall cost {formatMoney(totals.shortfallCost, items.find((item) => item.currency)?.currency ?? null)}
+        {unpricedNote(totals) ? <span class="pill pill-warn" data-testid="unpriced-note"> · {unpricedNote(totals)}</span> : null}
       </p>
       <div class="table-wrap table-scroll">
         <table class="data-table" data-testid="position-table">
@@ -42,7 +45,7 @@ export function PositionPanel() {
           </thead>
           <tbody>
             {items.map((item) => (
-              <PositionRow key={item.productId} position={item} open={open === item.productId} onToggle={() => setOpen(open === item.productId ? null : item.productId)} />
+              <PositionRow key={item.productId} position={item} open={open === item.productId} onToggle={() => setOpen(open === item.productId ? null : item.productId)} onPriced={positions.reload} />
             ))}
           </tbody>
         </table>
@@ -51,7 +54,9 @@ export function PositionPanel() {
   );
 }
 
-function PositionRow({ position, open, onToggle }: { position: LicencePosition; open: boolean; onToggle: () => void }) {
+function PositionRow({ position, open, onToggle, onPriced }: { position: LicencePosition; open: boolean; onToggle: () => void; onPriced: () => void }) {
+  const { me } = useApp();
+  const noPrice = position.shortfall > 0 && position.shortfallCost === null;
   return (
     <>
       <tr data-product-id={position.productId}>
@@ -64,9 +69,14 @@ function PositionRow({ position, open, onToggle }: { position: LicencePosition; 
         <td class="numeric">{position.shortfall > 0 ? <span class="pill pill-warn">{formatCount(position.shortfall)}</span> : '0'}</td>
         <td class="numeric optional">{position.surplus === null ? '—' : formatCount(position.surplus)}</td>
         <td class="numeric">{formatCount(position.unlicensed)}</td>
-        <td class="numeric optional">{formatMoney(position.shortfallCost, position.currency)}</td>
+        <td class="numeric optional">{noPrice ? <span class="pill pill-warn">No price</span> : formatMoney(position.shortfallCost, position.currency)}</td>
       </tr>
-      {open ? <tr class="row-panel"><td colSpan={7}><UnlicensedInstalls productId={position.productId} /></td></tr> : null}
+      {open ? (
+        <tr class="row-panel"><td colSpan={7}>
+          {can(me.role, 'licenses:write') ? <PriceForm position={position} onPriced={onPriced} /> : null}
+          <UnlicensedInstalls productId={position.productId} />
+        </td></tr>
+      ) : null}
     </>
   );
 }

@@ -5,17 +5,43 @@ import { Icon } from '../../components/icon.js';
 import { EmptyState, ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Pagination } from '../../components/pagination.js';
+import { Tabs } from '../../components/tabs.js';
 import { timeAgo } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { can } from '../../permissions.js';
 import { deviceHref } from '../../routing/routes.js';
+import { AddressSpacePanel } from './address-space-panel.js';
+import { CertificatesPanel } from './certificates-panel.js';
+import { DomainsPanel } from './domains-panel.js';
 import { NetworkDevicePanel } from './network-device-panel.js';
 import { SweepPanel } from './sweep-panel.js';
 
 const PAGE_SIZE = 50;
 
-/** Switches, printers, access points and the like that SNMP sweeps found. */
+type NetworkTab = 'devices' | 'certificates' | 'domains' | 'addresses';
+const TABS: readonly { id: NetworkTab; label: string }[] = [
+  { id: 'devices', label: 'Devices' }, { id: 'certificates', label: 'Certificates' }, { id: 'domains', label: 'Domains' }, { id: 'addresses', label: 'Address space' },
+];
+
+/** What discovery finds on the network: SNMP devices, TLS certificates, domains and the address space. */
 export function NetworkView() {
+  const [tab, setTab] = useState<NetworkTab>('devices');
+  return (
+    <>
+      <PageHeader title="Network" subtitle="Devices found by SNMP sweeps, the certificates hosts present, the organisation's domains and its address space." />
+      <Tabs label="Network" tabs={TABS} current={tab} onSelect={setTab} idPrefix="network" />
+      <div id="network-panel" role="tabpanel" aria-labelledby={`network-tab-${tab}`} class="tab-panel">
+        {tab === 'devices' ? <NetworkDevices /> : null}
+        {tab === 'certificates' ? <CertificatesPanel /> : null}
+        {tab === 'domains' ? <DomainsPanel /> : null}
+        {tab === 'addresses' ? <AddressSpacePanel /> : null}
+      </div>
+    </>
+  );
+}
+
+/** Switches, printers, access points and the like that SNMP sweeps found. */
+function NetworkDevices() {
   const { api, me } = useApp();
   const [draft, setDraft] = useState('');
   const [search, setSearch] = useState('');
@@ -32,13 +58,10 @@ export function NetworkView() {
   const shown = devices.data ?? devices.previousData;
   return (
     <>
-      <PageHeader
-        title="Network"
-        subtitle={shown ? `${shown.total.toLocaleString('en')} network device${shown.total === 1 ? '' : 's'}` : 'Devices found by SNMP sweeps.'}
-        actions={can(me.role, 'discovery:write') ? <button type="button" class="button" aria-expanded={sweeping} onClick={() => setSweeping(!sweeping)}>New sweep</button> : null}
-      />
       {sweeping ? <SweepPanel onFinished={devices.reload} /> : null}
       <div class="toolbar">
+        <p class="muted" role="status">{shown ? `${shown.total.toLocaleString('en')} network device${shown.total === 1 ? '' : 's'}` : 'Devices found by SNMP sweeps.'}</p>
+        {can(me.role, 'discovery:write') ? <button type="button" class="button" aria-expanded={sweeping} onClick={() => setSweeping(!sweeping)}>New sweep</button> : null}
         <div class="search-field">
           <Icon name="search" />
           <label for="network-search" class="visually-hidden">Search network devices</label>

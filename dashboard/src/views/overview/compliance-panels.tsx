@@ -1,4 +1,4 @@
-import type { FindingType } from '@steward/shared';
+import { unpricedNote, type FindingType } from '@steward/shared';
 import { fetchLicenceGlance, fetchLicenceTrend, fetchLiveAlertCounts, fetchNetworkReachability, fetchOpenFindingCounts, FINDING_TYPES } from '../../api/overview.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
@@ -10,11 +10,18 @@ import { formatMoney } from '../licences/format-money.js';
 
 const FINDING_LABELS: Record<FindingType, string> = {
   unregistered: 'Unregistered devices', missing: 'Missing devices', mismatch: 'Mismatched records', ambiguous: 'Ambiguous matches',
+  duplicate: 'Possible duplicates',
 };
 
 /** A figure with its meaning in words; a warning mark, not only a colour, when it needs attention. */
-function Figure({ label, value, href, warn }: { label: string; value: string; href?: string; warn: boolean }) {
-  const body = <><span class="glance-value">{warn ? <span aria-hidden="true">⚠ </span> : null}{value}</span><span class="glance-label">{label}</span></>;
+function Figure({ label, value, href, warn, detail }: { label: string; value: string; href?: string; warn: boolean; detail?: string | null }) {
+  const body = (
+    <>
+      <span class="glance-value">{warn ? <span aria-hidden="true">⚠ </span> : null}{value}</span>
+      <span class="glance-label">{label}</span>
+      {detail ? <span class="glance-detail">{detail}</span> : null}
+    </>
+  );
   return <li class={`glance-item${warn ? ' glance-warn' : ''}`}>{href ? <a href={href}>{body}</a> : body}</li>;
 }
 
@@ -34,7 +41,8 @@ export function CompliancePanel({ version }: { version: number }) {
           <>
             <Figure label="Products in shortfall" value={formatCount(licences.data.productsInShortfall)} href="/licences" warn={licences.data.productsInShortfall > 0} />
             <Figure label="Unlicensed installs" value={formatCount(licences.data.unlicensedInstalls)} href="/licences" warn={licences.data.unlicensedInstalls > 0} />
-            <Figure label="Cost of the shortfall" value={formatMoney(licences.data.shortfallCost, 'EUR')} warn={licences.data.shortfallCost > 0} />
+            <Figure label="Cost of the shortfall" value={formatMoney(licences.data.shortfallCost, 'EUR')} href="/licences"
+              warn={licences.data.shortfallCost > 0 || licences.data.unpricedProducts > 0} detail={unpricedNote(licences.data)} />
           </>
         ) : null}
         {findings.data ? FINDING_TYPES.map((type) => (

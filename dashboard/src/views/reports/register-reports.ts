@@ -1,4 +1,4 @@
-import type { ReportKind } from '@steward/shared';
+import type { ReportKind, ScheduledReportKind } from '@steward/shared';
 
 /** A parameter field of a report form; empty fields take the collector's default. */
 export interface ReportField {
@@ -59,4 +59,11 @@ export const REGISTER_REPORTS: readonly RegisterReport[] = [
   },
 ];
 
-export const REPORT_TITLES: Record<ReportKind, string> = Object.fromEntries(REGISTER_REPORTS.map((r) => [r.kind, r.title])) as Record<ReportKind, string>;
+/** Every report that can be mailed on a schedule: the reconciliation reports, then the register ones. */
+export const SCHEDULED_REPORTS: readonly { kind: ScheduledReportKind; title: string }[] = [
+  { kind: 'license-reconciliation', title: 'Licence reconciliation' },
+  { kind: 'device-reconciliation', title: 'Device reconciliation' },
+  ...REGISTER_REPORTS,
+];
+
+export const REPORT_TITLES = Object.fromEntries(SCHEDULED_REPORTS.map((r) => [r.kind, r.title])) as Record<ScheduledReportKind, string>;

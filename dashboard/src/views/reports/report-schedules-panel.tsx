@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
-import type { ReportKind } from '@steward/shared';
+import type { ScheduledReportKind } from '@steward/shared';
 import { addReportSchedule, deleteReportSchedule, fetchReportSchedules, sendReportNow } from '../../api/reports.js';
 import { useApp } from '../../app/app-context.js';
 import { DataTable } from '../../components/data-table.js';
@@ -7,7 +7,7 @@ import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
-import { REGISTER_REPORTS, REPORT_TITLES } from './register-reports.js';
+import { REPORT_TITLES, SCHEDULED_REPORTS } from './register-reports.js';
 
 /** Seven in the morning on the first of each month: when a monthly report is usually wanted. */
 const MONTHLY = '0 7 1 * *';
@@ -16,7 +16,7 @@ const MONTHLY = '0 7 1 * *';
 export function ReportSchedulesPanel() {
   const { api } = useApp();
   const schedules = useLoader('report-schedules', useCallback((signal: AbortSignal) => fetchReportSchedules(api, signal), [api]));
-  const [report, setReport] = useState<ReportKind>(REGISTER_REPORTS[0]!.kind);
+  const [report, setReport] = useState<ScheduledReportKind>(SCHEDULED_REPORTS[0]!.kind);
   const [name, setName] = useState('');
   const [cron, setCron] = useState(MONTHLY);
   const [timezone, setTimezone] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
@@ -36,8 +36,8 @@ export function ReportSchedulesPanel() {
       <form class="inline-form" aria-label="Schedule a report" onSubmit={(event) => { event.preventDefault(); void run(add, () => { setName(''); setRecipients(''); schedules.reload(); }); }}>
         <label class="field">
           <span>Report</span>
-          <select value={report} onChange={(e) => setReport(e.currentTarget.value as ReportKind)}>
-            {REGISTER_REPORTS.map((r) => <option key={r.kind} value={r.kind}>{r.title}</option>)}
+          <select value={report} onChange={(e) => setReport(e.currentTarget.value as ScheduledReportKind)}>
+            {SCHEDULED_REPORTS.map((r) => <option key={r.kind} value={r.kind}>{r.title}</option>)}
           </select>
         </label>
         <label class="field"><span>Name</span><input value={name} maxLength={200} placeholder={REPORT_TITLES[report]} onInput={(e) => setName(e.currentTarget.value)} /></label>

@@ -12,6 +12,7 @@ export function ReportsView() {
   const { api } = useApp();
   const [asOf, setAsOf] = useState('');
   const [groupBy, setGroupBy] = useState<LicenceGrouping>('product');
+  const [table, setTable] = useState('');
   return (
     <>
       <PageHeader title="Reports" subtitle="Compliance and register reports, run now from the current data and downloaded as CSV or PDF, or sent by e-mail on a schedule." />
@@ -19,8 +20,8 @@ export function ReportsView() {
         <ReportCard
           id="licence-report"
           title="Licence reconciliation"
-          description="Entitlements against installs per product: shortfall, surplus and the cost of closing the gap."
-          run={(format) => downloadLicenceReport(api, format, asOf || undefined, groupBy)}
+          description="Entitlements against installs per product: shortfall, surplus and the cost of closing the gap, with the entitlements counted, the rules applied and a sign-off block."
+          run={(format) => downloadLicenceReport(api, format, asOf || undefined, groupBy, table || undefined)}
         >
           <label class="field">
             <span>As of</span>
@@ -32,6 +33,17 @@ export function ReportsView() {
               <option value="product">Product</option>
               <option value="vendor">Vendor</option>
               <option value="department">Department</option>
+            </select>
+          </label>
+          <label class="field">
+            <span>CSV table</span>
+            <select value={table} onChange={(event) => setTable(event.currentTarget.value)}>
+              <option value="">Every table (zip)</option>
+              <option value="positions">Positions</option>
+              <option value="installs">Unlicensed installs</option>
+              <option value="entitlements">Entitlements counted</option>
+              <option value="rules">Rules applied</option>
+              {groupBy === 'department' ? <option value="departments">Departments</option> : null}
             </select>
           </label>
         </ReportCard>

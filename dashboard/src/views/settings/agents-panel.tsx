@@ -19,6 +19,7 @@ const STATUS_BADGES: Record<AgentView['status'], { label: string; tone: string }
   offline: { label: '○ Offline', tone: 'badge-muted' },
   'never-seen': { label: '… Never seen', tone: 'badge-muted' },
   revoked: { label: '⊘ Revoked', tone: 'badge-warn' },
+  retired: { label: '↻ Replaced', tone: 'badge-muted' },
 };
 
 /** Every enrolled agent: whether it speaks, how far its clock is off, and revocation of a lost or retired one. */

@@ -9,13 +9,14 @@ import { BackupsPanel } from './backups-panel.js';
 import { CredentialsPanel } from './credentials-panel.js';
 import { EnrolmentPanel } from './enrolment-panel.js';
 import { MatchingPanel } from './matching-panel.js';
+import { OrganisationPanel } from './organisation-panel.js';
 import { PollingPanel } from './polling-panel.js';
 import { RangesPanel } from './ranges-panel.js';
 import { RulesPanel } from './rules-panel.js';
 import { ServiceTokensPanel } from './service-tokens-panel.js';
 import { UsersPanel } from './users-panel.js';
 
-type SettingsTab = 'discovery' | 'agents' | 'matching' | 'normalisation' | 'users' | 'backups' | 'audit';
+type SettingsTab = 'organisation' | 'discovery' | 'agents' | 'matching' | 'normalisation' | 'users' | 'backups' | 'audit';
 
 /** Each tab, and the permissions of which a role needs one to see it (changes need the write one). */
 export const SETTINGS_TABS: readonly { id: SettingsTab; label: string; requires: readonly Action[] }[] = [
@@ -25,6 +26,7 @@ export const SETTINGS_TABS: readonly { id: SettingsTab; label: string; requires:
   { id: 'normalisation', label: 'Normalisation rules', requires: ['licenses:write', 'settings:write', 'audit:read'] },
   { id: 'users', label: 'Users and tokens', requires: ['users:manage'] },
   { id: 'backups', label: 'Backups', requires: ['settings:write'] },
+  { id: 'organisation', label: 'Organisation', requires: ['settings:write'] },
   { id: 'audit', label: 'Audit log', requires: ['audit:read'] },
 ];
 
@@ -45,6 +47,7 @@ export function SettingsView() {
         {tab === 'normalisation' ? <RulesPanel /> : null}
         {tab === 'users' ? <><UsersPanel /><ServiceTokensPanel /></> : null}
         {tab === 'backups' ? <BackupsPanel /> : null}
+        {tab === 'organisation' ? <OrganisationPanel /> : null}
         {tab === 'audit' ? <AuditPanel /> : null}
       </div>
     </>

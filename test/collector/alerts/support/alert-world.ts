@@ -61,8 +61,8 @@ export const DAY = 86_400_000;
  * A real collector whose alert scheduler is stopped, so the test moves the clock itself; retries
  * wait milliseconds instead of minutes.
  */
-export async function startAlertWorld(backend: 'embedded' | 'postgres'): Promise<AlertWorld> {
-  const c = await startTestCollector(backend);
+export async function startAlertWorld(backend: 'embedded' | 'postgres', settings: Record<string, unknown> = {}): Promise<AlertWorld> {
+  const c = await startTestCollector(backend, settings);
   await c.alerts.stop();
   const admin = new ApiClient(c.url, await c.adminAuth());
   const deps = alertDepsFrom(c.ctx, { retry: { baseMs: 25, maxMs: 200, maxAttempts: 4 } });

@@ -1,0 +1,35 @@
+// `npm run bench -- search [--devices N]`: estate-wide software search over the reconciliation
+// bench's synthetic estate (60 installs a device: 100,000 devices make 6 million installs), on PostgreSQL.
+import { parseArgs } from 'node:util';
+import { migrate } from '../../collector/src/store/migrate.js';
+import { searchInstalledSoftware } from '../../collector/src/store/software-inventory.js';
+import { createTestDatabase } from '../support/database.js';
+import { generateEstate } from './reconcile-estate.js';
+import { percentile } from '../fleet/fleet.js';
+
+const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== 'search'), options: { devices: { type: 'string', default: '100000' } }, strict: false });
+if (!process.env.TEST_DATABASE_URL) throw new Error('the search benchmark needs PostgreSQL: set TEST_DATABASE_URL');
+const devices = Number(values.devices);
+const INSTALLS = 60;
+const TERMS = ['firefox', 'photoshop', 'kb4000', 'visual c++', 'lib', 'no-such-title'];
+
+const t = await createTestDatabase('postgres');
+try {
+  await migrate(t.db);
+  let started = Date.now();
+  await generateEstate(t.db, { devices, installsPerDevice: INSTALLS, commercialPerDevice: 10, otherTitles: 1700 });
+  await t.db.exec('analyze');
+  console.log(`\n== Software search: ${devices.toLocaleString('en')} devices, ${(devices * INSTALLS).toLocaleString('en')} installs (generated in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  for (const term of TERMS) {
+    const ms: number[] = [];
+    let titles = 0;
+    for (let i = 0; i < 7; i++) {
+      started = performance.now();
+      titles = (await searchInstalledSoftware(t.db, term, 50)).length;
+      ms.push(performance.now() - started);
+    }
+    console.log(`${`search "${term}" (${titles} titles) p50 / p95`.padEnd(58)} ${`${percentile(ms, 50).toFixed(0)} / ${percentile(ms, 95).toFixed(0)} ms`.padStart(16)}   (target ≤ 100 ms)`);
+  }
+} finally {
+  await t.drop();
+}
