@@ -85,4 +85,6 @@ if (!(await waitForHealth(120_000))) {
     },
   });
   console.log(`Dashboard: ${url}  (this machine's agent is reporting; Ctrl-C stops Steward)`);
+  console.log(`Agents on other machines enrol with the secret in ${path.join(dataDir, 'local-enroll-secret')} (as STEWARD_ENROLL_SECRET),`);
+  console.log('or with one made in the dashboard under Settings → Agents → Enrolment secrets.');
 }

@@ -8,8 +8,8 @@ import { databaseKind } from './store/database.js';
 import { COLLECTOR_VERSION } from './version.js';
 import { verifyAuditChain } from './services/audit.js';
 import { restoreBackup, writeBackup } from './services/backup.js';
+import { resetPasswordFromConsole, unlockAccount } from './services/users.js';
 import { snmpCli } from './services/network/snmp-command.js';
-import { unlockAccount } from './services/users.js';
 
 const HELP = `steward ${COLLECTOR_VERSION}: the Steward collector
 
@@ -21,6 +21,8 @@ Usage: steward <command> [options]
                probe one SNMP device and print what it says; --save registers it with the collector
   snmp identify FOLDER [--reference FILE]
                identify recorded walks offline; with a reference, the share of each field that agrees
+  users reset-password USER
+               give USER a new random password, printed once (the account is unlocked and signed out)
   backup FILE  write a consistent snapshot of the database to FILE (gzipped)
   restore FILE replace the database's content with a backup (checked before it commits)
                (on the embedded database, stop the collector first: it holds the data folder)
@@ -39,6 +41,7 @@ async function serve(): Promise<void> {
   if (collector.initialAdminPassword) lines.push(`First administrator: user "admin", password "${collector.initialAdminPassword}" (shown once; set STEWARD_ADMIN_PASSWORD to choose it)`);
   else if (!config.adminPassword) lines.push('Log in as "admin" with the password shown on the first start.');
   if (collector.createdEnrollSecret) lines.push(`Agent enrolment secret: ${collector.createdEnrollSecret} (agents need it as STEWARD_ENROLL_SECRET)`);
+  else lines.push('Agents enrol with the STEWARD_ENROLL_SECRET this collector was started with, or a secret made under Settings → Agents → Enrolment secrets.');
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
   let stopping = false;
   const stop = async () => {
@@ -97,12 +100,22 @@ async function restore(file: string | undefined): Promise<void> {
 }
 
 async function usersCli(action: string | undefined, username: string | undefined): Promise<void> {
-  if (action !== 'unlock' || !username) throw new Error('usage: steward users unlock NAME');
+  if (action === 'reset-password') return resetPassword(username);
+  if (action !== 'unlock' || !username) throw new Error('usage: steward users unlock NAME | steward users reset-password NAME');
   const unlocked = await withDatabase(async (db) => {
     await migrate(db);
     return unlockAccount(db, { actor: 'cli' }, { username });
   });
   console.log(`${unlocked.username} is unlocked`);
+}
+
+async function resetPassword(username: string | undefined): Promise<void> {
+  if (!username) throw new Error('usage: steward users reset-password USER');
+  const password = await withDatabase(async (db) => {
+    await migrate(db);
+    return resetPasswordFromConsole(db, username);
+  });
+  process.stdout.write(`New password for ${username}: ${password}\n(shown once; they are signed out everywhere and should change it on their account page)\n`);
 }
 
 async function main(): Promise<void> {

@@ -551,7 +551,19 @@ export const importPreview = z.object({
   sample: z.array(z.record(z.string(), z.unknown())),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
-export const importUpload = z.object({ csv: z.string().min(1).max(64 * 1024 * 1024), fileName: text(256).optional() });
+/** The asset fields a CSV column can fill. */
+export const importField = z.enum([
+  'tag', 'name', 'serial', 'category', 'model', 'modelNumber', 'manufacturer', 'status', 'location', 'defaultLocation',
+  'department', 'supplier', 'purchaseDate', 'purchaseCost', 'currency', 'orderNumber', 'invoiceNumber', 'warrantyMonths',
+  'warrantyExpires', 'expiresOn', 'eolDate', 'notes', 'assigneeName', 'assigneeEmail', 'assigneeUsername', 'assigneeEmployeeNumber',
+]);
+export type ImportField = z.infer<typeof importField>;
+export const importUpload = z.object({
+  csv: z.string().min(1).max(64 * 1024 * 1024),
+  fileName: text(256).optional(),
+  /** Header → field chosen by hand, or "" to ignore the column; headers left out are recognised by name. */
+  columns: z.record(z.string().max(256), z.union([importField, z.literal('')])).optional(),
+});
 export const importCommitRequest = z.object({
   /** With rows in error, nothing is imported unless this is true; then the good rows are, in one transaction. */
   acceptValidRows: z.boolean().default(false),
@@ -584,3 +596,24 @@ export const registerSettings = z.object({
   tagPattern: z.string().max(64).regex(/\{seq(:\d{1,2})?\}/, 'must contain {seq} or {seq:N}'),
 });
 export type RegisterSettings = z.infer<typeof registerSettings>;
+
+// ---------------------------------------------------------------- attached files
+
+/** Invoices, photos and disposal certificates kept with an asset, in the database. */
+export const attachmentKind = z.enum(['invoice', 'photo', 'certificate', 'other']);
+export type AttachmentKind = z.infer<typeof attachmentKind>;
+/** The file types taken, recognised by their content rather than by the name or the type the browser gives. */
+export const attachmentMediaType = z.enum(['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'image/gif', 'text/plain']);
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const attachmentUpload = z.object({
+  fileName: text(256).trim().min(1),
+  kind: attachmentKind,
+  /** The file's bytes, base64-encoded. */
+  content: z.string().min(1).max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4, `must be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`),
+});
+export type AttachmentUpload = z.infer<typeof attachmentUpload>;
+export const attachment = z.object({
+  id: z.uuid(), assetId: z.uuid(), kind: attachmentKind, fileName: z.string(), mediaType: attachmentMediaType,
+  size: z.number().int(), uploadedBy: z.string(), uploadedAt: isoDateTime,
+});
+export type Attachment = z.infer<typeof attachment>;

@@ -59,3 +59,7 @@ export type PersonalTokenView = z.infer<typeof personalTokenView>;
 export const personalTokenList = z.object({ items: z.array(personalTokenView) });
 /** The answer to making a token: the only time its text is given out. */
 export const personalTokenCreated = personalTokenView.extend({ token: z.string() });
+
+/** A person changing their own password: the current one proves it is them. */
+export const ownPasswordChange = z.object({ currentPassword: text(1024).min(1), newPassword: password });
+export type OwnPasswordChange = z.infer<typeof ownPasswordChange>;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loginRequest, personalTokenInput, roleAllows, type Permission } from '@steward/shared';
+import { loginRequest, ownPasswordChange, personalTokenInput, roleAllows, type Permission } from '@steward/shared';
 import { z } from 'zod';
 import type { CollectorContext } from '../context.js';
-import { authenticateUser, login, logout } from '../services/auth.js';
+import { authenticateUser, changeOwnPassword, login, logout } from '../services/auth.js';
 import { ApiProblem } from '../services/errors.js';
 import { createPersonalToken, personalTokens, revokePersonalToken } from '../services/personal-tokens.js';
 import type { UserRow } from '../store/users.js';
@@ -38,6 +38,12 @@ export function authRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.get('/api/v1/me', async (request) => {
     const user = await requireUser(ctx, request);
     return { username: user.username, role: user.role };
+  });
+
+  app.post('/api/v1/me/password', apiDoc({ tags: ['auth'], summary: 'Change your own password; your other sessions and tokens end', body: ownPasswordChange }), async (request, reply) => {
+    const body = validate(ownPasswordChange, request.body, 'body');
+    await changeOwnPassword(ctx.db, request.headers.authorization, body, request.ip);
+    return reply.code(204).send();
   });
 
   app.get('/api/v1/me/tokens', apiDoc({ tags: ['auth'], summary: 'Your personal API tokens (never the tokens themselves)' }), async (request) => {

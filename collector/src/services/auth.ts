@@ -1,10 +1,10 @@
 import { randomUUID, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { LoginAnswer } from '@steward/shared';
+import type { LoginAnswer, OwnPasswordChange } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import {
-  clearFailedLogins, countUsers, deleteSession, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin,
-  type LockoutPolicy, type Role, type UserRow,
+  clearFailedLogins, countUsers, deleteOtherSessions, deleteSession, findSessionUser, findUserByName, insertSession, insertUser, recordFailedLogin,
+  updateUser, type LockoutPolicy, type Role, type UserRow,
 } from '../store/users.js';
 import { recordAudit } from './audit.js';
 import { ApiProblem } from './errors.js';
@@ -98,4 +98,22 @@ export async function logout(db: Database, authorization: string | undefined, so
     await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action: 'auth.logout' });
   });
   endSessionSockets(hashToken(token));
+}
+
+/**
+ * A person's change of their own password: the current one must match; every other session and
+ * personal token of theirs ends, this one goes on; the audit log records it.
+ */
+export async function changeOwnPassword(db: Database, authorization: string | undefined, change: OwnPasswordChange, sourceIp?: string): Promise<void> {
+  const user = await authenticateUser(db, authorization);
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')![1]!;
+  if (!(await verify(user.password_hash, change.currentPassword).catch(() => false))) {
+    throw new ApiProblem(400, 'wrong_password', 'currentPassword: is not your current password', ['currentPassword: is not your current password']);
+  }
+  const passwordHash = await hashPassword(change.newPassword);
+  await db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { passwordHash });
+    await deleteOtherSessions(tx, user.id, hashToken(token));
+    await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp, action: 'user.password.change', objectType: 'user', objectId: user.id });
+  });
 }

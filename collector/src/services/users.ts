@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { UserInput, UserUpdate, UserView } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import {
@@ -89,4 +89,25 @@ export async function unlockAccount(
     await recordAudit(tx, { ...actor, action: 'user.unlock', objectType: 'user', objectId: unlocked.id, after: { username: unlocked.username } });
     return unlocked;
   });
+}
+
+/**
+ * Gives a user a new random password from the server's own console, for a lost one: the account is
+ * unlocked, signed out everywhere, and the audit log names the console as the actor. The password
+ * is answered once and kept nowhere.
+ */
+export async function resetPasswordFromConsole(db: Database, username: string): Promise<string> {
+  const password = randomBytes(18).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const found = (await listUsers(tx)).find((row) => row.username.toLowerCase() === username.toLowerCase());
+    if (!found) throw new ApiProblem(404, 'not_found', `no user named ${username}`);
+    if (found.auth_source === 'oidc') throw new ApiProblem(409, 'single_sign_on', `${username} signs in through single sign-on and has no password here`);
+    await updateUser(tx, found.id, { passwordHash });
+    await unlockUser(tx, { id: found.id });
+    await deleteUserSessions(tx, found.id);
+    const after = (await findUserById(tx, found.id))!;
+    await recordAudit(tx, { actor: 'console', action: 'user.password.reset', objectType: 'user', objectId: found.id, before: auditView(found), after: auditView(after) });
+  });
+  return password;
 }

@@ -230,3 +230,8 @@ export async function updateUser(
 export async function deleteUserSessions(db: Queryable, userId: string): Promise<void> {
   await db.query('delete from api_sessions where user_id = $1', [userId]);
 }
+
+/** Signs a user out of every session but the one given (the one changing the password). */
+export async function deleteOtherSessions(db: Queryable, userId: string, keepTokenHash: string): Promise<void> {
+  await db.query('delete from api_sessions where user_id = $1 and token_hash <> $2', [userId, keepTokenHash]);
+}

@@ -56,3 +56,8 @@ export function describeLoginFailure(error: unknown): string {
   if (error.status === 400) return 'Enter a username and a password.';
   return error.message;
 }
+
+/** Changes the signed-in person's own password; their other sessions and tokens end, this one goes on. */
+export async function changeOwnPassword(api: ApiClient, currentPassword: string, newPassword: string): Promise<void> {
+  await api.request({ parse: () => null }, '/api/v1/me/password', { method: 'POST', body: { currentPassword, newPassword } });
+}

@@ -24,3 +24,8 @@ export function createEnrollmentSecret(api: ApiClient, input: EnrollmentSecretIn
 export function revokeEnrollmentSecret(api: ApiClient, id: string) {
   return api.request(revoked, `/api/v1/agents/enrollment-secrets/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
+
+/** Asks a connected agent to collect and report now; 409 when the agent is not connected. */
+export function askAgentToCollect(api: ApiClient, agentId: string) {
+  return api.request({ parse: (data: unknown) => data }, `/api/v1/agents/${encodeURIComponent(agentId)}/collect`, { method: 'POST' });
+}

@@ -8,6 +8,8 @@ import { startDashboardCollector, type DashboardCollector } from './dashboard-co
 export interface BrowserWorld {
   readonly collector: DashboardCollector;
   readonly browser: Browser;
+  /** The built dashboard the collector serves. */
+  readonly distDir: string;
   /** Calls the collector's API as the administrator; the body is JSON when there is one. */
   api(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }>;
 }
@@ -39,6 +41,7 @@ export function useBrowserWorld(settings: () => Record<string, unknown> = () => 
   return {
     get collector() { return collector!; },
     get browser() { return browser!; },
+    get distDir() { return distDir!; },
     async api(path, init = {}) {
       const response = await fetch(`${collector!.url}${path}`, {
         ...init, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', ...init.headers },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { importCommitRequest, importUpload } from '@steward/shared';
+import { importCommitRequest, importUpload, type ImportField } from '@steward/shared';
 import type { CollectorContext } from '../../context.js';
 import { commitImport, discardImport } from '../../services/register/csv-import/commit.js';
 import { previewImport, readImportPreview } from '../../services/register/csv-import/preview.js';
@@ -25,11 +25,11 @@ export function importRoutes(app: FastifyInstance, ctx: CollectorContext): void 
 
     scope.post('/api/v1/register/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (request, reply) => {
       const user = await requirePermission(ctx, request, 'register:write');
-      const upload = typeof request.body === 'string'
+      const upload: { csv: string; fileName?: string; columns?: Record<string, ImportField | ''> } = typeof request.body === 'string'
         ? { csv: request.body, fileName: validate(fileNameQuery, request.query, 'query').fileName }
         : validate(importUpload, request.body, 'body');
       reply.code(201);
-      return previewImport(ctx.db, user, decodeCsv(upload.csv), upload.fileName ?? null);
+      return previewImport(ctx.db, user, decodeCsv(upload.csv), upload.fileName ?? null, upload.columns);
     });
   });
 

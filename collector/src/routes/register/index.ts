@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CollectorContext } from '../../context.js';
 import { seedDefaultCategories } from '../../services/register/default-categories.js';
 import { assetRoutes } from './asset-routes.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import { auditRoundRoutes } from './audit-routes.js';
 import { contractRoutes } from './contract-routes.js';
 import { exportRoutes } from './export-routes.js';
@@ -28,4 +29,5 @@ export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): voi
   exportRoutes(app, ctx);
   auditRoundRoutes(app, ctx);
   labelRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
 }

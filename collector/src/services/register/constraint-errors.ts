@@ -7,6 +7,13 @@ const UNIQUE_FIELDS: Record<string, string> = {
   register_people_username: 'username',
 };
 
+/** What a referencing table holds, in words, to say why a record cannot be deleted. */
+const USED_BY: Record<string, string> = {
+  register_assets: 'assets', register_people: 'people', register_departments: 'departments', register_locations: 'locations within it',
+  register_categories: 'categories within it', register_models: 'models', register_contracts: 'contracts', register_audit_rounds: 'audit rounds',
+  register_maintenance_schedules: 'maintenance schedules', register_work_orders: 'work orders',
+};
+
 function snakeToCamel(column: string): string {
   return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
@@ -25,7 +32,9 @@ export function translateConstraintError(error: unknown): unknown {
   if (e?.code === '23503' || e?.code === '23001') {
     const column = /Key \(([a-z_]+)\)/.exec(e.detail ?? '')?.[1];
     if (e.code === '23001' || /is (still )?referenced/.test(e.detail ?? '')) {
-      return new ApiProblem(409, 'in_use', 'this record is still in use by other register records; reassign or remove those first');
+      const user = USED_BY[/referenced from table "([a-z_]+)"/.exec(e.detail ?? '')?.[1] ?? ''];
+      const by = user ? `by ${user}` : 'by other register records';
+      return new ApiProblem(409, 'in_use', `this record is still in use ${by}; reassign or remove those first`);
     }
     const field = column ? snakeToCamel(column) : 'reference';
     return new ApiProblem(400, 'unknown_reference', `${field}: refers to a record that does not exist`, [`${field}: refers to a record that does not exist`]);

@@ -19,6 +19,7 @@ import * as oneDeviceAssetLink from './0020-one-device-asset-link.js';
 import * as licenceFigures from './0022-licence-figures.js';
 import * as agentPresence from './0026-agent-presence.js';
 import * as softwareSearch from './0027-software-search.js';
+import * as registerAttachments from './0029-register-attachments.js';
 import * as certificatesAndDomains from './0031-certificates-and-domains.js';
 import * as addressSpace from './0032-address-space.js';
 import * as futureDatedReports from './0024-future-dated-reports.js';
@@ -55,6 +56,7 @@ export const migrations: Migration[] = [
   { id: 25, name: 'account-safety', sql: accountSafety.sql },
   { id: 26, name: 'agent-presence', sql: agentPresence.sql },
   { id: 27, name: 'software-search', sql: softwareSearch.sql },
+  { id: 29, name: 'register-attachments', sql: registerAttachments.sql },
   { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
   { id: 32, name: 'address-space', sql: addressSpace.sql },
 ];

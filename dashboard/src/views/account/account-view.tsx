@@ -9,6 +9,7 @@ import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
 import { ROLE_LABELS } from '../../permissions.js';
 import { ShownOnce } from '../../components/shown-once.js';
+import { PasswordSection } from './password-section.js';
 
 /** The signed-in person's account: who they are here, and their personal API tokens. */
 export function AccountView() {
@@ -23,6 +24,7 @@ export function AccountView() {
   return (
     <>
       <PageHeader title="Your account" subtitle={`Signed in as ${me.username}, ${ROLE_LABELS[me.role].toLowerCase()}.`} />
+      <PasswordSection />
       <section class="card settings-section" aria-labelledby="personal-tokens-title" data-testid="personal-tokens">
         <div class="card-head"><h2 class="card-title" id="personal-tokens-title">Personal API tokens</h2></div>
         <p class="muted">

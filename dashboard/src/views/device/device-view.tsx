@@ -61,7 +61,6 @@ interface DeviceDetailPageProps {
 }
 
 function DeviceDetailPage({ device, tab, back, error, onRetry }: DeviceDetailPageProps) {
-  const { me } = useApp();
   const interfaces = device.hardware?.networkInterfaces ?? [];
   return (
     <>
@@ -79,7 +78,7 @@ function DeviceDetailPage({ device, tab, back, error, onRetry }: DeviceDetailPag
             <span>Last seen <time dateTime={device.lastSeen} title={formatDateTime(device.lastSeen)}>{timeAgo(device.lastSeen)}</time></span>
           </span>
         }
-        actions={<DeviceActions role={me.role} />}
+        actions={<DeviceActions device={device} />}
       />
       {error ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
       <Tabs

@@ -1,18 +1,17 @@
-/** The asset fields a CSV column can fill. */
-export type ImportField =
-  | 'tag' | 'name' | 'serial' | 'category' | 'model' | 'modelNumber' | 'manufacturer' | 'status' | 'location' | 'defaultLocation'
-  | 'department' | 'supplier' | 'purchaseDate' | 'purchaseCost' | 'currency' | 'orderNumber' | 'invoiceNumber' | 'warrantyMonths'
-  | 'warrantyExpires' | 'expiresOn' | 'eolDate' | 'notes' | 'assigneeName' | 'assigneeEmail' | 'assigneeUsername' | 'assigneeEmployeeNumber';
+import type { ImportField } from '@steward/shared';
+
+export type { ImportField };
 
 /**
  * Header spellings, compared without case, spaces or punctuation. Our own export's headers come
- * first; the rest are the column names of Snipe-IT's asset export and importer.
+ * first; then the column names of Snipe-IT's asset export and importer, and of GLPI's computer
+ * and asset lists.
  */
 const ALIASES: Record<ImportField, string[]> = {
-  tag: ['tag', 'assettag'],
+  tag: ['tag', 'assettag', 'inventorynumber', 'otherserial'],
   name: ['name', 'assetname', 'itemname'],
   serial: ['serial', 'serialnumber', 'serialno'],
-  category: ['category', 'categoryname'],
+  category: ['category', 'categoryname', 'type', 'computertype', 'assettype'],
   model: ['model', 'modelname', 'assetmodel'],
   modelNumber: ['modelnumber', 'modelno'],
   manufacturer: ['manufacturer', 'manufacturername', 'make'],
@@ -20,18 +19,18 @@ const ALIASES: Record<ImportField, string[]> = {
   location: ['location', 'locationname', 'currentlocation'],
   defaultLocation: ['defaultlocation', 'rtdlocation'],
   department: ['department', 'departmentname'],
-  supplier: ['supplier', 'vendor', 'suppliername'],
-  purchaseDate: ['purchasedate', 'purchased'],
-  purchaseCost: ['purchasecost', 'cost', 'price'],
+  supplier: ['supplier', 'vendor', 'suppliername', 'supplierid'],
+  purchaseDate: ['purchasedate', 'purchased', 'dateofpurchase', 'buydate'],
+  purchaseCost: ['purchasecost', 'cost', 'price', 'value'],
   currency: ['currency'],
   orderNumber: ['ordernumber', 'purchaseorder', 'ponumber', 'po'],
   invoiceNumber: ['invoicenumber', 'invoice'],
-  warrantyMonths: ['warrantymonths', 'warranty'],
-  warrantyExpires: ['warrantyexpires', 'warrantyexpiration', 'warrantyexpiry', 'warrantyend'],
+  warrantyMonths: ['warrantymonths', 'warranty', 'warrantyduration'],
+  warrantyExpires: ['warrantyexpires', 'warrantyexpiration', 'warrantyexpiry', 'warrantyend', 'warrantyexpirationdate'],
   expiresOn: ['expireson', 'expires', 'expirationdate', 'expirydate', 'renewaldate'],
-  eolDate: ['eoldate', 'eol', 'endoflife'],
+  eolDate: ['eoldate', 'eol', 'endoflife', 'decommissiondate'],
   notes: ['notes', 'note', 'comments'],
-  assigneeName: ['assignedto', 'checkedoutto', 'fullname', 'assignee', 'user'],
+  assigneeName: ['assignedto', 'checkedoutto', 'fullname', 'assignee', 'user', 'alternateusername'],
   assigneeEmail: ['email', 'assigneeemail', 'useremail'],
   assigneeUsername: ['username', 'assigneeusername'],
   assigneeEmployeeNumber: ['employeenumber', 'employeeno', 'employeenum'],
@@ -50,12 +49,20 @@ export interface ColumnPlan {
   others: Map<number, string>;
 }
 
-/** Which column fills which field; the first column wins when two mean the same field. */
-export function planColumns(headers: string[]): ColumnPlan {
+/**
+ * Which column fills which field: a choice made by hand wins ("" ignores the column), then the
+ * header's name; the first column wins when two mean the same field.
+ */
+export function planColumns(headers: string[], chosen: Record<string, ImportField | ''> = {}): ColumnPlan {
   const fields = new Map<number, ImportField>();
   const others = new Map<number, string>();
-  const taken = new Set<ImportField>();
+  const taken = new Set<ImportField>(Object.values(chosen).filter((f): f is ImportField => f !== ''));
   headers.forEach((header, index) => {
+    const byHand = chosen[header];
+    if (byHand !== undefined) {
+      if (byHand) fields.set(index, byHand);
+      return;
+    }
     const field = BY_ALIAS.get(normaliseHeader(header));
     if (field && !taken.has(field)) {
       fields.set(index, field);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportPreview } from '@steward/shared';
+import type { ImportField, ImportPreview } from '@steward/shared';
 import type { Database } from '../../../store/database.js';
 import { findTakenTags } from '../../../store/register/assets.js';
 import { readImportReferences } from '../../../store/register/import-references.js';
@@ -46,12 +46,14 @@ export function previewAnswer(id: string, fileName: string | null, totalRows: nu
  * Reads and checks a CSV file of assets without changing the register: the answer names every row
  * and column in error, and what the import would create. The checked rows wait under the import id.
  */
-export async function previewImport(db: Database, actor: Actor, csvText: string, fileName: string | null): Promise<ImportPreview> {
+export async function previewImport(
+  db: Database, actor: Actor, csvText: string, fileName: string | null, chosen: Record<string, ImportField | ''> = {},
+): Promise<ImportPreview> {
   const table = readCsv(csvText);
   if (table.rows.length > MAX_IMPORT_ROWS) {
     throw new ApiProblem(413, 'too_many_rows', `csv: ${table.rows.length} rows; split the file into parts of at most ${MAX_IMPORT_ROWS}`);
   }
-  const plan = planColumns(table.headers);
+  const plan = planColumns(table.headers, chosen);
   const tagColumn = [...plan.fields].find(([, f]) => f === 'tag')?.[0];
   const tags = tagColumn === undefined ? [] : table.rows.map((r) => r[tagColumn] ?? '').filter(Boolean);
   const [refs, takenTags] = await Promise.all([readImportReferences(db), findTakenTags(db, tags)]);
