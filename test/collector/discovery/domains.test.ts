@@ -122,6 +122,13 @@ describe.each(CONTRACT_BACKENDS)('domains over RDAP on %s', (backend) => {
     expect((expectStatus(await w.admin.get('/api/v1/domains/corp.test'), 200) as DomainView).assetTag).toBe(asset.tag);
   });
 
+  it('lists watched domains the register does not keep as findings', async () => {
+    expectStatus(await w.admin.post('/api/v1/reconcile/run', {}), 200);
+    const open = (expectStatus(await w.admin.get('/api/v1/findings?type=unregistered&state=open&limit=1000'), 200).items as Array<{ subtype: string | null; details: { domain?: string } }>)
+      .filter((f) => f.subtype === 'domain').map((f) => f.details.domain).sort();
+    expect(open).toEqual(['brand.test', 'shop.test']);
+  });
+
   it('refuses what is not a domain name, naming the field', async () => {
     const bad = await w.admin.post('/api/v1/domains', { name: 'not a domain' });
     expect(bad.status).toBe(400);

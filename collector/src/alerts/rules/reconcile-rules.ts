@@ -2,7 +2,9 @@ import { licenceShortfalls, openFindings, unlicensedInstalls } from '../../store
 import type { AlertCandidate, RuleSource } from './candidate.js';
 
 async function findingCandidates(db: Parameters<RuleSource<'device_missing'>['find']>[0], type: 'missing' | 'unregistered'): Promise<AlertCandidate[]> {
-  return (await openFindings(db, type)).map((f) => ({
+  // Unregistered certificates and domains are findings too, but belong to no device: their own rules watch them.
+  const findings = (await openFindings(db, type)).filter((f) => type === 'missing' || f.device_id !== null);
+  return findings.map((f) => ({
     subjectType: f.asset_id && type === 'missing' ? 'asset' : 'device',
     subjectId: (type === 'missing' ? f.asset_id ?? f.device_id : f.device_id ?? f.asset_id) ?? null,
     subjectKey: `finding:${f.id}`,

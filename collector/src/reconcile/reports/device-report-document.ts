@@ -4,7 +4,7 @@ import type { ReportedFinding } from '../../store/reconcile/findings.js';
 import { formatInstant, formatNumber, type ReportDocument, type ReportTable } from './report-table.js';
 
 const SECTIONS: Array<{ type: FindingType; title: string }> = [
-  { type: 'unregistered', title: 'Discovered devices not in the register' },
+  { type: 'unregistered', title: 'Discovered devices, certificates and domains not in the register' },
   { type: 'missing', title: 'Deployed assets no discovery has seen' },
   { type: 'mismatch', title: 'Devices that disagree with their asset' },
   { type: 'ambiguous', title: 'Devices matching several assets (to review)' },

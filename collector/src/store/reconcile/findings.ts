@@ -127,7 +127,27 @@ ${location ? LOCATION_CAUSE : ''}    union all
       ${SIGHTINGS(whole)}
      where a.status = 'deployed' and c.kind in ('hardware', 'networking')
        and coalesce(greatest(ls.last_seen, dep.at), a.created_at) < $3::timestamptz - make_interval(days => c.missing_after_days)
-  )`;
+${whole ? DISCOVERED_ITEM_CAUSES : ''}  )`;
+
+/**
+ * Certificates presented on the network and watched domains that the register does not keep: found
+ * like unregistered devices, they belong to no device, so only a whole run weighs them.
+ */
+const DISCOVERED_ITEM_CAUSES = `
+    union all
+    select 'unregistered:certificate:' || c.fingerprint_sha256, 'unregistered', 'certificate', null::uuid, null::uuid,
+           format('TLS certificate %s presented on %s is not in the register', coalesce(c.common_name, c.subject),
+                  (select string_agg(e.host || ':' || e.port, ', ' order by e.host, e.port) from tls_endpoints e where e.certificate_id = c.id)),
+           jsonb_build_object('certificateId', c.id, 'subject', c.subject, 'issuer', c.issuer, 'notAfter', c.not_after)
+      from tls_certificates c
+     where c.asset_id is null and exists (select 1 from tls_endpoints e where e.certificate_id = c.id)
+    union all
+    select 'unregistered:domain:' || d.name, 'unregistered', 'domain', null::uuid, null::uuid,
+           format('domain %s is not in the register', d.name),
+           jsonb_build_object('domain', d.name, 'registrar', d.registrar, 'expiresOn', d.expires_on)
+      from domains d
+     where d.asset_id is null
+`;
 
 /**
  * Opens findings for causes that appeared, reopens resolved ones whose cause came back, and
