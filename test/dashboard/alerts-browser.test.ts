@@ -41,8 +41,8 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
     await page.getByRole('button', { name: 'Add rule' }).click();
     const form = page.getByTestId('alert-rule-form');
     await form.getByLabel('Watches').selectOption('agent_silent');
-    expect(await form.getByLabel('Name').inputValue()).toBe('Agent silent');
-    await form.getByLabel('Name').fill('Branch laptops quiet for 3 days');
+    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Agent silent');
+    await form.getByLabel('Name', { exact: true }).fill('Branch laptops quiet for 3 days');
     await form.getByLabel(/^Silent for/).fill('0');
     await form.getByLabel(/^E-mail to/).fill('desk@example.org, ops@example.org');
     await form.locator('label', { hasText: 'E-mail sent' }).locator('select').selectOption('digest');
@@ -125,7 +125,7 @@ describe.skipIf(chromiumMissing())('alerts and alert rules in a browser', () => 
 
       const secret = 'whsec-browser-0123456789';
       const hooks = page.getByTestId('webhooks-panel');
-      await hooks.getByLabel('Name').fill('Ops chat');
+      await hooks.getByLabel('Name', { exact: true }).fill('Ops chat');
       await hooks.getByLabel('Address').fill(`${receiver.url}/hooks/steward`);
       await hooks.getByLabel(/^Signing secret/).fill(secret);
       await hooks.getByRole('button', { name: 'Add webhook' }).click();

@@ -34,14 +34,17 @@ describe('identification data tables', () => {
     };
     expect(read('Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.0(2)SE11, RELEASE SOFTWARE (fc3)')).toEqual(['Cisco IOS', '15.0(2)SE11', undefined]);
     expect(read('Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)')).toEqual(['Windows', '6.3.17763', undefined]);
-    expect(read('Linux nas 4.4.180+ #42962 SMP Tue Oct 18 15:04:41 CST 2022 x86_64')).toEqual(['Linux', '4.4.180+', undefined]);
+    // A bare kernel is kept as the kernel: the product OS comes from a rule that names it, or from the kernel last.
+    const linux = matchOsPatterns('Linux nas 4.4.180+ #42962 SMP Tue Oct 18 15:04:41 CST 2022 x86_64', undefined, undefined, 'Vendor');
+    expect([linux.os?.value, linux.kernel?.value, linux.kernelVersion?.value]).toEqual([undefined, 'Linux', '4.4.180+']);
     expect(read('ArubaOS (MODEL: Aruba7030), Version 8.6.0.4 (74969)')).toEqual(['ArubaOS', '8.6.0.4', 'Aruba7030']);
     expect(read('Juniper Networks, Inc. ex4300-48p Ethernet Switch, kernel JUNOS 18.4R2-S3.1, Build date: 2020-01-17')).toEqual(['JUNOS', '18.4R2-S3.1', undefined]);
   });
 
   it('name the maker that states itself in sysDescr over the enterprise number its gear borrows', () => {
     expect(matchOsPatterns('Hikvision company products', '1.3.6.1.4.1.50001', 50001, 'Scildon').vendor?.value).toBe('Hikvision');
-    expect(matchOsPatterns('Hikvision company products', '1.3.6.1.4.1.39165', 39165, 'Hikvision').vendor).toBeUndefined();
+    // Where the enterprise number is the maker's own, the maker read from sysDescr is the same one.
+    expect(matchOsPatterns('Hikvision company products', '1.3.6.1.4.1.39165', 39165, 'Hikvision').vendor?.value).toBe('Hikvision');
   });
 
   it('read the OS version from the package that carries it', () => {

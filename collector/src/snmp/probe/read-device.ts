@@ -38,12 +38,13 @@ export async function readDevice(agent: SnmpAgent, firstAnswers: Map<string, Var
   const answers = firstAnswers.size > 0 ? firstAnswers : await getScalars(agent, Object.values(SYSTEM_OIDS));
   const system = readSystem(answers, new CellReader(agent.device, 'system', problems));
   const enterprise = enterpriseOf(system.sysObjectID);
-  // Gear often answers under its maker's subtree while its sysObjectID borrows another number.
-  const subtrees = await step(agent, 'enterprise-scan', () => findEnterpriseSubtrees(agent));
   const present = await step(agent, 'table-scan', () => findPresentTables(agent, PROBE_TABLES));
   const outcomes = await runWalks(agent, tablesToWalk(present), limits, budget);
   const tables = readTables(outcomes, agent.device, problems);
   for (const o of outcomes.values()) if (o.problem) problems.add(o.problem);
+  // Gear often answers under its maker's subtree while its sysObjectID borrows another number. Asked
+  // after the walks, so a device that fell silent keeps what the walks read instead of failing here.
+  const subtrees = problems.has('timeout') ? [] : await step(agent, 'enterprise-scan', () => findEnterpriseSubtrees(agent));
 
   const entries = vendorOidEntries([...(enterprise !== undefined ? [enterprise] : []), ...subtrees], system.sysObjectID);
   const toRead = oidsToRead(entries);
