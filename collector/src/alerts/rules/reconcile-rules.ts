@@ -1,9 +1,11 @@
 import { licenceShortfalls, openFindings, unlicensedInstalls } from '../../store/alerts/sources/reconcile-sources.js';
 import type { AlertCandidate, RuleSource } from './candidate.js';
 
+const DISCOVERED_ITEMS = new Set(['certificate', 'domain']);
+
 async function findingCandidates(db: Parameters<RuleSource<'device_missing'>['find']>[0], type: 'missing' | 'unregistered'): Promise<AlertCandidate[]> {
-  // Unregistered certificates and domains are findings too, but belong to no device: their own rules watch them.
-  const findings = (await openFindings(db, type)).filter((f) => type === 'missing' || f.device_id !== null);
+  // Unregistered certificates and domains are findings too, but no device's: their own rules watch them.
+  const findings = (await openFindings(db, type)).filter((f) => !DISCOVERED_ITEMS.has(f.subtype ?? ''));
   return findings.map((f) => ({
     subjectType: f.asset_id && type === 'missing' ? 'asset' : 'device',
     subjectId: (type === 'missing' ? f.asset_id ?? f.device_id : f.device_id ?? f.asset_id) ?? null,
