@@ -42,7 +42,8 @@ export class SimulatedAgent {
   connected = false;
 
   constructor(
-    private readonly server: string,
+    /** Where the agent sends reports and opens its channel; a load balancer's address works too. */
+    public server: string,
     private readonly enrollSecret: string,
     private readonly hostname: string,
     software: SoftwareEntry[],
@@ -57,6 +58,11 @@ export class SimulatedAgent {
       software,
     });
     this.content = { identity: parsed.identity, hardware: parsed.hardware, os: parsed.os, software: parsed.software };
+  }
+
+  /** The id and token the collector gave at enrolment, for tests that speak for the agent. */
+  get credentials(): { agentId: string; token: string } {
+    return { agentId: this.agentId, token: this.token };
   }
 
   async enrol(): Promise<void> {
