@@ -9,6 +9,9 @@ import { useLoader } from '../hooks/use-loader.js';
 import { canAny } from '../permissions.js';
 import type { Route } from '../routing/routes.js';
 import { useRoute } from '../routing/use-route.js';
+import { screenOf } from '../routing/screens.js';
+import { helpHref } from '../help/help-link.js';
+import { HelpScreen } from '../help/help-screen.js';
 import { DeviceView } from '../views/device/device-view.js';
 import { DevicesView } from '../views/devices/devices-view.js';
 import { AccountView } from '../views/account/account-view.js';
@@ -43,7 +46,7 @@ export function Shell() {
       </a>
       <Sidebar role={me.role} current={section} footer={footer} />
       <div class="workspace">
-        <TopBar me={me} liveStatus={liveState.status} onLogOut={logOut} />
+        <TopBar me={me} liveStatus={liveState.status} onLogOut={logOut} helpHref={helpHref(screenOf(route))} />
         <ConnectionBanner state={liveState} />
         <main id="main" class="content" tabIndex={-1}>
           {allowed ? <Screen route={route} /> : <ForbiddenView title={navigationItem(section).label} />}
@@ -61,6 +64,7 @@ function Screen({ route }: { route: Route }) {
     case 'screen': return <LazyScreen section={route.section} />;
     case 'asset': return <LazyScreen section="register" id={route.id} />;
     case 'account': return <AccountView />;
+    case 'help': return <HelpScreen topic={route.topic} />;
     case 'not-found': return <NotFoundView path={route.path} />;
   }
 }
@@ -70,7 +74,7 @@ function Screen({ route }: { route: Route }) {
  * a screen (filters, pages, tabs) leave focus where the person is working.
  */
 function useFocusOnNavigation(route: Route): void {
-  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'asset' ? `asset:${route.id}` : route.name === 'screen' ? route.section : route.name;
+  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'asset' ? `asset:${route.id}` : route.name === 'screen' ? route.section : route.name === 'help' ? `help:${route.topic ?? ''}` : route.name;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
