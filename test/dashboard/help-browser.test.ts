@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HELP_SCREENS, REGISTER_HELP_TOPICS, helpHref, isHelpScreen } from '../../dashboard/src/help/help-link.js';
+import { HELP_SCREENS, REGISTER_HELP_TOPICS, hasOwnHelpLink, helpHref, isHelpScreen } from '../../dashboard/src/help/help-link.js';
 import { HELP_TOPICS } from '../../dashboard/src/help/help-topics.js';
 import { parseRoute } from '../../dashboard/src/routing/routes.js';
 import { REGISTER_PAGES, screenOf, type ScreenId } from '../../dashboard/src/routing/screens.js';
@@ -130,8 +130,11 @@ describe.skipIf(chromiumMissing())('help for every screen in a browser', () => {
       const heading = (await page.locator('#page-title').textContent())!;
       if (WITH_TABS.has(screen)) await photographTabs(screen);
 
-      const help = page.getByRole('banner').getByRole('link', { name: 'Help' });
+      // One link named Help on every screen: the top bar's, or the register screens' own in their header.
+      const help = page.getByRole('link', { name: 'Help', exact: true });
+      expect(await help.count(), screen).toBe(1);
       expect(await help.getAttribute('href'), screen).toBe(helpHref(screen));
+      expect(await page.getByRole('banner').getByRole('link', { name: 'Help', exact: true }).count(), screen).toBe(hasOwnHelpLink(screen) ? 0 : 1);
       await help.click();
       if (isHelpScreen(screen)) {
         await expect.poll(() => page.getByTestId('help-topic').getAttribute('data-topic'), { timeout: 10_000 }).toBe(screen);
@@ -179,6 +182,15 @@ describe.skipIf(chromiumMissing())('help for every screen in a browser', () => {
     await page.getByTestId('help-topic').waitFor();
     expect(await page.getByRole('table').first().locator('tbody tr').count()).toBe(HELP_TOPICS.licences.actions.length);
     expect(await accessibilityProblems(page)).toEqual([]);
+    // At phone width the top bar keeps the link (as its icon) and nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const href of ['/devices', '/help?topic=devices']) {
+      await open(href);
+      await page.locator('#page-title').waitFor();
+      expect(await page.getByRole('banner').getByRole('link', { name: 'Help', exact: true }).isVisible(), href).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), href).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize(VIEWPORT);
     await page.goto(`${world.collector.url}/help?topic=no-such-screen`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('There is no help on “no-such-screen”');
   });

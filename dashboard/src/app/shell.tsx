@@ -10,7 +10,7 @@ import { canAny } from '../permissions.js';
 import type { Route } from '../routing/routes.js';
 import { useRoute } from '../routing/use-route.js';
 import { screenOf } from '../routing/screens.js';
-import { helpHref } from '../help/help-link.js';
+import { hasOwnHelpLink, helpHref } from '../help/help-link.js';
 import { HelpScreen } from '../help/help-screen.js';
 import { DeviceView } from '../views/device/device-view.js';
 import { DevicesView } from '../views/devices/devices-view.js';
@@ -35,6 +35,7 @@ export function Shell() {
     return fetchHealth(api, signal);
   }, [api]));
   const section = sectionOf(route);
+  const screen = screenOf(route);
   useFocusOnNavigation(route);
   const footer = health.data ? `Steward ${health.data.version} · ${DATABASE_LABELS[health.data.database]}` : undefined;
   const allowed = section === null || canAny(me.role, navigationItem(section).requires);
@@ -46,7 +47,7 @@ export function Shell() {
       </a>
       <Sidebar role={me.role} current={section} footer={footer} />
       <div class="workspace">
-        <TopBar me={me} liveStatus={liveState.status} onLogOut={logOut} helpHref={helpHref(screenOf(route))} />
+        <TopBar me={me} liveStatus={liveState.status} onLogOut={logOut} helpHref={hasOwnHelpLink(screen) ? null : helpHref(screen)} />
         <ConnectionBanner state={liveState} />
         <main id="main" class="content" tabIndex={-1}>
           {allowed ? <Screen route={route} /> : <ForbiddenView title={navigationItem(section).label} />}

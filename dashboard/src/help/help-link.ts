@@ -35,6 +35,14 @@ export function isHelpScreen(screen: string): screen is HelpScreen {
   return (HELP_SCREENS as readonly string[]).includes(screen);
 }
 
+/**
+ * The register's screens carry a Help link in their own header (all but the register help itself);
+ * the top bar leaves theirs out, so that every screen has exactly one link named Help.
+ */
+export function hasOwnHelpLink(screen: ScreenId): boolean {
+  return Object.hasOwn(REGISTER_HELP_TOPICS, screen) && screen !== 'register-help';
+}
+
 /** Where the Help link of a screen leads: its own topic. */
 export function helpHref(screen: ScreenId): string {
   if (isHelpScreen(screen)) return `/help?topic=${screen}`;

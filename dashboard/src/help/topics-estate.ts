@@ -10,7 +10,7 @@ export const ESTATE_TOPICS = {
     summary: 'What Steward knows about the estate right now, updated live as agents report and sweeps run.',
     sections: [
       { heading: 'The figures', paragraphs: [
-        'Agents online and offline count the machines running the Steward agent: online means a heartbeat arrived within the last interval. SNMP counts the network devices that sweeps found.',
+        'Devices counts every device Steward knows and how many were seen in the last 24 hours; Agents the machines running the Steward agent and how many are online (a heartbeat arrived within the last interval); SNMP devices what sweeps found on the network; Software installs the titles installed across all devices. Each card opens the devices list, filtered to its kind.',
         'Devices by kind and status, and Operating systems, break the same devices down; Recently seen lists the last machines to report.',
       ] },
       { heading: 'Compliance at a glance', paragraphs: [
