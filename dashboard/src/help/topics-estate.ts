@@ -64,7 +64,7 @@ export const ESTATE_TOPICS = {
     summary: 'What is installed across the estate, and on which devices.',
     sections: [
       { heading: 'Finding a title', paragraphs: [
-        'Type two letters or more of a title’s name: each matching title is listed with the number of devices reporting it and the versions seen. Devices holding it opens the devices, with the version each has and when it was last seen.',
+        'Type two letters or more of a title’s name: each matching title is listed with the number of devices reporting it and the versions seen. Show devices lists the devices holding it, with the version each has and when it was last seen.',
         'Titles come as agents report them; whether a title needs a licence is decided under Licences, by the catalogue and the normalisation rules.',
       ] },
     ],
