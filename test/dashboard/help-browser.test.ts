@@ -109,7 +109,8 @@ describe.skipIf(chromiumMissing())('help for every screen in a browser', () => {
     if (screen === 'software') return '/software?search=openssl';
     if (isHelpScreen(screen)) return HELP_TOPICS[screen].href!;
     if (screen === 'register') return '/register';
-    if (screen === 'help') return '/help';
+    // The help shown on one topic, with its table of actions and roles.
+    if (screen === 'help') return '/help?topic=licences';
     return `/register/${screen.replace(/^register-/, '')}`;
   }
 
@@ -188,6 +189,9 @@ describe.skipIf(chromiumMissing())('help for every screen in a browser', () => {
     await page.goto(`${world.collector.url}/help?topic=licences`);
     await page.getByTestId('help-topic').waitFor();
     expect(await page.getByRole('table').first().locator('tbody tr').count()).toBe(HELP_TOPICS.licences.actions.length);
+    // Who may act is read from the roles' permissions: recording an entitlement takes licenses:write.
+    expect(await page.getByRole('row', { name: /Record entitlement/ }).locator('td').last().textContent()).toBe('Administrator, Compliance officer');
+    expect(await page.getByRole('region', { name: 'Who sees it' }).textContent()).toContain('Every role');
     expect(await accessibilityProblems(page)).toEqual([]);
     // At phone width the top bar keeps the link (as its icon) and nothing is wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
