@@ -36,6 +36,7 @@ export function sectionOf(route: Route): SectionId | null {
     case 'screen': return route.section;
     // Every signed-in person has an account page: it belongs to no section a role could lack.
     case 'account':
+    case 'help':
     case 'not-found': return null;
   }
 }

@@ -9,6 +9,9 @@ import { useLoader } from '../hooks/use-loader.js';
 import { canAny } from '../permissions.js';
 import type { Route } from '../routing/routes.js';
 import { useRoute } from '../routing/use-route.js';
+import { screenOf } from '../routing/screens.js';
+import { hasOwnHelpLink, helpHref } from '../help/help-link.js';
+import { HelpScreen } from '../help/help-screen.js';
 import { DeviceView } from '../views/device/device-view.js';
 import { DevicesView } from '../views/devices/devices-view.js';
 import { AccountView } from '../views/account/account-view.js';
@@ -32,6 +35,7 @@ export function Shell() {
     return fetchHealth(api, signal);
   }, [api]));
   const section = sectionOf(route);
+  const screen = screenOf(route);
   useFocusOnNavigation(route);
   const footer = health.data ? `Steward ${health.data.version} · ${DATABASE_LABELS[health.data.database]}` : undefined;
   const allowed = section === null || canAny(me.role, navigationItem(section).requires);
@@ -43,7 +47,7 @@ export function Shell() {
       </a>
       <Sidebar role={me.role} current={section} footer={footer} />
       <div class="workspace">
-        <TopBar me={me} liveStatus={liveState.status} onLogOut={logOut} />
+        <TopBar me={me} liveStatus={liveState.status} onLogOut={logOut} helpHref={hasOwnHelpLink(screen) ? null : helpHref(screen)} />
         <ConnectionBanner state={liveState} />
         <main id="main" class="content" tabIndex={-1}>
           {allowed ? <Screen route={route} /> : <ForbiddenView title={navigationItem(section).label} />}
@@ -61,6 +65,7 @@ function Screen({ route }: { route: Route }) {
     case 'screen': return <LazyScreen section={route.section} />;
     case 'asset': return <LazyScreen section="register" id={route.id} />;
     case 'account': return <AccountView />;
+    case 'help': return <HelpScreen topic={route.topic} />;
     case 'not-found': return <NotFoundView path={route.path} />;
   }
 }
@@ -70,7 +75,7 @@ function Screen({ route }: { route: Route }) {
  * a screen (filters, pages, tabs) leave focus where the person is working.
  */
 function useFocusOnNavigation(route: Route): void {
-  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'asset' ? `asset:${route.id}` : route.name === 'screen' ? route.section : route.name;
+  const screen = route.name === 'device' ? `device:${route.id}` : route.name === 'asset' ? `asset:${route.id}` : route.name === 'screen' ? route.section : route.name === 'help' ? `help:${route.topic ?? ''}` : route.name;
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {

@@ -38,6 +38,7 @@ export type Route =
   | { name: 'screen'; section: ScreenSection }
   | { name: 'asset'; id: string }
   | { name: 'account' }
+  | { name: 'help'; topic: string | null }
   | { name: 'not-found'; path: string };
 
 /** Reads an address such as `/devices?kind=agent&page=3` (path and query as `location` gives them). */
@@ -53,6 +54,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (first === 'register' && second && rest.length === 0) return { name: 'asset', id: second };
   if (first === 'account' && !second) return { name: 'account' };
+  if (first === 'help' && !second) return { name: 'help', topic: new URLSearchParams(queryPart).get('topic') };
   if (!second && isScreenSection(first)) return { name: 'screen', section: first };
   return { name: 'not-found', path: pathPart };
 }
@@ -64,6 +66,7 @@ export function routeHref(route: Route): string {
     case 'device': return `/devices/${encodeURIComponent(route.id)}${route.tab === 'summary' ? '' : `?tab=${route.tab}`}`;
     case 'asset': return `/register/${encodeURIComponent(route.id)}`;
     case 'account': return '/account';
+    case 'help': return route.topic ? `/help?topic=${encodeURIComponent(route.topic)}` : '/help';
     case 'screen': return `/${route.section}`;
     case 'not-found': return route.path;
   }
