@@ -32,10 +32,11 @@ export function matchOsPatterns(
   vendor: string | undefined,
 ): PatternFindings {
   const found: PatternFindings = {};
+  const descr = unquoted(sysDescr);
   for (const rule of osRuleTable().rules) {
     if (rule.package || !appliesTo(rule, sysObjectID, enterprise)) continue;
     const { sysDescr: descrRe } = regexesOf(rule);
-    const m = descrRe ? (sysDescr ? sysDescr.match(descrRe) : null) : undefined;
+    const m = descrRe ? (descr ? descr.match(descrRe) : null) : undefined;
     if (m === null) continue;
     const from = descrRe ? 'sysDescr' : 'sysObjectID';
     const groups = { ...(m?.groups ?? {}) };
@@ -52,6 +53,12 @@ export function matchOsPatterns(
     }
   }
   return found;
+}
+
+/** Some agents hand sysDescr over wrapped in the double quotes of their configuration file. */
+function unquoted(sysDescr: string | undefined): string | undefined {
+  const m = sysDescr?.match(/^"([^"]*)"?\s*$/s);
+  return m ? m[1] : sysDescr;
 }
 
 function appliesTo(rule: OsRule, sysObjectID: string | undefined, enterprise: number | undefined): boolean {
