@@ -55,9 +55,9 @@ export function matchOsPatterns(
   return found;
 }
 
-/** Some agents hand sysDescr over wrapped in the double quotes of their configuration file. */
+/** Some agents hand sysDescr over wrapped in the double quotes of their configuration file, some with the quote escaped. */
 function unquoted(sysDescr: string | undefined): string | undefined {
-  const m = sysDescr?.match(/^"([^"]*)"?\s*$/s);
+  const m = sysDescr?.match(/^\\?"([^"\\]*)(?:\\?")?\s*$/s);
   return m ? m[1] : sysDescr;
 }
 
