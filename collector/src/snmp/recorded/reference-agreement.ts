@@ -66,7 +66,7 @@ function sameVersion(reference: string, ours: string): boolean {
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
   if (/\d[.\-_]\d/.test(short) && holdsWholeNumber(long, short)) return true;
-  const releases = [...x.matchAll(/(?:^|[^\w.])v?(\d+(?:\.\d+)+)(?![.\w])/g)].map((m) => m[1]);
+  const releases = [...x.matchAll(/(?:^|[^\w.])v?(\d+(?:\.\d+)+)(?![.\w])/g)].flatMap((m) => (m[1] ? [m[1]] : []));
   return releases.some((release) => y.startsWith(`${release}.`) && /^\d+$/.test(y.slice(release.length + 1)));
 }
 
