@@ -1,4 +1,4 @@
-import type { SnmpDeviceIdentity } from '@steward/shared';
+import { isIdentityPlaceholder, type SnmpDeviceIdentity } from '@steward/shared';
 import { z } from 'zod';
 import { osFamilyTable } from '../identify/data-tables.js';
 
@@ -10,8 +10,9 @@ export type Verdict = 'agree' | 'wrong' | 'empty';
 
 const value = z.union([z.string(), z.number()]).nullish().transform((v) => {
   const text = v === null || v === undefined ? '' : String(v).trim();
-  // Values the reference withheld are no reference at all.
-  return text && !/^<?private>?$/i.test(text) ? text : undefined;
+  // Values the reference withheld ("private") or never had (a placeholder such as "<serial>", "N/A"
+  // or all zeros, which Steward itself never keeps) are no reference at all.
+  return text && !/^<?private>?$/i.test(text) && !isIdentityPlaceholder(text) ? text : undefined;
 });
 const referenceEntry = z.object({
   vendor: value, model: value, hardware: value, serial: value, os: value, version: value,
