@@ -85,4 +85,8 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'alaxala_ax3640s', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states 'Switching software Ver. 11.7.A'; the reference holds 'SW', no version" },
   { recording: 'onefs', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states 'Isilon OneFS v7.1.1.8'; the reference holds the host name" },
   { recording: 'rutos', field: 'version', oid: '1.3.6.1.4.1.48690.2.14.0', why: "Teltonika's firmware version object; the reference holds the Linux kernel's version" },
+  { recording: 'ucos_2', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Cisco NX-OS, the software of this UCS fabric interconnect; the reference files it under Cisco's UC appliances" },
+  { recording: 'edgecos_dcs203', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the switch runs SONiC; the reference names the maker's family" },
+  { recording: 'procurve_200', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Aruba Instant On firmware (InstantOn_1930_...), not ProCurve software" },
+  { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
 ];
