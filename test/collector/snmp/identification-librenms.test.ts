@@ -18,7 +18,7 @@ const present = librenmsRecordingsPresent();
  */
 const FLOOR: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 0.73, serial: 0.9, os: 0.9, version: 0.87 };
 /** Values that disagree with the reference and are not shown right by the recording: at most this many. */
-const MOST_WRONG: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 21, serial: 3, os: 101, version: 43 };
+const MOST_WRONG: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 21, serial: 3, os: 95, version: 42 };
 
 describe.skipIf(!present)('identification of 1,207 recorded devices, offline, against a reference', () => {
   let measured: Measurement;

@@ -41,6 +41,8 @@ export function matchOsPatterns(
     const from = descrRe ? 'sysDescr' : 'sysObjectID';
     const groups = { ...(m?.groups ?? {}) };
     if (groups.version && groups.build) groups.version = `${groups.version}.${groups.build}`;
+    // The maker a rule itself names is the one its "{vendor} firmware" means.
+    const maker = groups.vendor?.trim() || rule.set?.vendor || vendor;
     for (const field of PATTERN_FIELDS) {
       if (found[field]) continue;
       // A version belongs to the operating system named by the same rule.
@@ -48,7 +50,7 @@ export function matchOsPatterns(
       if (field === 'kernelVersion' && found.kernel && found.kernel.rule !== rule.id) continue;
       const raw = groups[field]?.trim() || rule.set?.[field];
       if (!raw) continue;
-      const value = raw.replace('{vendor}', vendor ?? 'vendor').trim();
+      const value = raw.replace('{vendor}', maker ?? 'vendor').trim();
       found[field] = { value, from, rule: rule.id };
     }
   }
