@@ -16,6 +16,8 @@ const PLACEHOLDERS = new Set([
 
 /** A serial, UUID or number made only of zeros, Fs, Xs, dashes, dots and spaces identifies nothing. */
 const BLANK_ID = /^[\s0.\-]*$|^[\sfF\-]*$|^[\sxX\-]*$/;
+/** A word in angle brackets stands in for a value an agent or an export left out ("<private>", "<hostname>"). */
+const BRACKETED = /^<[^<>]*>$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffd]+/g;
 // eslint-disable-next-line no-control-regex
@@ -23,7 +25,7 @@ const LEADING_BINARY = /^[\u0000-\u001f\u007f-\u00bf\u00d7\u00f7\u00fe\u00ff\ufe
 
 /** True when the text is a placeholder or a blank identifier rather than a value. */
 export function isIdentityPlaceholder(text: string): boolean {
-  return PLACEHOLDERS.has(text.trim().toLowerCase()) || BLANK_ID.test(text);
+  return PLACEHOLDERS.has(text.trim().toLowerCase()) || BLANK_ID.test(text) || BRACKETED.test(text.trim());
 }
 
 /**

@@ -36,6 +36,7 @@ const suites: Record<string, () => Promise<void>> = {
     printAgentBench(await benchAgent(), line);
   },
   snmp: script('snmp.ts'),
+  'snmp-identify': script('snmp-identify.ts'),
   async register() {
     const { benchRegister } = await import('./register.js');
     console.log('\n== Asset register (100,000 assets)');

@@ -18,11 +18,10 @@ import { probeDevice } from '../../collector/src/snmp/probe/probe-device.js';
 import { PROBE_TABLES } from '../../collector/src/snmp/probe/table-plan.js';
 import { SnmpClient } from '../../collector/src/snmp/session/snmp-client.js';
 import { walkColumns } from '../../collector/src/snmp/walk/walk-columns.js';
-import { measureAgreement, shareTable } from '../../collector/src/snmp/recorded/measure-agreement.js';
-import { LIBRENMS_DIR, librenmsRecordingsPresent, loadLibrenmsReference } from '../collector/snmp/support/librenms-recordings.js';
 import { loadExpected, RECORDINGS_DIR, recordingsPresent } from '../collector/snmp/support/recordings.js';
 import { startSnmpsim, type SnmpsimServer } from '../collector/snmp/support/snmpsim-server.js';
 import { toolAvailable } from '../collector/snmp/support/required-tool.js';
+import { measureIdentification } from './snmp-identify.js';
 
 const LARGEST = 'router-juniper-mx960-12-3r6-6';
 const REPETITIONS = 25;
@@ -45,18 +44,6 @@ async function main(): Promise<void> {
   } finally {
     for (const server of servers) await server.stop();
   }
-}
-
-async function measureIdentification(): Promise<void> {
-  if (!librenmsRecordingsPresent()) return;
-  const started = performance.now();
-  const m = await measureAgreement(LIBRENMS_DIR, loadLibrenmsReference());
-  const cpu = [...m.identifyCpuMs].sort((a, b) => a - b);
-  const at = (q: number) => cpu[Math.min(cpu.length - 1, Math.floor(q * cpu.length))]!.toFixed(2);
-  const mean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
-  console.log(`identification of ${m.outcomes.length} recorded devices offline (read and identified in ${((performance.now() - started) / 1000).toFixed(1)} s):`);
-  console.log(shareTable(m).split('\n').map((l) => `  ${l}`).join('\n'));
-  console.log(`  identification CPU per device: mean ${mean.toFixed(2)} ms, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (target <= 20 ms)`);
 }
 
 async function compareWalks(port: number): Promise<void> {

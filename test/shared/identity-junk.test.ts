@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { identityValue, isIdentityPlaceholder, withoutRepeatedValues } from '@steward/shared';
 
 describe('identity junk', () => {
-  it.each(['NA', 'N/A', 'Not Available', '0', '0000000000', 'To be filled by O.E.M.', 'Default string', 'None', 'Unknown', 'FFFFFFFF', '  '])('drops the placeholder %j', (text) => {
+  it.each(['NA', 'N/A', 'Not Available', '0', '0000000000', 'To be filled by O.E.M.', 'Default string', 'None', 'Unknown', 'FFFFFFFF', '  ', '<private>', '<FRAME SERIAL NUMBER>'])('drops the placeholder %j', (text) => {
     expect(isIdentityPlaceholder(text)).toBe(true);
     expect(identityValue(text)).toBeUndefined();
   });

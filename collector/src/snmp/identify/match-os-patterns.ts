@@ -32,14 +32,17 @@ export function matchOsPatterns(
   vendor: string | undefined,
 ): PatternFindings {
   const found: PatternFindings = {};
+  const descr = unquoted(sysDescr);
   for (const rule of osRuleTable().rules) {
     if (rule.package || !appliesTo(rule, sysObjectID, enterprise)) continue;
     const { sysDescr: descrRe } = regexesOf(rule);
-    const m = descrRe ? (sysDescr ? sysDescr.match(descrRe) : null) : undefined;
+    const m = descrRe ? (descr ? descr.match(descrRe) : null) : undefined;
     if (m === null) continue;
     const from = descrRe ? 'sysDescr' : 'sysObjectID';
     const groups = { ...(m?.groups ?? {}) };
     if (groups.version && groups.build) groups.version = `${groups.version}.${groups.build}`;
+    // The maker a rule itself names is the one its "{vendor} firmware" means.
+    const maker = groups.vendor?.trim() || rule.set?.vendor || vendor;
     for (const field of PATTERN_FIELDS) {
       if (found[field]) continue;
       // A version belongs to the operating system named by the same rule.
@@ -47,11 +50,17 @@ export function matchOsPatterns(
       if (field === 'kernelVersion' && found.kernel && found.kernel.rule !== rule.id) continue;
       const raw = groups[field]?.trim() || rule.set?.[field];
       if (!raw) continue;
-      const value = raw.replace('{vendor}', vendor ?? 'vendor').trim();
+      const value = raw.replace('{vendor}', maker ?? 'vendor').trim();
       found[field] = { value, from, rule: rule.id };
     }
   }
   return found;
+}
+
+/** Some agents hand sysDescr over wrapped in the double quotes of their configuration file, some with the quote escaped. */
+function unquoted(sysDescr: string | undefined): string | undefined {
+  const m = sysDescr?.match(/^\\?"([^"\\]*)(?:\\?")?\s*$/s);
+  return m ? m[1] : sysDescr;
 }
 
 function appliesTo(rule: OsRule, sysObjectID: string | undefined, enterprise: number | undefined): boolean {

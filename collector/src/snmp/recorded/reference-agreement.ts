@@ -1,4 +1,4 @@
-import type { SnmpDeviceIdentity } from '@steward/shared';
+import { isIdentityPlaceholder, type SnmpDeviceIdentity } from '@steward/shared';
 import { z } from 'zod';
 import { osFamilyTable } from '../identify/data-tables.js';
 
@@ -10,8 +10,9 @@ export type Verdict = 'agree' | 'wrong' | 'empty';
 
 const value = z.union([z.string(), z.number()]).nullish().transform((v) => {
   const text = v === null || v === undefined ? '' : String(v).trim();
-  // Values the reference withheld are no reference at all.
-  return text && !/^<?private>?$/i.test(text) ? text : undefined;
+  // Values the reference withheld ("private") or never had (a placeholder such as "<serial>", "N/A"
+  // or all zeros, which Steward itself never keeps) are no reference at all.
+  return text && !/^<?private>?$/i.test(text) && !isIdentityPlaceholder(text) ? text : undefined;
 });
 const referenceEntry = z.object({
   vendor: value, model: value, hardware: value, serial: value, os: value, version: value,
@@ -55,20 +56,28 @@ function contains(a: string, b: string): boolean {
 }
 
 /**
- * Versions agree when equal, or when the one holds the other as a whole version number: a
- * reference often decorates the number ("Build 5.01.B65", "CAT9K_IOSXE 17.15.2", "AOS v3.5.9 / App v3.5.6").
+ * Versions agree when equal, when the one holds the other as a whole version number (a reference
+ * often decorates the number: "Build 5.01.B65", "CAT9K_IOSXE 17.15.2", "AOS v3.5.9 / App v3.5.6"),
+ * or when the reference names the release and Steward adds its build number ("Server 2003 (NT 5.2)" for 5.2.3790).
  */
-function sameVersion(a: string, b: string): boolean {
+function sameVersion(reference: string, ours: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/^(?:version|ver\.?|v)\s*/, '').replace(/\s+/g, ' ').trim();
-  const x = norm(a);
-  const y = norm(b);
+  const x = norm(reference);
+  const y = norm(ours);
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  if (!/\d[.\-_]\d/.test(short)) return false;
+  if (/\d[.\-_]\d/.test(short) && holdsWholeNumber(long, short)) return true;
+  const releases = [...x.matchAll(/(?:^|[^\w.])v?(\d+(?:\.\d+)+)(?![.\w])/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+  return releases.some((release) => y.startsWith(`${release}.`) && /^\d+$/.test(y.slice(release.length + 1)));
+}
+
+/** `long` holds `short` as a whole number: neither run on by a digit, nor preceded by a letter other than a 'v' prefix. */
+function holdsWholeNumber(long: string, short: string): boolean {
   for (let at = long.indexOf(short); at >= 0; at = long.indexOf(short, at + 1)) {
     const before = long.charAt(at - 1);
+    const prefixed = before === 'v' && !/[a-z0-9]/.test(long.charAt(at - 2));
     const after = long.slice(at + short.length, at + short.length + 2);
-    if (!/[a-z0-9]/.test(before) && !/^\d|^[.\-_]\d/.test(after)) return true;
+    if ((prefixed || !/[a-z0-9]/.test(before)) && !/^\d|^[.\-_]\d/.test(after)) return true;
   }
   return false;
 }
