@@ -163,9 +163,11 @@ function refused(refusals: Refusal[], total: number): ApiProblem {
  */
 export async function changeAssets(db: Database, actor: Actor, ids: string[], action: BulkAssetAction): Promise<BulkAssetAnswer> {
   return withConstraintAnswers(() => db.transaction(async (tx) => {
-    const assets = await lockAssets(tx, ids);
+    const locked = new Map((await lockAssets(tx, ids)).map((a) => [a.id, a]));
+    // Locked in id order, answered in the order asked.
+    const assets = ids.flatMap((id) => locked.get(id) ?? []);
     if (assets.length < ids.length) {
-      const found = new Set(assets.map((a) => a.id));
+      const found = new Set(locked.keys());
       const missing = ids.filter((id) => !found.has(id));
       throw new ApiProblem(422, 'bulk_refused', `${missing.length} of ${ids.length} assets do not exist; nothing was changed`, missing.map((id) => `${id}: no such asset`));
     }
