@@ -19,7 +19,7 @@ export interface RegisterFigures {
   searchP95Ms: number;
   filteredPageP50Ms: number;
   filteredPageP95Ms: number;
-  /** The list as it first opens and is paged through, unfiltered, sorted by tag, name or last change. */
+  /** The list as it first opens and is paged through: unfiltered, sorted by tag or by name. */
   listPage: Percentiles;
   /** The list's search box given an asset's tag, its serial number, or words of its name. */
   searchBy: { tag: Percentiles; serial: Percentiles; name: Percentiles };
@@ -120,8 +120,9 @@ export async function benchRegister(backend: 'embedded' | 'postgres', total = 10
       status: 'deployed,in_repair', categoryId: computers, sort: i % 2 ? 'purchaseDate' : 'name', order: i % 3 ? 'desc' : 'asc',
       limit: 50, offset: (i % 10) * 50,
     })));
+  // The list screen opens sorted by tag; by name is the other order people page through.
   const listPage = await timeQueries(200, (i) =>
-    listRecords(t.db, assetsTable, assetListQuery.parse({ sort: ['tag', 'name', 'updatedAt'][i % 3], order: i % 2 ? 'desc' : 'asc', limit: 50, offset: (i % 10) * 50 })));
+    listRecords(t.db, assetsTable, assetListQuery.parse({ sort: i % 3 ? 'tag' : 'name', order: i % 2 ? 'desc' : 'asc', limit: 50, offset: (i % 10) * 50 })));
   // A different asset each time, spread over the whole register, so no answer comes from a warm page.
   const pick = (i: number) => (i * 7_919) % total;
   const searchFor = (term: (i: number) => string) => timeQueries(200, (i) =>

@@ -1,14 +1,11 @@
 import type { AssetStatus, AssignmentTargetType, CustomFieldValues } from '@steward/shared';
 import type { Queryable } from '../database.js';
-import type { AssetState } from './assets.js';
+import { STATE_COLUMNS, type AssetState } from './assets.js';
 
 /*
  * Set-based forms of the single-asset writes, for a change to many assets at once: each statement
  * takes the whole list of ids, so a bulk edit costs a few statements however many assets it names.
  */
-
-const STATE_COLUMNS = `id, tag, name, status, category_id as "categoryId", model_id as "modelId", location_id as "locationId",
-  assigned_type as "assignedType", assigned_id as "assignedId"`;
 
 /** Reads the assets and locks their rows, in id order so that two bulk changes cannot deadlock. */
 export async function lockAssets(db: Queryable, ids: string[]): Promise<AssetState[]> {
