@@ -52,6 +52,9 @@ const suites: Record<string, () => Promise<void>> = {
       line(`${backend}: CSV import`, `${f.importRowsPerSecond.toFixed(0)} rows/s`, '≥ 5,000 rows/s');
       // In this process's CPU time: all of the work on the embedded back end, the client's share on PostgreSQL.
       line(`${backend}, CPU time: search / page p95, import`, `${f.cpu.searchP95Ms.toFixed(1)} / ${f.cpu.filteredPageP95Ms.toFixed(1)} ms, ${f.cpu.importRowsPerSecond.toFixed(0)} rows/s`);
+      const by = f.cpu.searchByP95Ms;
+      line(`${backend}, CPU time: list p95; search by tag / serial / name p95`, `${f.cpu.listPageP95Ms.toFixed(1)}; ${by.tag.toFixed(1)} / ${by.serial.toFixed(1)} / ${by.name.toFixed(1)} ms`);
+      line(`${backend}, CPU time: bulk status / field change of 1,000`, `${f.cpu.bulkStatusMs.toFixed(0)} / ${f.cpu.bulkFieldMs.toFixed(0)} ms`);
     }
   },
   async network() {
