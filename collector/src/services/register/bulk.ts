@@ -35,12 +35,15 @@ interface Plan {
   apply: () => Promise<void>;
 }
 
-const historyAction: Record<BulkAssetAction['type'], (action: BulkAssetAction) => string> = {
-  status: (a) => `status:${(a as Action<'status'>).to}`,
-  set: () => 'updated',
-  checkout: () => 'checked_out',
-  checkin: () => 'checked_in',
-};
+/** The history action of each asset's entry: the same words the single-asset change writes. */
+function historyAction(action: BulkAssetAction): string {
+  switch (action.type) {
+    case 'status': return `status:${action.to}`;
+    case 'set': return 'updated';
+    case 'checkout': return 'checked_out';
+    case 'checkin': return 'checked_in';
+  }
+}
 
 /** Lifecycle moves, checked as the single-asset transition checks them. */
 async function planStatus(tx: Queryable, actor: Actor, assets: AssetState[], action: Action<'status'>): Promise<Plan> {
@@ -179,7 +182,7 @@ export async function changeAssets(db: Database, actor: Actor, ids: string[], ac
     if (plan.refusals.length) throw refused(plan.refusals, ids.length);
     await plan.apply();
     const after = await getRecords<Asset>(tx, assetsTable, ids);
-    const change = historyAction[action.type](action);
+    const change = historyAction(action);
     await recordChanges(
       tx, actor,
       after.map((a) => ({ objectType: 'asset' as const, objectId: a.id, action: change, before: before.get(a.id) ?? null, after: a })),
