@@ -617,3 +617,48 @@ export const attachment = z.object({
   size: z.number().int(), uploadedBy: z.string(), uploadedAt: isoDateTime,
 });
 export type Attachment = z.infer<typeof attachment>;
+
+// ---------------------------------------------------------------- bulk changes
+
+/** The most assets one bulk change may name: a whole site's refresh, still one transaction. */
+export const BULK_ASSET_LIMIT = 5_000;
+
+/** The fields a bulk edit may set on every asset named; custom fields are merged into each asset's own. */
+export const bulkAssetFields = z
+  .object({
+    categoryId: z.uuid().optional(),
+    modelId: optionalId,
+    locationId: optionalId,
+    departmentId: optionalId,
+    vendorId: optionalId,
+    warrantyExpires: isoDate.nullable().optional(),
+    eolDate: isoDate.nullable().optional(),
+    customFields: customFieldValues.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'name at least one field to set' });
+export type BulkAssetFields = z.infer<typeof bulkAssetFields>;
+
+export const bulkAssetAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), to: assetStatus, reason: text(2000).trim().min(1) }),
+  z.object({ type: z.literal('set'), values: bulkAssetFields }),
+  checkoutRequest.extend({ type: z.literal('checkout') }),
+  checkinRequest.extend({ type: z.literal('checkin') }),
+]);
+export type BulkAssetAction = z.infer<typeof bulkAssetAction>;
+
+/**
+ * One change to many assets. It is all or nothing: every asset is checked first, and when any is
+ * refused nothing is stored and the answer names each refused asset with its reason.
+ */
+export const bulkAssetRequest = z.object({
+  ids: z.array(z.uuid()).min(1).max(BULK_ASSET_LIMIT)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'names an asset more than once' }),
+  action: bulkAssetAction,
+});
+export type BulkAssetRequest = z.input<typeof bulkAssetRequest>;
+
+export const bulkAssetAnswer = z.object({
+  /** Assets the change touched; an asset already as asked (same status, same values) counts too. */
+  changed: z.number().int(),
+});
+export type BulkAssetAnswer = z.infer<typeof bulkAssetAnswer>;

@@ -28,8 +28,8 @@ async function expectAccessible(page: Page): Promise<void> {
 
 /**
  * An IT admin's day in the register, in Debian's chromium against a real collector, done by what
- * the screen says and never through the API. (Finding an asset from the top bar's global search is
- * a screen of its own and is tested with it.)
+ * the screen says and never through the API. The tests run in order on one collector: each later
+ * one finds what the day made.
  */
 describe.skipIf(chromiumMissing())('the register run from the screen', () => {
   const world = useBrowserWorld();
@@ -46,7 +46,8 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await go(page, '/register');
     await page.getByText('The register is empty').waitFor();
     await expectAccessible(page);
-    for (const [where, empty] of [['/register/people', 'No people yet'], ['/register/locations', 'No locations yet'], ['/register/vendors', 'No vendors yet'],
+    for (const [where, empty] of [['/register/people', 'No people yet'], ['/register/departments', 'No departments yet'], ['/register/locations', 'No locations yet'],
+      ['/register/vendors', 'No vendors yet'], ['/register/manufacturers', 'No manufacturers yet'], ['/register/models', 'No models yet'],
       ['/register/checkouts', 'Nothing is overdue'], ['/register/audit', 'No audit round has been run yet.']] as const) {
       await go(page, where);
       await page.getByText(empty).waitFor();
@@ -229,6 +230,15 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await expect.poll(() => page.getByTestId('bulk-result').textContent()).toContain('Changed 10 of 10 assets.');
     await expect.poll(async () => (await page.getByTestId('assets-table').locator('tbody tr').allTextContents()).filter((row) => row.includes('Deployed')).length).toBe(10);
     await saveScreenshot(page, 'register-bulk');
+    // Checking in what was never checked out is refused for every one of them, and nothing changes.
+    await bulk.getByLabel('Action').selectOption({ label: 'Check in' });
+    await bulk.getByRole('button', { name: 'Apply to 10' }).click();
+    const refusedBulk = page.getByTestId('bulk-refused');
+    await expect.poll(() => refusedBulk.textContent()).toContain('Nothing was changed.');
+    expect(await refusedBulk.locator('li').allTextContents()).toHaveLength(10);
+    expect(await refusedBulk.locator('li').first().textContent()).toMatch(/^BULK-\d\d \(.+\): not checked out$/);
+    expect((await page.getByTestId('assets-table').locator('tbody tr').allTextContents()).filter((row) => row.includes('Deployed'))).toHaveLength(10);
+    await expectAccessible(page);
     await page.close();
 
     // An audit round at the shelf, on a phone, by typing what the scanner reads.
@@ -285,6 +295,73 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await admin.close();
   });
 
+  it('finds an asset from the top bar\'s search by its tag and by its serial number', async () => {
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    await go(page, '/');
+    const box = page.getByLabel('Search everything: devices, assets, people, software');
+    const results = page.getByTestId('global-search-results');
+    for (const [typed, found] of [['sticker-0042', 'STICKER-0042 · ThinkPad T14 for Dana'], ['SN-T14-0002', 'STICKER-0043 · ThinkPad T14 spare']] as const) {
+      await box.fill(typed);
+      const hit = results.getByRole('region', { name: 'Assets' }).getByRole('link', { name: new RegExp(`^${found}`) });
+      await hit.waitFor();
+      await expectAccessible(page);
+      // From the box to the result by keyboard, as the top bar promises.
+      await box.press('ArrowDown');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(found.split(' · ')[0]);
+      await hit.click();
+      await page.getByRole('heading', { name: found }).waitFor();
+    }
+    await box.fill('NO-SUCH-TAG-42');
+    await results.getByText('Nothing matches “NO-SUCH-TAG-42”.').waitFor();
+    await page.close();
+  });
+
+  it('refuses a duplicate on each reference screen and says why', async () => {
+    const page = await pageAs('admin', ADMIN_PASSWORD);
+    const screens = [
+      { path: 'departments', noun: 'department', name: 'Finance' },
+      { path: 'vendors', noun: 'vendor', name: 'Dell Direct' },
+      { path: 'manufacturers', noun: 'manufacturer', name: 'Lenovo' },
+      { path: 'models', noun: 'model', name: 'ThinkPad T14', fill: (form: Locator) => choose(form.getByLabel('Category'), 'Computers & laptops') },
+      { path: 'categories', noun: 'category', name: 'Docking stations', fill: (form: Locator) => choose(form.getByLabel('Kind'), 'Hardware') },
+    ];
+    for (const screen of screens) {
+      await go(page, `/register/${screen.path}`);
+      for (const attempt of ['first', 'duplicate']) {
+        await page.getByRole('button', { name: `New ${screen.noun}` }).click();
+        const form = page.getByTestId('reference-form');
+        await form.getByLabel('Name', { exact: true }).fill(attempt === 'first' ? screen.name : screen.name.toUpperCase());
+        await screen.fill?.(form);
+        await form.getByRole('button', { name: `Add ${screen.noun}` }).click();
+        if (attempt === 'first') {
+          await page.getByTestId(`${screen.path}-table`).locator(`tr[data-name="${screen.name}"]`).waitFor();
+        } else {
+          await expect.poll(() => form.getByTestId('action-error').textContent()).toContain('name: already used by another record');
+          await expectAccessible(page);
+          await form.getByRole('button', { name: 'Cancel' }).click();
+        }
+      }
+      expect(await page.getByTestId(`${screen.path}-table`).locator(`tr[data-name="${screen.name.toUpperCase()}"]`).count()).toBe(0);
+    }
+    await go(page, '/register/people');
+    await page.getByRole('button', { name: 'New person' }).click();
+    const person = page.getByTestId('reference-form');
+    await person.getByLabel('Name', { exact: true }).fill('Dana Whitfield (second)');
+    await person.getByLabel('E-mail').fill('DANA@example.org');
+    await person.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => person.getByTestId('action-error').textContent()).toContain('email: already used by another record');
+    // A file that is not what its name says is refused on the asset page.
+    await go(page, '/register');
+    await page.getByTestId('assets-table').getByRole('link', { name: 'STICKER-0042' }).click();
+    const files = page.getByTestId('asset-files');
+    await files.locator('input[type=file]').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a PDF at all') });
+    await files.getByRole('button', { name: 'Attach file' }).click();
+    await expect.poll(() => files.getByTestId('action-error').textContent()).toBeTruthy();
+    expect(await files.locator('li[data-file="invoice.pdf"]').count()).toBe(0);
+    await expectAccessible(page);
+    await page.close();
+  });
+
   it('gives the device page working actions: collect now, register the device, then open its record and check it out', async () => {
     const agent = await enrolAgent(world.collector.url, 'reg-ws-01');
     const answer = await sendReport(world.collector.url, agent, fleetReport(agent.agentId, 1, 'reg-ws-01'));
@@ -319,9 +396,23 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await page.getByTestId('people-table').waitFor();
     expect(await page.getByRole('button', { name: 'New person' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    for (const [path, noun] of [['departments', 'department'], ['locations', 'location'], ['vendors', 'vendor'], ['manufacturers', 'manufacturer'],
+      ['models', 'model'], ['categories', 'category']] as const) {
+      await go(page, `/register/${path}`);
+      await page.getByTestId(`${path}-table`).waitFor();
+      expect(await page.getByRole('button', { name: `New ${noun}` }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^(Edit|Delete|Merge) / }).count()).toBe(0);
+      await expectAccessible(page);
+    }
+    await go(page, '/register/checkouts');
+    await page.getByTestId('checkouts-table').waitFor();
+    expect(await page.getByRole('button').filter({ hasText: /check in/i }).count()).toBe(0);
+    await expectAccessible(page);
     await go(page, '/register');
     await page.getByTestId('assets-table').waitFor();
     expect(await page.getByRole('button', { name: 'Register an asset' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import CSV' }).count()).toBe(0);
+    expect(await page.getByTestId('bulk-bar').count()).toBe(0);
     expect(await page.getByLabel('Select every asset on this page').count()).toBe(0);
     await page.getByTestId('assets-table').getByRole('link', { name: 'STICKER-0042' }).click();
     await page.getByTestId('asset-files').locator('li[data-file="invoice-2291.pdf"]').waitFor();

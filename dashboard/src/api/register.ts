@@ -1,7 +1,8 @@
 import {
-  asset, assetStatus, assignment, attachment, auditResult, auditRound, bookValue, contractRecord, importCommitAnswer, importPreview,
+  asset, assetStatus, assignment, bulkAssetAnswer, attachment, auditResult, auditRound, bookValue, contractRecord, importCommitAnswer, importPreview,
   listAnswer, personRecord, registerHistoryEntry, sanitisation, workOrder,
-  type Asset, type AssetCreateRequest, type AssetPatch, type AssetStatus, type AssignmentTargetType, type AttachmentKind,
+  type Asset, type AssetCreateRequest, type AssetPatch, type AssetStatus, type AssignmentTargetType, type AttachmentKind, type BulkAssetAnswer,
+  type BulkAssetRequest,
   type ImportField, type LabelLayout, type TransitionRequest,
 } from '@steward/shared';
 import type { ApiClient, DownloadedFile } from './api-client.js';
@@ -63,6 +64,11 @@ export function checkOutAsset(api: ApiClient, id: string, details: CheckoutDetai
     method: 'POST',
     body: { target: { type: details.targetType, id: details.targetId }, expectedReturn: details.expectedReturn || undefined, note: details.note || undefined },
   });
+}
+
+/** One change to many assets: all are changed, or none and the failure names each refused asset. */
+export function changeAssets(api: ApiClient, body: BulkAssetRequest): Promise<BulkAssetAnswer> {
+  return api.request(bulkAssetAnswer, '/api/v1/register/assets/bulk', { method: 'POST', body });
 }
 
 export function checkInAsset(api: ApiClient, id: string, note?: string): Promise<Asset> {

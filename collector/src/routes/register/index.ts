@@ -3,6 +3,7 @@ import type { CollectorContext } from '../../context.js';
 import { seedDefaultCategories } from '../../services/register/default-categories.js';
 import { assetRoutes } from './asset-routes.js';
 import { attachmentRoutes } from './attachment-routes.js';
+import { bulkRoutes } from './bulk-routes.js';
 import { auditRoundRoutes } from './audit-routes.js';
 import { contractRoutes } from './contract-routes.js';
 import { exportRoutes } from './export-routes.js';
@@ -21,6 +22,7 @@ export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): voi
   });
   referenceRoutes(app, ctx);
   assetRoutes(app, ctx);
+  bulkRoutes(app, ctx);
   settingsRoutes(app, ctx);
   valuationRoutes(app, ctx);
   importRoutes(app, ctx);

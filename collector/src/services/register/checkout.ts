@@ -16,7 +16,7 @@ export type CheckoutRequest = z.infer<typeof checkoutRequest>;
 export type CheckinRequest = z.input<typeof checkinRequest>;
 
 /** Statuses from which an item can be handed out. */
-const AVAILABLE = new Set(['in_stock', 'deployed', 'received']);
+export const AVAILABLE = new Set(['in_stock', 'deployed', 'received']);
 
 /** Hands an asset to a person, department, location or another asset; it becomes deployed. */
 export async function checkOutAsset(db: Database, actor: Actor, id: string, request: CheckoutRequest): Promise<Asset> {

@@ -6,12 +6,14 @@ import type { Database, Queryable } from '../../store/database.js';
 import { getAcquisition, mergeAcquisition, type AcquisitionValues } from '../../store/register/acquisitions.js';
 import { lockAsset, setAssetHolder, setAssetStatus, type AssetState } from '../../store/register/assets.js';
 import { closeOpenAssignment } from '../../store/register/assignments.js';
+import { acquisitionFacts } from '../../store/register/bulk-assets.js';
 import { getSanitisation, putSanitisation } from '../../store/register/sanitisations.js';
 import { insertTransitions } from '../../store/register/transitions.js';
 import { ApiProblem } from '../errors.js';
 import type { Actor } from './actor.js';
 import { readAsset } from './assets.js';
 import { withConstraintAnswers } from './constraint-errors.js';
+import { entryRefusal, entryStamps } from './entry-rules.js';
 import { recordChanges } from './record-changes.js';
 
 export async function lockedAsset(tx: Queryable, id: string): Promise<AssetState> {
@@ -24,31 +26,11 @@ function refuse(code: string, message: string): never {
   throw new ApiProblem(409, code, message, [message]);
 }
 
-/**
- * What each step of the acquisition and disposal path demands before an asset may enter it, and
- * what it stamps on the acquisition record. Steps not listed demand nothing.
- */
+/** The step's entry rule checked against the asset's stored acquisition and sanitisation records. */
 async function checkEntryRule(tx: Queryable, actor: Actor, asset: AssetState, to: AssetStatus): Promise<AcquisitionValues> {
-  const now = new Date().toISOString();
-  if (to === 'approved') {
-    const acquisition = await getAcquisition(tx, asset.id);
-    if (!acquisition?.justification) refuse('justification_required', 'acquisition.justification: a purchase request needs a justification before approval');
-    return { approvedBy: actor.username, approvedAt: now };
-  }
-  if (to === 'ordered') {
-    if (!(await getAcquisition(tx, asset.id))?.poNumber) refuse('po_required', 'acquisition.poNumber: an order needs its purchase order number');
-    return { orderedAt: now };
-  }
-  if (to === 'received') {
-    const inspection = (await getAcquisition(tx, asset.id))?.inspection;
-    if (!inspection) refuse('inspection_required', 'acquisition.inspection: record the receiving inspection first');
-    if (!inspection.passed) refuse('inspection_failed', 'acquisition.inspection: the item failed its receiving inspection; return it (retired) instead');
-    return { receivedAt: now };
-  }
-  if (to === 'disposed' && !(await getSanitisation(tx, asset.id))) {
-    refuse('sanitisation_required', 'sanitisation: disposal needs a data-sanitisation record (method, certificate, recycler, date, who) first');
-  }
-  return {};
+  const refusal = entryRefusal(to, (await acquisitionFacts(tx, [asset.id])).get(asset.id));
+  if (refusal) refuse(refusal.code, refusal.message);
+  return entryStamps(to, actor.username);
 }
 
 /** Moves an asset to another status if the transition table allows it and the step's rule is met. */

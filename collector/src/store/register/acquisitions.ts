@@ -20,11 +20,17 @@ export async function getAcquisition(db: Queryable, assetId: string): Promise<Ac
 
 /** Adds to an asset's acquisition record: values given replace stored ones, values left out stay. */
 export async function mergeAcquisition(db: Queryable, assetId: string, values: AcquisitionValues): Promise<void> {
+  await mergeAcquisitions(db, [assetId], values);
+}
+
+/** The same values added to the acquisition records of many assets, in one statement. */
+export async function mergeAcquisitions(db: Queryable, assetIds: string[], values: AcquisitionValues): Promise<void> {
+  if (assetIds.length === 0) return;
   const v = (x: unknown) => (x === undefined ? null : x);
   await db.query(
     `insert into register_acquisitions as a (asset_id, justification, po_number, invoice_number, cost, currency, vendor_id, inspection,
         requested_by, requested_at, approved_by, approved_at, ordered_at, received_at)
-     values ($1, $2, $3, $4, $5::numeric, $6, $7::uuid, $8::jsonb, $9, $10::timestamptz, $11, $12::timestamptz, $13::timestamptz, $14::timestamptz)
+     select unnest($1::uuid[]), $2, $3, $4, $5::numeric, $6, $7::uuid, $8::jsonb, $9, $10::timestamptz, $11, $12::timestamptz, $13::timestamptz, $14::timestamptz
      on conflict (asset_id) do update set
        justification = coalesce(excluded.justification, a.justification),
        po_number = coalesce(excluded.po_number, a.po_number),
@@ -40,7 +46,7 @@ export async function mergeAcquisition(db: Queryable, assetId: string, values: A
        ordered_at = coalesce(excluded.ordered_at, a.ordered_at),
        received_at = coalesce(excluded.received_at, a.received_at)`,
     [
-      assetId, v(values.justification), v(values.poNumber), v(values.invoiceNumber), v(values.cost), v(values.currency),
+      assetIds, v(values.justification), v(values.poNumber), v(values.invoiceNumber), v(values.cost), v(values.currency),
       v(values.vendorId), values.inspection ? JSON.stringify(values.inspection) : null,
       v(values.requestedBy), v(values.requestedAt), v(values.approvedBy), v(values.approvedAt), v(values.orderedAt), v(values.receivedAt),
     ],

@@ -14,7 +14,7 @@ export interface AssetState {
   assignedId: string | null;
 }
 
-const STATE_COLUMNS = `id, tag, name, status, category_id as "categoryId", model_id as "modelId", location_id as "locationId",
+export const STATE_COLUMNS = `id, tag, name, status, category_id as "categoryId", model_id as "modelId", location_id as "locationId",
   assigned_type as "assignedType", assigned_id as "assignedId"`;
 
 /** Reads an asset and locks its row until the transaction ends, so concurrent changes queue. */

@@ -247,6 +247,19 @@ export async function updateRecord(db: Queryable, spec: RecordTable, id: string,
   return rowCount > 0;
 }
 
+/** Sets the same fields on many records in one statement; returns how many rows it changed. */
+export async function updateManyRecords(db: Queryable, spec: RecordTable, ids: string[], values: Record<string, unknown>): Promise<number> {
+  const entries = writableEntries(spec, values);
+  const sets = entries.map(([f], i) => `${f.column} = $${i + 2}::${CASTS[f.type]}`);
+  if (ids.length === 0 || sets.length === 0) return 0;
+  if (spec.fields.updatedAt) sets.push('updated_at = now()');
+  const { rowCount } = await db.query(
+    `update ${spec.table} set ${sets.join(', ')} where id = any($1::uuid[])`,
+    [ids, ...entries.map(([f, v]) => writeValue(f.type, v))],
+  );
+  return rowCount;
+}
+
 export async function deleteRecord(db: Queryable, spec: RecordTable, id: string): Promise<boolean> {
   const { rowCount } = await db.query(`delete from ${spec.table} where id = $1`, [id]);
   return rowCount > 0;

@@ -1,63 +1,60 @@
 import { useState } from 'preact/hooks';
-import { ASSET_TRANSITIONS, type Asset, type AssetStatus } from '@steward/shared';
-import { ASSET_STATUSES, checkInAsset, checkOutAsset, transitionAsset, updateAsset } from '../../api/register.js';
+import { ASSET_TRANSITIONS, type Asset, type AssetStatus, type BulkAssetRequest } from '@steward/shared';
+import { ApiFailure } from '../../api/api-client.js';
+import { ASSET_STATUSES, changeAssets } from '../../api/register.js';
 import { useApp } from '../../app/app-context.js';
 import { can } from '../../permissions.js';
 import { LabelsControl } from './labels-control.js';
 import { STATUS_LABELS } from './status-labels.js';
 import { useReferences } from './use-lookups.js';
 
-type BulkAction = 'status' | 'location' | 'checkout' | 'checkin';
-const ACTION_LABELS: Record<BulkAction, string> = { status: 'Change status', location: 'Set location', checkout: 'Check out to a person', checkin: 'Check in' };
-const PARALLEL = 4;
+type BulkAction = 'status' | 'location' | 'department' | 'checkout' | 'checkin';
+const ACTION_LABELS: Record<BulkAction, string> = {
+  status: 'Change status', location: 'Set location', department: 'Set department', checkout: 'Check out to a person', checkin: 'Check in',
+};
+/** How many refusals the bar lists; the count says how many more there were. */
+const LISTED_REFUSALS = 50;
 
-/** Runs one change per asset, a few at a time, and names each asset it could not change and why. */
-async function eachAsset(assets: Asset[], change: (asset: Asset) => Promise<unknown>): Promise<string[]> {
-  const failures: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < assets.length) {
-      const asset = assets[next++]!;
-      try {
-        await change(asset);
-      } catch (error) {
-        failures.push(`${asset.tag}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, assets.length) }, worker));
-  return failures;
-}
+type Outcome = { changed: number } | { message: string; refused: string[] };
 
-/** What can be done to the assets selected in the list: status, location, check-out and in, labels. */
+/** What can be done to the assets selected in the list: status, location, department, check-out and in, labels. */
 export function BulkBar({ selected, onDone, onClear }: { selected: Asset[]; onDone: () => void; onClear: () => void }) {
   const { api, me } = useApp();
   const people = useReferences('people');
   const locations = useReferences('locations');
+  const departments = useReferences('departments');
   const mayWrite = can(me.role, 'register:write');
   const actions = (Object.keys(ACTION_LABELS) as BulkAction[]).filter((a) => (a === 'checkout' || a === 'checkin' ? can(me.role, 'register:checkout') : mayWrite));
   const [action, setAction] = useState<BulkAction>(actions[0] ?? 'checkin');
   const [status, setStatus] = useState<AssetStatus | ''>('');
   const [target, setTarget] = useState('');
+  const [due, setDue] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ done: number; failures: string[] } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const reachable = ASSET_STATUSES.filter((s) => selected.some((a) => ASSET_TRANSITIONS[a.status].includes(s)));
-  const change = (asset: Asset): Promise<unknown> => {
+  const request = (): BulkAssetRequest['action'] => {
+    const note = reason.trim() || undefined;
     switch (action) {
-      case 'status': return transitionAsset(api, asset.id, status as AssetStatus, reason.trim());
-      case 'location': return updateAsset(api, asset.id, { locationId: target || null });
-      case 'checkout': return checkOutAsset(api, asset.id, { targetType: 'person', targetId: target, note: reason.trim() });
-      case 'checkin': return checkInAsset(api, asset.id, reason.trim());
+      case 'status': return { type: 'status', to: status as AssetStatus, reason: reason.trim() };
+      case 'location': return { type: 'set', values: { locationId: target || null } };
+      case 'department': return { type: 'set', values: { departmentId: target || null } };
+      case 'checkout': return { type: 'checkout', target: { type: 'person', id: target }, expectedReturn: due || undefined, note };
+      case 'checkin': return { type: 'checkin', note };
     }
   };
   const apply = async () => {
     setBusy(true);
     setOutcome(null);
-    const failures = await eachAsset(selected, change);
-    setOutcome({ done: selected.length - failures.length, failures });
-    setBusy(false);
-    onDone();
+    try {
+      const answer = await changeAssets(api, { ids: selected.map((a) => a.id), action: request() });
+      setOutcome({ changed: answer.changed });
+      onDone();
+    } catch (error) {
+      setOutcome({ message: error instanceof Error ? error.message : String(error), refused: error instanceof ApiFailure ? error.issues : [] });
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <section class="card bulk-bar" aria-label="Selected assets" data-testid="bulk-bar">
@@ -65,7 +62,7 @@ export function BulkBar({ selected, onDone, onClear }: { selected: Asset[]; onDo
         <p class="bulk-count"><strong>{selected.length}</strong> selected</p>
         {actions.length ? (
           <label class="field field-narrow"><span>Action</span>
-            <select value={action} onChange={(e) => { setAction(e.currentTarget.value as BulkAction); setTarget(''); }}>
+            <select value={action} onChange={(e) => { setAction(e.currentTarget.value as BulkAction); setTarget(''); setOutcome(null); }}>
               {actions.map((a) => <option key={a} value={a}>{ACTION_LABELS[a]}</option>)}
             </select>
           </label>
@@ -86,15 +83,27 @@ export function BulkBar({ selected, onDone, onClear }: { selected: Asset[]; onDo
             </select>
           </label>
         ) : null}
-        {action === 'checkout' ? (
-          <label class="field"><span>Person</span>
-            <select value={target} required onChange={(e) => setTarget(e.currentTarget.value)}>
-              <option value="">Choose…</option>
-              {(people.data?.items ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        {action === 'department' ? (
+          <label class="field"><span>Department</span>
+            <select value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+              <option value="">No department</option>
+              {(departments.data?.items ?? []).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
           </label>
         ) : null}
-        {action !== 'location' ? (
+        {action === 'checkout' ? (
+          <>
+            <label class="field"><span>Person</span>
+              <select value={target} required onChange={(e) => setTarget(e.currentTarget.value)}>
+                <option value="">Choose…</option>
+                {(people.data?.items ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </select>
+            </label>
+            <label class="field field-narrow"><span>Expected return</span>
+              <input type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} /></label>
+          </>
+        ) : null}
+        {action === 'status' || action === 'checkout' || action === 'checkin' ? (
           <label class="field"><span>{action === 'status' ? 'Reason' : 'Note'}</span>
             <input value={reason} required={action === 'status'} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} /></label>
         ) : null}
@@ -104,10 +113,18 @@ export function BulkBar({ selected, onDone, onClear }: { selected: Asset[]; onDo
         </div>
       </form>
       <LabelsControl assetIds={selected.map((a) => a.id)} action="Labels for the selected" />
-      {outcome ? (
-        <div role="status" data-testid="bulk-result">
-          <p>Changed {outcome.done} of {outcome.done + outcome.failures.length} assets.</p>
-          {outcome.failures.length ? <ul class="plain-list">{outcome.failures.map((f) => <li key={f}>{f}</li>)}</ul> : null}
+      {outcome && 'changed' in outcome ? (
+        <div role="status" data-testid="bulk-result"><p>Changed {outcome.changed} of {outcome.changed} assets.</p></div>
+      ) : null}
+      {outcome && 'message' in outcome ? (
+        <div class="notice notice-error" role="alert" data-testid="bulk-refused">
+          <p>Nothing was changed. {outcome.message}</p>
+          {outcome.refused.length ? (
+            <ul class="plain-list">
+              {outcome.refused.slice(0, LISTED_REFUSALS).map((r) => <li key={r}>{r}</li>)}
+              {outcome.refused.length > LISTED_REFUSALS ? <li>…and {outcome.refused.length - LISTED_REFUSALS} more</li> : null}
+            </ul>
+          ) : null}
         </div>
       ) : null}
     </section>

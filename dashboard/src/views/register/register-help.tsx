@@ -5,7 +5,7 @@ import { RegisterNav } from './register-nav.js';
 const TOPICS: readonly { id: string; title: string; text: string[] }[] = [
   { id: 'assets', title: 'Assets list', text: [
     '“Register an asset” opens the form. Type the tag printed on a sticker, or leave the tag empty and the register numbers the asset from its tag pattern.',
-    'Tick assets to change their status, set their location, check them out or in, or print their labels together. “Export CSV” downloads the list as filtered.',
+    'Tick assets to change their status, set their location or department, check them out or in, or print their labels together. A change is all or nothing: if any selected asset cannot take it, nothing changes and each refused asset is listed with the reason. “Export CSV” downloads the list as filtered.',
     '“Import CSV” reads a file from Steward, Snipe-IT or GLPI: recognised columns are mapped for you, choose the field of the others, check the first rows and the errors named on their rows, then import.',
   ] },
   { id: 'asset', title: 'An asset', text: [
