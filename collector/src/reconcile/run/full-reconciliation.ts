@@ -39,21 +39,29 @@ interface RunControl {
 }
 
 /**
+ * Lets the event loop turn. The embedded database answers through promises alone, so without this
+ * a whole run would pass without a timer, a signal or a request being served in between.
+ */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Reports each step's time since the previous step of the same chain of work, and ends the chain
  * (its transaction rolled back) when the run has been told to stop.
  */
-function stepClock(control: RunControl): (step: string) => void {
+function stepClock(control: RunControl): (step: string) => Promise<void> {
   let mark = performance.now();
-  return (step) => {
+  return async (step) => {
     const now = performance.now();
     control.onStep?.(step, now - mark);
     mark = now;
+    await letOthersIn();
     if (control.signal?.aborted) throw new RunStopped();
   };
 }
 
 /** Starts one of the run's transactions: estate settings, the run's name, and a stop already asked for. */
 async function beginPart(tx: Queryable, control: RunControl): Promise<void> {
+  await letOthersIn();
   if (control.signal?.aborted) throw new RunStopped();
   await forEstateWork(tx);
   await nameConnection(tx, control.name);
@@ -67,19 +75,19 @@ async function refreshInventory(db: Database, control: RunControl): Promise<{ no
     // Titles the rules have not seen are normalised before the scan, which keeps only commercial
     // rows and rows of unknown titles; those are then added, normalised, and joined in.
     const { normalised } = await normaliseStoredTitles(db, tx);
-    step('normalise');
+    await step('normalise');
     const unknownRows = await scanEstate(tx);
-    step('scan');
+    await step('scan');
     const newTitles = unknownRows ? await addScannedTitles(tx) : 0;
     if (newTitles) {
       // New titles (a first run, software no report has brought yet): normalise them, then scan again.
       await normaliseStoredTitles(db, tx);
-      step('normalise new titles');
+      await step('normalise new titles');
       await scanEstate(tx);
     }
-    step('new titles');
+    await step('new titles');
     const installs = await refreshAllInstalls(tx);
-    step('installs');
+    await step('installs');
     return { normalised, newTitles, installs };
   });
 }
@@ -92,11 +100,11 @@ async function refreshDeviceMatches(db: Database, started: Date, control: RunCon
     const settings = await readReconcileSettings(tx);
     const junk = junkIdentifiers();
     await refreshIdentityKeys(tx, null, junk);
-    step('identity keys');
+    await step('identity keys');
     await matchDevices(tx, null, settings.identityKeys);
-    step('match');
+    await step('match');
     await refreshFindings(tx, null, [], junk, started);
-    step('findings');
+    await step('findings');
   });
 }
 
@@ -109,7 +117,7 @@ async function refreshAllPositions(db: Database, started: Date, control: RunCont
     await beginPart(tx, control);
     await recomputePositionsIn(tx, lane.map((p) => p.productId), started, 'all', true);
   })));
-  step('positions');
+  await step('positions');
   return products.length;
 }
 
