@@ -73,7 +73,6 @@ describe(`SIGTERM during a full reconciliation (${TEST_BACKEND})`, () => {
     const code = await collector.exited;
     const seconds = (performance.now() - signalled) / 1000;
     console.log(`collector ended ${seconds.toFixed(1)} s after SIGTERM (${TEST_BACKEND}, ${DEVICES} devices)`);
-    console.log(collector.output().split("\n").filter((l) => /stop|reconcil|cancel/.test(l)).join("\n"));
     expect(code).toBe(0);
     expect(seconds).toBeLessThan(5);
     const output = collector.output();

@@ -34,7 +34,7 @@ type StepReport = (step: string, ms: number) => void;
 interface RunControl {
   onStep?: StepReport;
   signal?: AbortSignal;
-  /** The name the run's connections carry on a server, for cancelling its statements. */
+  /** The name the run's connections carry on a server, for cancelling its statements (63 characters at most). */
   name: string;
 }
 
@@ -140,14 +140,18 @@ export async function runFullReconciliation(
   await ensureShippedCatalogue(db);
   const started = new Date();
   const t0 = performance.now();
-  const control: RunControl = { onStep: options.onStep, signal: options.signal, name: `steward-full-reconciliation-${randomUUID()}` };
-  const letGo = cancelOnStop(db, control.name, options.signal);
+  const control: RunControl = { onStep: options.onStep, signal: options.signal, name: `steward-reconcile-${randomUUID()}` };
   try {
-    return await withFullLock(db, options.wait !== false, () => fullRun(db, started, t0, control));
+    return await withFullLock(db, options.wait !== false, async (holder) => {
+      const letGo = cancelOnStop(holder, db.backend, control.name, options.signal);
+      try {
+        return await fullRun(db, started, t0, control);
+      } finally {
+        letGo();
+      }
+    });
   } catch (error) {
     throw options.signal?.aborted ? new RunStopped() : error;
-  } finally {
-    letGo();
   }
 }
 
