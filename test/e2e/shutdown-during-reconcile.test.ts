@@ -14,7 +14,7 @@ import { freePort, spawnBin, waitForHealth, type Spawned } from '../support/proc
  * and the run is neither recorded as complete nor left running. Sized so the run takes well over
  * ten seconds on either database (the embedded one is about five times slower).
  */
-const DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 1200;
+const DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 3000;
 const PASSWORD = 'shutdown-test-password';
 
 describe(`SIGTERM during a full reconciliation (${TEST_BACKEND})`, () => {
@@ -65,7 +65,7 @@ describe(`SIGTERM during a full reconciliation (${TEST_BACKEND})`, () => {
     const poll = async () => (await (await fetch(`${url}${job.poll}`, { headers: auth })).json()) as ReconcileJob;
     while ((await poll()).state === 'queued') await new Promise((r) => setTimeout(r, 100));
     // Well into the run, past its first steps.
-    await new Promise((r) => setTimeout(r, 3_000));
+    await new Promise((r) => setTimeout(r, 1_500));
     expect((await poll()).state).toBe('running');
 
     const signalled = performance.now();
