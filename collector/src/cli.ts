@@ -44,10 +44,13 @@ async function serve(): Promise<void> {
   else lines.push('Agents enrol with the STEWARD_ENROLL_SECRET this collector was started with, or a secret made under Settings → Agents → Enrolment secrets.');
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    const started = performance.now();
+    collector.ctx.log.info({ signal }, 'collector stopping');
     await collector.close();
+    collector.ctx.log.info({ signal, milliseconds: Math.round(performance.now() - started) }, 'collector stopped');
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -91,10 +91,14 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
     createdEnrollSecret: enrol.created ? enrol.secret : undefined,
     alerts,
     async close() {
+      // A full reconciliation under way is the longest work there is: it is told to stop first,
+      // and stops while the rest shuts down.
+      const reconciliation = app.reconcileWorker.stop();
       await alerts.stop();
       await backups.stop();
       await network.stop();
       await ctx.presence.stop();
+      await reconciliation;
       await app.close();
       await ctx.presence.flush();
       await live.stop();

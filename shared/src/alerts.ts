@@ -465,3 +465,14 @@ export const reportScheduleRecord = reportScheduleInput.extend({
   id: z.uuid(), nextRunAt: isoDateTime.nullable(), lastRunAt: isoDateTime.nullable(), createdAt: isoDateTime,
 });
 export type ReportScheduleRecord = z.infer<typeof reportScheduleRecord>;
+
+/**
+ * Where webhooks and helpdesk connectors may connect. Off by default: on a self-hosted install the
+ * helpdesk and the receivers usually sit on the same private network. Link-local addresses and
+ * cloud metadata services are refused either way.
+ */
+export const outboundSettings = z.object({
+  /** Only public addresses: loopback, private, unique-local and other special ranges refused too. */
+  publicOnly: z.boolean().default(false),
+});
+export type OutboundSettings = z.infer<typeof outboundSettings>;

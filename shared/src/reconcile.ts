@@ -445,3 +445,24 @@ export const reconcileRun = z.object({
   milliseconds: z.number(),
 });
 export type ReconcileRun = z.infer<typeof reconcileRun>;
+
+/** A full reconciliation asked for over the API: it answers at once with this, to be polled. */
+export const reconcileJob = z.object({
+  id: z.uuid(),
+  state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  requestedBy: z.string().nullable(),
+  /** Where to poll the job. */
+  poll: z.string(),
+  /** The run's figures once it is done. */
+  result: reconcileRun.nullable(),
+  /** Why it failed or was cancelled. */
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ReconcileJob = z.infer<typeof reconcileJob>;
+export const reconcileRunQuery = z.object({
+  /** Holds the request until the run is over and answers its figures, as before runs became jobs. */
+  wait: z.enum(['true', 'false']).default('false'),
+});

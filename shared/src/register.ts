@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery } from './api.js';
 import { linkedDevice } from './asset-link.js';
 import { isoDate, isoDateTime, optionalWebLink, text } from './text.js';
+import type { Role } from './permissions.js';
 
 /*
  * The asset register: what the organisation owns or pays for, where it is, who holds it, what it is
@@ -523,6 +524,12 @@ export const auditCloseRequest = z.object({
 
 export const labelLayout = z.enum(['avery-l7163', 'dymo-99012', '2x1in']);
 export type LabelLayout = z.infer<typeof labelLayout>;
+/**
+ * The most labels one sheet may hold, by role: a sheet of 2,000 takes the collector tens of seconds
+ * to draw, so the roles that only read the register print smaller sheets.
+ */
+export const LABEL_SHEET_LIMITS: Record<Role, number> = { admin: 2000, itadmin: 2000, compliance: 200, helpdesk: 200, auditor: 200 };
+
 export const labelRequest = z.object({
   assetIds: z.array(z.uuid()).min(1).max(2000),
   layout: labelLayout.default('avery-l7163'),

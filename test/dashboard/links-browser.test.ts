@@ -43,7 +43,7 @@ describe.skipIf(chromiumMissing())('linking a device to its asset in a browser',
     });
     expect(made.status).toBe(201);
     const assetId = asset.parse(made.body).id;
-    expect((await world.api('/api/v1/reconcile/run', { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await world.api('/api/v1/reconcile/run?wait=true', { method: 'POST', body: '{}' })).status).toBe(200);
     const open = findingList.parse((await world.api(`/api/v1/findings?type=unregistered&state=open&deviceId=${deviceId}`)).body);
     const target = open.items[0]!;
 

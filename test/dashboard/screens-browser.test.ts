@@ -43,7 +43,7 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
       await sendReport(collector.url, agent, fleetReport(agent.agentId, index, fleetHostname(index, 'rv')));
     });
     adminToken = await collector.login();
-    const run = await api('/api/v1/reconcile/run', { method: 'POST' });
+    const run = await api('/api/v1/reconcile/run?wait=true', { method: 'POST' });
     if (!run.ok) throw new Error(`reconciliation failed: ${run.status} ${await run.text()}`);
     browser = await launchChromium();
   }, 240_000);

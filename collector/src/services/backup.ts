@@ -5,7 +5,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type { Database } from '../store/database.js';
 import {
   appliedMigrations, emptyTables, relaxConstraintChecks, enableTriggers, insertTableRows, readTableRows, resetSequences, tableChecksum,
-  tablesInDependencyOrder,
+  tablesInDependencyOrder, type RowEncoding,
 } from '../store/backup.js';
 import { migrate } from '../store/migrate.js';
 import { migrations as knownMigrations } from '../store/migrations/index.js';
@@ -19,7 +19,8 @@ export interface BackupSummary {
 
 interface BackupHeader {
   steward: 'backup';
-  version: 1;
+  /** 1: rows as row_to_json; 2: json/jsonb values wrapped, so JSON null and SQL NULL stay apart. */
+  version: 1 | 2;
   createdAt: string;
   migrations: number[];
 }
@@ -27,7 +28,8 @@ interface BackupHeader {
 /**
  * Writes a consistent snapshot of every table (one repeatable-read transaction) as gzipped lines:
  * a JSON header, then per table a `@table NAME` line followed by its rows exactly as PostgreSQL
- * wrote them as JSON (never re-encoded, so numbers such as 1.50 come back as they were), and an
+ * wrote them as JSON (never re-encoded, so numbers such as 1.50 come back as they were; json and
+ * jsonb values wrapped in a one-element array so JSON null is not read back as SQL NULL), and an
  * `@end` line with each table's row count and checksum. The same file restores into the
  * embedded database or a PostgreSQL server, whichever it came from.
  */
@@ -46,14 +48,14 @@ export async function writeBackup(db: Database, file: string): Promise<BackupSum
   try {
     const tables = await db.transaction(async (tx) => {
       await tx.query('set transaction isolation level repeatable read, read only');
-      const header: BackupHeader = { steward: 'backup', version: 1, createdAt, migrations: await appliedMigrations(tx) };
+      const header: BackupHeader = { steward: 'backup', version: 2, createdAt, migrations: await appliedMigrations(tx) };
       await write(JSON.stringify(header));
       const names = await tablesInDependencyOrder(tx);
       const sums: BackupSummary['tables'] = {};
       for (const table of names) {
         await write(`@table ${table}`);
-        for await (const page of readTableRows(tx, table)) await write(page.join('\n'));
-        sums[table] = await tableChecksum(tx, table);
+        for await (const page of readTableRows(tx, table, 'wrapped')) await write(page.join('\n'));
+        sums[table] = await tableChecksum(tx, table, 'wrapped');
       }
       await write(`@end ${JSON.stringify(sums)}`);
       return sums;
@@ -84,7 +86,8 @@ export async function restoreBackup(db: Database, file: string): Promise<Record<
   const lines = readLines(file);
   const first = await lines.next();
   const header = first.done ? undefined : (JSON.parse(first.value) as BackupHeader);
-  if (header?.steward !== 'backup' || header.version !== 1) throw new Error(`${file} is not a Steward backup`);
+  if (header?.steward !== 'backup' || (header.version !== 1 && header.version !== 2)) throw new Error(`${file} is not a Steward backup`);
+  const encoding: RowEncoding = header.version === 1 ? 'plain' : 'wrapped';
   const known = new Set(knownMigrations.map((m) => m.id));
   const unknown = header.migrations.filter((id) => !known.has(id));
   if (unknown.length) throw new Error(`the backup comes from a newer Steward (migrations ${unknown.join(', ')}); upgrade first`);
@@ -100,7 +103,7 @@ export async function restoreBackup(db: Database, file: string): Promise<Record<
     let table: string | undefined;
     let batch: string[] = [];
     const flush = async () => {
-      if (table && batch.length) await insertTableRows(tx, table, batch);
+      if (table && batch.length) await insertTableRows(tx, table, batch, encoding);
       batch = [];
     };
     for await (const line of lines) {
@@ -118,7 +121,7 @@ export async function restoreBackup(db: Database, file: string): Promise<Record<
     }
     if (!footer) throw new Error('the backup is truncated: its closing checksums are missing');
     for (const [table, expected] of Object.entries(footer.tables)) {
-      const actual = await tableChecksum(tx, table);
+      const actual = await tableChecksum(tx, table, encoding);
       if (actual.rows !== expected.rows || actual.md5 !== expected.md5) {
         throw new Error(`table ${table} does not match the backup after restore (${actual.rows} rows vs ${expected.rows})`);
       }

@@ -38,10 +38,42 @@ export async function tablesInDependencyOrder(db: Queryable): Promise<string[]> 
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * How rows are written as JSON. In `plain` (backups of version 1) a row is PostgreSQL's
+ * row_to_json, where a json/jsonb value `null` and SQL NULL both read `null`; in `wrapped` each
+ * json/jsonb value is written inside a one-element array (`[null]` for the JSON value, `null` for
+ * SQL NULL), so the two stay apart through a restore and its checksums.
+ */
+export type RowEncoding = 'plain' | 'wrapped';
+
+interface Column {
+  name: string;
+  json: boolean;
+  generated: boolean;
+}
+
+async function columnsOf(db: Queryable, table: string): Promise<Column[]> {
+  const { rows } = await db.query<Column>(
+    `select attname as name, atttypid in ('json'::regtype, 'jsonb'::regtype) as json, attgenerated <> '' as generated
+       from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped order by attnum`,
+    [ident(table)],
+  );
+  return rows;
+}
+
+/** A query giving each row of the table as JSON text, in the encoding asked for, as `row`. */
+async function rowsAsJson(db: Queryable, table: string, encoding: RowEncoding): Promise<string> {
+  if (encoding === 'plain') return `select row_to_json(t)::text as row from ${ident(table)} t`;
+  const list = (await columnsOf(db, table))
+    .map((c) => (c.json ? `case when t.${ident(c.name)} is null then null else json_build_array(t.${ident(c.name)}) end as ${ident(c.name)}` : `t.${ident(c.name)}`))
+    .join(', ');
+  return `select row_to_json(s)::text as row from (select ${list} from ${ident(table)} t) s`;
+}
+
 /** Reads a table through a cursor, a page at a time, inside the caller's transaction. */
-export async function* readTableRows(tx: Queryable, table: string, pageSize = 2000): AsyncGenerator<string[]> {
+export async function* readTableRows(tx: Queryable, table: string, encoding: RowEncoding, pageSize = 2000): AsyncGenerator<string[]> {
   const cursor = `backup_${table.replace(/\W/g, '_')}`;
-  await tx.query(`declare ${cursor} no scroll cursor for select row_to_json(t)::text as row from ${ident(table)} t`);
+  await tx.query(`declare ${cursor} no scroll cursor for ${await rowsAsJson(tx, table, encoding)}`);
   for (;;) {
     const { rows } = await tx.query<{ row: string }>(`fetch ${pageSize} from ${cursor}`);
     if (rows.length) yield rows.map((r) => r.row);
@@ -51,10 +83,9 @@ export async function* readTableRows(tx: Queryable, table: string, pageSize = 20
 }
 
 /** A content checksum of a table, independent of row order and of the back end. */
-export async function tableChecksum(db: Queryable, table: string): Promise<{ rows: number; md5: string }> {
+export async function tableChecksum(db: Queryable, table: string, encoding: RowEncoding): Promise<{ rows: number; md5: string }> {
   const { rows } = await db.query<{ n: number; md5: string | null }>(
-    `select count(*)::int as n, md5(coalesce(string_agg(r, E'\\n' order by r), '')) as md5
-       from (select row_to_json(t)::text as r from ${ident(table)} t) s`,
+    `select count(*)::int as n, md5(coalesce(string_agg(r, E'\\n' order by r), '')) as md5 from (${await rowsAsJson(db, table, encoding)}) s(r)`,
   );
   return { rows: rows[0]!.n, md5: rows[0]!.md5 ?? '' };
 }
@@ -77,17 +108,15 @@ export async function emptyTables(tx: Queryable, tables: string[]): Promise<void
   if (tables.length) await tx.query(`truncate ${tables.map(ident).join(', ')}`);
 }
 
-export async function insertTableRows(tx: Queryable, table: string, rowsJson: string[]): Promise<void> {
+export async function insertTableRows(tx: Queryable, table: string, rowsJson: string[], encoding: RowEncoding): Promise<void> {
   if (!rowsJson.length) return;
   // Generated columns are computed again from the others (they cannot be written); identity
   // columns take the backed-up values, not new ones.
-  const { rows } = await tx.query<{ name: string }>(
-    `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
-    [ident(table)],
-  );
-  const columns = rows.map((r) => ident(r.name)).join(', ');
+  const columns = (await columnsOf(tx, table)).filter((c) => !c.generated);
+  const names = columns.map((c) => ident(c.name)).join(', ');
+  const values = columns.map((c) => (encoding === 'wrapped' && c.json ? `x.${ident(c.name)} -> 0` : `x.${ident(c.name)}`)).join(', ');
   await tx.query(
-    `insert into ${ident(table)} (${columns}) overriding system value select ${columns} from json_populate_recordset(null::${ident(table)}, $1::json)`,
+    `insert into ${ident(table)} (${names}) overriding system value select ${values} from json_populate_recordset(null::${ident(table)}, $1::json) x`,
     [`[${rowsJson.join(',')}]`],
   );
 }

@@ -125,14 +125,14 @@ describe.each(CONTRACT_BACKENDS)('TLS certificate discovery on %s', (backend) =>
   it('lists presented certificates the register does not keep as findings, resolved once one is kept', async () => {
     const findingsNow = async () => (expectStatus(await w.admin.get('/api/v1/findings?type=unregistered&limit=1000'), 200).items as Array<{ subtype: string | null; state: string; details: { certificateId?: string } }>)
       .filter((f) => f.subtype === 'certificate');
-    expectStatus(await w.admin.post('/api/v1/reconcile/run', {}), 200);
+    expectStatus(await w.admin.post('/api/v1/reconcile/run?wait=true', {}), 200);
     const open = (await findingsNow()).filter((f) => f.state === 'open').map((f) => f.details.certificateId).sort();
     const registered = at(listeners.ports.expiringIn10Days!)!.id;
     const presented = [...new Set(Object.keys(EXPECTED_PROBLEMS).map((name) => at(listeners.ports[name]!)!.id))];
     expect(open).toEqual(presented.filter((id) => id !== registered).sort());
     const valid = at(listeners.ports.valid!)!.id;
     expectStatus(await w.admin.post(`/api/v1/certificates/${valid}/register`, {}), 201);
-    expectStatus(await w.admin.post('/api/v1/reconcile/run', {}), 200);
+    expectStatus(await w.admin.post('/api/v1/reconcile/run?wait=true', {}), 200);
     expect((await findingsNow()).find((f) => f.details.certificateId === valid)?.state).toBe('resolved');
   });
 

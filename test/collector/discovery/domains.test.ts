@@ -123,7 +123,7 @@ describe.each(CONTRACT_BACKENDS)('domains over RDAP on %s', (backend) => {
   });
 
   it('lists watched domains the register does not keep as findings', async () => {
-    expectStatus(await w.admin.post('/api/v1/reconcile/run', {}), 200);
+    expectStatus(await w.admin.post('/api/v1/reconcile/run?wait=true', {}), 200);
     const open = (expectStatus(await w.admin.get('/api/v1/findings?type=unregistered&state=open&limit=1000'), 200).items as Array<{ subtype: string | null; details: { domain?: string } }>)
       .filter((f) => f.subtype === 'domain').map((f) => f.details.domain).sort();
     expect(open).toEqual(['brand.test', 'shop.test']);

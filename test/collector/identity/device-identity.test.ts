@@ -33,7 +33,7 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
   it('keeps one device and one licence consumption when an agent enrols again with an empty state folder', async () => {
     const laptop = newMachine('reenrol', [VISUAL_STUDIO]);
     const first = await install(c, laptop);
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     const consumedBefore = (await api.get<{ items: LicencePosition[] }>('/api/v1/licenses/position?productId=microsoft-visual-studio')).items[0]!.consumed;
     expect(consumedBefore).toBe(1);
     const ws = new WebSocket(`${c.url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${first.token}` } });
@@ -45,7 +45,7 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
     expect(second.agentId).not.toBe(first.agentId);
     expect(second.deviceId).toBe(first.deviceId);
     expect(await devicesNamed(laptop.hostname)).toHaveLength(1);
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     expect((await api.get<{ items: LicencePosition[] }>('/api/v1/licenses/position?productId=microsoft-visual-studio')).items[0]!.consumed).toBe(1);
     // The old agent is retired, its reports kept with the device; its token is refused.
     const agents = (await api.get<{ items: Array<{ id: string; status: string; deviceId: string }> }>('/api/v1/agents?limit=1000')).items;
@@ -90,7 +90,7 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
     expect(fresh.deviceId).not.toBe(old.deviceId);
     const [review] = (await reviewsOf(fresh.deviceId)).items;
     expect(review).toMatchObject({ kind: 'possible-duplicate', rule: 'motherboard-swap', state: 'open', deviceId: fresh.deviceId, otherDeviceId: old.deviceId });
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     const finding = (await findingsOf(fresh.deviceId)).find((f) => f.type === 'duplicate');
     expect(finding).toMatchObject({ state: 'open', subtype: 'possible-duplicate' });
     const consumed = async () => (await api.get<{ items: LicencePosition[] }>('/api/v1/licenses/position?productId=microsoft-visual-studio')).items[0]!.consumed;
@@ -103,7 +103,7 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
     expect(await devicesNamed(desk.hostname)).toHaveLength(1);
     expect((await api.raw('GET', `/api/v1/devices/${fresh.deviceId}`)).status).toBe(404);
     expect((await findingsOf(fresh.deviceId)).filter((f) => f.state === 'open')).toEqual([]);
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     expect(await consumed()).toBe(consumedApart - 1);
 
     await api.post(`/api/v1/devices/merges/${merge.id}/unmerge`, {});
@@ -112,7 +112,7 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
     expect(comparable(await api.get<DeviceDetail>(`/api/v1/devices/${old.deviceId}`))).toEqual(comparable(keptBefore));
     expect((await findingsOf(fresh.deviceId)).map((f) => [f.id, f.state]).sort()).toEqual(mergedFindings.map((f) => [f.id, f.state]).sort());
     expect((await reviewsOf(fresh.deviceId)).items[0]).toMatchObject({ id: review!.id, state: 'open' });
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     expect(await consumed()).toBe(consumedApart);
     // Undone once, the merge is not undone twice.
     expect((await api.raw('POST', `/api/v1/devices/merges/${merge.id}/unmerge`, {})).status).toBe(409);
@@ -130,7 +130,7 @@ describe.each(CONTRACT_BACKENDS)('device identity on %s', (backend) => {
     const old = await install(c, desk);
     const fresh = await install(c, { ...desk, uuid: newMachine('x').uuid, machineId: undefined });
     expect((await reviewsOf(fresh.deviceId)).items).toHaveLength(1);
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     expect((await findingsOf(fresh.deviceId)).some((f) => f.type === 'duplicate' && f.state === 'open')).toBe(true);
     await api.post('/api/v1/devices/keep-apart', { deviceId: fresh.deviceId, otherDeviceId: old.deviceId, reason: 'two machines share a refurbished chassis serial' });
     expect((await findingsOf(fresh.deviceId)).filter((f) => f.type === 'duplicate').map((f) => f.state)).toEqual(['resolved']);

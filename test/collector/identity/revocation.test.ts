@@ -102,18 +102,18 @@ describe.each(CONTRACT_BACKENDS)('revocation and claimed identities on %s', (bac
     const first = await install(c, laptop);
     const category = await api.post<{ id: string }>('/api/v1/register/categories', { name: `Laptops ${laptop.hostname}`, kind: 'hardware' });
     const asset = await api.post<{ id: string }>('/api/v1/register/assets', { name: laptop.hostname, categoryId: category.id, serial: laptop.serial, status: 'deployed' });
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     const linked = await c.ctx.db.query<{ asset_id: string }>('select asset_id from device_asset_links where device_id = $1', [first.deviceId]);
     expect(linked.rows).toEqual([{ asset_id: asset.id }]);
 
     const second = await install(c, laptop);
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     const findings = (await api.get<{ items: Finding[] }>(`/api/v1/findings?deviceId=${second.deviceId}&type=duplicate`)).items;
     expect(findings).toEqual([expect.objectContaining({ state: 'open', subtype: 'claimed' })]);
     expect(findings[0]!.details).toMatchObject({ agentId: second.agentId });
     // The first agent, still running, is refused and asks the same question about itself.
     expect((await postReport(c, first, laptop, later(5))).status).toBe(403);
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     const claims = (await api.get<{ items: Finding[] }>(`/api/v1/findings?deviceId=${second.deviceId}&type=duplicate&state=open`)).items;
     expect(claims.map((f) => f.details.agentId).sort()).toEqual([first.agentId, second.agentId].sort());
 
@@ -121,7 +121,7 @@ describe.each(CONTRACT_BACKENDS)('revocation and claimed identities on %s', (bac
     await api.post(`/api/v1/agents/${first.agentId}/revoke`, {});
     const reviews = (await api.get<{ items: Array<{ id: string; agentId: string }> }>(`/api/v1/devices/identity-reviews?deviceId=${second.deviceId}&state=open`)).items;
     await api.post(`/api/v1/devices/identity-reviews/${reviews.find((r) => r.agentId === second.agentId)!.id}/accept`, {});
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     expect((await api.get<{ items: Finding[] }>(`/api/v1/findings?deviceId=${second.deviceId}&type=duplicate&state=open`)).items).toEqual([]);
     expect(await reported(c, second, laptop, later(20))).toBe(first.deviceId);
   });

@@ -84,11 +84,11 @@ describe.each(CONTRACT_BACKENDS)('one link between a device and its asset on %s'
     expect(await how('registered')).toMatchObject({ method: 'manual', key: 'register', linkedBy: 'admin' });
     const serialOf = (serial: string) => api.call('PATCH', `/api/v1/register/assets/${assets.matched!.id}`, { serial });
     await serialOf('NOSUCHSERIAL3');
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     await settle(c);
     expect((await how('byHand'))?.tag).toBe('LNK-0002');
     await serialOf('LNKSERIAL01');
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     await settle(c);
     expect((await how('matched'))?.tag).toBe('LNK-0001');
   });

@@ -159,7 +159,7 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
 
   it('gives the same answer from a full reconciliation as from the incremental one', async () => {
     const incremental = await reconciliationSnapshot(c.ctx.db);
-    const run = await api.post<{ installs: number; devices: number }>('/api/v1/reconcile/run', {});
+    const run = await api.post<{ installs: number; devices: number }>('/api/v1/reconcile/run?wait=true', {});
     expect(run.devices).toBe(AGENT_DEVICES.length + 2);
     expect(await reconciliationSnapshot(c.ctx.db)).toEqual(incremental);
   });
@@ -169,11 +169,11 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
     const url = `/api/v1/licenses/entitlements/${entitlements.vs}/allocations`;
     await api.post(url, { targetKind: 'department', target: 'FINANCE' });
     const both = await api.post<{ allocations: Array<{ id: string; target: string }> }>(url, { targetKind: 'department', target: 'Engineering' });
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     expect(figuresOf(await position('microsoft-visual-studio'))).toMatchObject({ covered: 1, shortfall: 0, shelfware: 1 });
     expect(both.allocations.map((a) => a.target).sort()).toEqual(['Engineering', 'FINANCE']);
     for (const a of both.allocations) await api.call('DELETE', `${url}/${a.id}`);
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     expect((await position('microsoft-visual-studio'))!.shelfware).toBe(0);
   });
 
@@ -183,7 +183,7 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
     await c.ctx.db.query("update register_transitions set at = at - interval '30 days' where asset_id = $1", [reg.assets.a5]);
     await c.ctx.db.query("update register_assets set created_at = created_at - interval '30 days' where id = $1", [reg.assets.a5]);
     await api.put('/api/v1/reconcile/settings', { shelfwareAfterDays: 10 });
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     const missing = (await findings('&type=missing&state=open'));
     expect(missing.map((f) => f.assetId)).toEqual([reg.assets.a5]);
     expect((await position('microsoft-visio'))!.shelfware).toBe(1);
@@ -209,7 +209,7 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
     expect(registered.state).toBe('resolved');
     // ws-new registered through the register itself: the next full reconciliation matches it by serial.
     await api.post('/api/v1/register/assets', { name: 'New workstation', categoryId: reg.categories.ws, serial: 'CZC0000077', status: 'in_stock' });
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
 
     const after = await findings();
     const state = (f: Finding) => after.find((x) => x.id === f.id)?.state;
@@ -289,7 +289,7 @@ describe.each(CONTRACT_BACKENDS)('reconciliation of a small estate on %s', (back
     expect(bad.status).toBe(400);
     await api.post('/api/v1/catalogue/rules', { rule: { kind: 'exact', pattern: 'contoso  widget studio', productId: 'winzip', release: '{versionMajor}' } });
     expect(await api.post('/api/v1/catalogue/normalise', title)).toMatchObject({ productId: 'winzip', release: '3' });
-    await api.post('/api/v1/reconcile/run', {});
+    await api.post('/api/v1/reconcile/run?wait=true', {});
     // ws-a and ws-b have it; the one WinZip licence recorded by the compliance user covers ws-a, which had it first.
     expect(figuresOf(await position('winzip'))).toMatchObject({ entitled: 1, installs: 2, covered: 1, shortfall: 1, unlicensed: 1 });
     const triage = await api.get<{ items: Array<{ name: string }> }>('/api/v1/software/triage?limit=100');

@@ -18,7 +18,7 @@ import { makeReport, syntheticSoftware } from '../../support/reports.js';
 
 async function checksums(db: Database) {
   const out: Record<string, { rows: number; md5: string }> = {};
-  for (const t of await tablesInDependencyOrder(db)) out[t] = await tableChecksum(db, t);
+  for (const t of await tablesInDependencyOrder(db)) out[t] = await tableChecksum(db, t, 'wrapped');
   return out;
 }
 
@@ -33,6 +33,17 @@ async function populate(db: Database) {
     await ingestReport(db, { id, hostname: `host-${i}`, device_id: null, revoked_at: null }, report, `h${i}`);
   }
   await db.transaction((tx) => recordAudit(tx, { actor: 'carol', action: 'test.numbers', after: { cost: '1.50', tags: ['a', 'é'] } }));
+  // JSON null beside SQL NULL, in jsonb columns: the two must come back as they were.
+  await db.query(`insert into settings (key, value) values ('test.json-null', 'null'::jsonb)`);
+  await db.query(`insert into jobs (id, kind, state, result) values ('00000000-0000-4000-8000-00000000aa01', 'test', 'done', 'null'::jsonb),
+                                                                  ('00000000-0000-4000-8000-00000000aa02', 'test', 'done', null)`);
+}
+
+async function nullKinds(db: Database) {
+  const { rows } = await db.query<{ id: string; sqlNull: boolean; jsonNull: boolean }>(
+    `select id::text, result is null as "sqlNull", coalesce(result = 'null'::jsonb, false) as "jsonNull" from jobs where kind = 'test' order by id`);
+  const setting = await db.query<{ jsonNull: boolean }>(`select value = 'null'::jsonb as "jsonNull" from settings where key = 'test.json-null'`);
+  return { jobs: rows, setting: setting.rows[0] };
 }
 
 describe.each(CONTRACT_BACKENDS)('backup and restore on %s', (backend) => {
@@ -62,6 +73,13 @@ describe.each(CONTRACT_BACKENDS)('backup and restore on %s', (backend) => {
     await restoreBackup(target.db, file);
     expect(await checksums(target.db)).toEqual(before);
     expect((await verifyAuditChain(target.db)).intact).toBe(true);
+    expect(await nullKinds(target.db)).toEqual({
+      jobs: [
+        { id: '00000000-0000-4000-8000-00000000aa01', sqlNull: false, jsonNull: true },
+        { id: '00000000-0000-4000-8000-00000000aa02', sqlNull: true, jsonNull: false },
+      ],
+      setting: { jsonNull: true },
+    });
     // Sequences moved past the restored rows: the next audit entry does not collide.
     await target.db.transaction((tx) => recordAudit(tx, { actor: 'carol', action: 'after.restore' }));
   });
@@ -76,6 +94,22 @@ describe.each(CONTRACT_BACKENDS)('backup and restore on %s', (backend) => {
     const before = await checksums(target.db);
     await expect(restoreBackup(target.db, damaged)).rejects.toThrow(/device_software does not match/);
     expect(await checksums(target.db)).toEqual(before);
+  });
+
+  it('sees JSON null turned into SQL NULL: the checksum tells them apart and the restore refuses the file', async () => {
+    const file = path.join(dir, 'snapshot.gz');
+    const altered = path.join(dir, 'null-altered.gz');
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('00000000-0000-4000-8000-00000000aa01'));
+    expect(lines[at]).toContain('"result":[null]');
+    lines[at] = lines[at]!.replace('"result":[null]', '"result":null');
+    writeFileSync(altered, gzipSync(lines.join('\n')));
+    const before = await checksums(target.db);
+    await expect(restoreBackup(target.db, altered)).rejects.toThrow(/jobs does not match/);
+    expect(await checksums(target.db)).toEqual(before);
+    const withJsonNull = await tableChecksum(target.db, 'jobs', 'wrapped');
+    await target.db.query(`update jobs set result = null where id = '00000000-0000-4000-8000-00000000aa01'`);
+    expect(await tableChecksum(target.db, 'jobs', 'wrapped')).not.toEqual(withJsonNull);
   });
 });
 

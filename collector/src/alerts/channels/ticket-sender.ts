@@ -3,6 +3,7 @@ import { HelpdeskError, type TicketContent } from '../../integrations/connector.
 import { findIntegration } from '../../store/alerts/integrations.js';
 import { findTicket, markTicketOpened, setTicketState } from '../../store/alerts/tickets.js';
 import type { AlertDeps } from '../alert-deps.js';
+import { currentPolicy } from '../outbound/current-policy.js';
 import { OutboundRefused } from '../outbound/outbound-request.js';
 import { AttemptFailed, NotYet, PermanentFailure } from './delivery-outcome.js';
 
@@ -12,8 +13,9 @@ async function withConnector<T>(deps: AlertDeps, integrationId: string, work: (c
   const row = await findIntegration(deps.db, integrationId);
   if (!row) throw new PermanentFailure(`integration ${integrationId} no longer exists`);
   if (!row.enabled) throw new AttemptFailed(`integration ${row.name} is disabled`);
+  const policy = await currentPolicy(deps.db, deps.policy);
   try {
-    return await work(connectorFor(row, deps.keys, deps.policy));
+    return await work(connectorFor(row, deps.keys, policy));
   } catch (error) {
     if (error instanceof OutboundRefused) throw new PermanentFailure(error.message);
     if (error instanceof HelpdeskError) {

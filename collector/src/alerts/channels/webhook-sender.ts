@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { openSecret } from '../../services/secrets.js';
 import { findWebhook } from '../../store/alerts/webhooks.js';
 import type { AlertDeps } from '../alert-deps.js';
+import { currentPolicy } from '../outbound/current-policy.js';
 import { OutboundRefused, outboundRequest } from '../outbound/outbound-request.js';
 import { AttemptFailed, PermanentFailure } from './delivery-outcome.js';
 
@@ -24,9 +25,10 @@ export async function sendWebhook(deps: AlertDeps, webhookId: string, deliveryId
   if (!hook.enabled) throw new PermanentFailure(`webhook ${hook.name} is disabled`);
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = signWebhook(openSecret(deps.keys, hook.sealed_secret), timestamp, body);
+  const policy = await currentPolicy(deps.db, deps.policy);
   let response;
   try {
-    response = await outboundRequest(deps.policy, {
+    response = await outboundRequest(policy, {
       method: 'POST', url: hook.url, body, timeoutMs: 10_000,
       headers: {
         'content-type': 'application/json', 'user-agent': 'Steward-Webhooks/1',

@@ -20,6 +20,11 @@ type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 export interface OutboundPolicy {
   allowedRanges: Range[];
   allowedHosts: Set<string>;
+  /**
+   * Set by an administrator (Settings → outbound): only public addresses may be reached, and
+   * loopback, private, shared, unique-local and every other special range are refused as well.
+   */
+  publicOnly: boolean;
 }
 
 function parseRange(text: string): Range | undefined {
@@ -33,7 +38,7 @@ function parseRange(text: string): Range | undefined {
   }
 }
 
-export function outboundPolicy(allow: string[] = []): OutboundPolicy {
+export function outboundPolicy(allow: string[] = [], publicOnly = false): OutboundPolicy {
   const allowedRanges: Range[] = [];
   const allowedHosts = new Set<string>();
   for (const entry of allow.map((e) => e.trim()).filter(Boolean)) {
@@ -41,7 +46,7 @@ export function outboundPolicy(allow: string[] = []): OutboundPolicy {
     if (range) allowedRanges.push(range);
     else allowedHosts.add(entry.toLowerCase());
   }
-  return { allowedRanges, allowedHosts };
+  return { allowedRanges, allowedHosts, publicOnly };
 }
 
 const refused = REFUSED_RANGES.map(([cidr, why]) => [ipaddr.parseCIDR(cidr), why] as const);
@@ -65,7 +70,14 @@ export function addressRefusal(policy: OutboundPolicy, address: string): string 
   }
   if (policy.allowedRanges.some((r) => inRange(parsed, r))) return null;
   const hit = refused.find(([range]) => inRange(parsed, range));
-  return hit ? `${address} is a ${hit[1]} address; outgoing requests there are refused unless allowed in the configuration` : null;
+  if (hit) return `${address} is a ${hit[1]} address; outgoing requests there are refused unless allowed in the configuration`;
+  // ipaddr.js names every special-purpose range (loopback, private, uniqueLocal, carrierGradeNat,
+  // 6to4, teredo, ...) and calls only the rest 'unicast': the public addresses.
+  const range = parsed.range();
+  if (policy.publicOnly && range !== 'unicast') {
+    return `${address} is not a public address (${range}); outgoing requests are restricted to public addresses by the outbound setting`;
+  }
+  return null;
 }
 
 /** Why a request to this host name is refused before it is even resolved, or null. */

@@ -1,4 +1,4 @@
-import type { Database } from '../../store/database.js';
+import type { Database, Queryable } from '../../store/database.js';
 
 /** Any fixed number: one full reconciliation at a time across collectors. */
 export const FULL_LOCK = 7_210_556;
@@ -10,8 +10,10 @@ const embeddedRuns = new WeakMap<Database, Promise<unknown>>();
  * Runs `work` holding the full-reconciliation lock, or returns undefined at once when another run
  * holds it and `wait` is false. On a server the lock is held by a transaction of its own that stays
  * open for the run, since the run's work is spread over several transactions on other connections.
+ * `work` is given the connection holding the lock (the database itself on the embedded one), idle
+ * while the run works elsewhere.
  */
-export async function withFullLock<T>(db: Database, wait: boolean, work: () => Promise<T>): Promise<T | undefined> {
+export async function withFullLock<T>(db: Database, wait: boolean, work: (holder: Queryable) => Promise<T>): Promise<T | undefined> {
   if (db.backend === 'postgres') {
     return db.transaction(async (tx) => {
       if (!wait) {
@@ -20,12 +22,12 @@ export async function withFullLock<T>(db: Database, wait: boolean, work: () => P
       } else {
         await tx.query('select pg_advisory_xact_lock($1)', [FULL_LOCK]);
       }
-      return work();
+      return work(tx);
     });
   }
   const running = embeddedRuns.get(db);
   if (running && !wait) return undefined;
-  const mine = (running ?? Promise.resolve()).catch(() => undefined).then(work);
+  const mine = (running ?? Promise.resolve()).catch(() => undefined).then(() => work(db));
   embeddedRuns.set(db, mine);
   try {
     return await mine;

@@ -9,6 +9,8 @@ import { ensureShippedCatalogue } from '../catalogue/ensure-catalogue.js';
 import { LAST_FULL_GENERATION_KEY, LAST_FULL_RUN_KEY, runFullReconciliation } from './full-reconciliation.js';
 import { rematchAll } from './match-all.js';
 import { reconcileDeviceIn } from './reconcile-device.js';
+import { ReconcileJobs } from './reconcile-jobs.js';
+import { RunStopped } from './stop-signal.js';
 import { recomputePositionsIn } from './recompute-positions.js';
 
 const POLL_MS = 5_000;
@@ -34,9 +36,15 @@ export class ReconcileWorker {
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe: (() => void) | undefined;
   private lastRegister: string | undefined;
-  private scheduling = false;
+  private scheduling: Promise<void> | undefined;
+  /** Fires on stop: a full reconciliation under way stops with it rather than holding the stop for minutes. */
+  private readonly halt = new AbortController();
+  /** Full reconciliations asked for over the API. */
+  readonly jobs: ReconcileJobs;
 
-  constructor(private readonly db: Database, private readonly log: Logger, private readonly live?: LiveEvents) {}
+  constructor(private readonly db: Database, private readonly log: Logger, private readonly live?: LiveEvents) {
+    this.jobs = new ReconcileJobs(db, log, this.halt.signal, () => this.kick());
+  }
 
   async start(): Promise<void> {
     await ensureShippedCatalogue(this.db);
@@ -44,10 +52,15 @@ export class ReconcileWorker {
     this.unsubscribe = this.live?.subscribe((event) => {
       if (event.type === 'device.changed') void this.enqueue(event.deviceId);
     });
-    this.timers.push(setInterval(() => this.kick(), POLL_MS));
+    // Jobs are polled too: one asked for on a collector that stopped before taking it is taken here.
+    this.timers.push(setInterval(() => {
+      this.kick();
+      this.jobs.kick();
+    }, POLL_MS));
     this.timers.push(setInterval(() => void this.scheduled(), SCHEDULE_MS));
     for (const t of this.timers) t.unref();
     this.kick();
+    this.jobs.kick();
   }
 
   async enqueue(deviceId: string): Promise<void> {
@@ -119,7 +132,13 @@ export class ReconcileWorker {
   /** Runs what is due: a full reconciliation by schedule or after a rules change, a rematch after a register change. */
   async scheduled(): Promise<void> {
     if (this.stopped || this.scheduling) return;
-    this.scheduling = true;
+    this.scheduling = this.scheduledWork().finally(() => {
+      this.scheduling = undefined;
+    });
+    await this.scheduling;
+  }
+
+  private async scheduledWork(): Promise<void> {
     try {
       const settings = await readReconcileSettings(this.db);
       const last = await readSetting<string>(this.db, LAST_FULL_RUN_KEY);
@@ -127,7 +146,7 @@ export class ReconcileWorker {
       const due = !last || Date.now() - new Date(last).getTime() >= settings.fullIntervalMinutes * 60_000
         || lastGeneration !== (await rulesGeneration(this.db));
       if (due) {
-        const run = await runFullReconciliation(this.db, { wait: false });
+        const run = await runFullReconciliation(this.db, { wait: false, signal: this.halt.signal });
         if (run) this.log.info(run, 'reconcile: full reconciliation');
         this.lastRegister = await registerFingerprint(this.db);
       } else {
@@ -139,16 +158,20 @@ export class ReconcileWorker {
         }
       }
     } catch (error) {
-      this.log.warn({ err: (error as Error).message }, 'reconcile: scheduled work failed');
-    } finally {
-      this.scheduling = false;
+      if (error instanceof RunStopped) {
+        this.log.warn('reconcile: full reconciliation stopped for shutdown; the part under way was rolled back and the run is not recorded as complete');
+      } else {
+        this.log.warn({ err: (error as Error).message }, 'reconcile: scheduled work failed');
+      }
     }
   }
 
+  /** Stops the queues and any full reconciliation under way, and waits for them to let go. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halt.abort();
     for (const t of this.timers) clearInterval(t);
     this.unsubscribe?.();
-    await this.draining;
+    await Promise.all([this.draining, this.scheduling, this.jobs.idle()]);
   }
 }

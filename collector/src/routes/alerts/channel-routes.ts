@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { notificationSettingsInput, testEmailRequest, webhookInput, webhookUpdate } from '@steward/shared';
+import { notificationSettingsInput, outboundSettings, testEmailRequest, webhookInput, webhookUpdate } from '@steward/shared';
 import { z } from 'zod';
 import type { CollectorContext } from '../../context.js';
 import { alertDepsFrom } from '../../alerts/alert-deps.js';
 import { readNotificationView, sendTestEmail, writeNotificationView } from '../../alerts/notification-service.js';
+import { readOutboundSettings, writeOutboundSettings } from '../../alerts/outbound/current-policy.js';
+import { recordAudit } from '../../services/audit.js';
 import { changeWebhook, createWebhook, listWebhookRecords, removeWebhook, testWebhook } from '../../alerts/webhook-service.js';
 import { requirePermission } from '../auth.js';
 import { apiDoc } from '../openapi.js';
@@ -38,6 +40,21 @@ export function channelRoutes(app: FastifyInstance, ctx: CollectorContext): void
     const user = await requirePermission(ctx, request, 'alerts:write');
     await removeWebhook(ctx.db, user, validate(idParams, request.params, 'path').id);
     return reply.code(204).send();
+  });
+
+  app.get('/api/v1/settings/outbound', apiDoc({ tags, summary: 'Where webhooks and helpdesk connectors may connect' }), async (request) => {
+    await requirePermission(ctx, request, 'alerts:read');
+    return readOutboundSettings(ctx.db);
+  });
+  app.put('/api/v1/settings/outbound', apiDoc({ tags, summary: 'Restrict webhooks and helpdesk connectors to public addresses, or lift it', body: outboundSettings }), async (request) => {
+    const user = await requirePermission(ctx, request, 'settings:write');
+    const value = validate(outboundSettings, request.body, 'body');
+    await ctx.db.transaction(async (tx) => {
+      const before = await readOutboundSettings(tx);
+      await writeOutboundSettings(tx, value);
+      await recordAudit(tx, { actor: user.username, actorRole: user.role, sourceIp: request.ip, action: 'outbound.settings', objectType: 'settings', objectId: 'outbound', before, after: value });
+    });
+    return value;
   });
 
   app.get('/api/v1/alerts/settings', apiDoc({ tags, summary: 'SMTP relay and daily digest settings (password never answered)' }), async (request) => {

@@ -17,7 +17,8 @@ export function reconcileRoutes(app: FastifyInstance, ctx: CollectorContext): vo
   app.addHook('onReady', async () => {
     await worker.start();
   });
-  app.addHook('onClose', async () => {
+  // Before the server waits for requests in flight: a full run one of them waits for stops first.
+  app.addHook('preClose', async () => {
     await worker.stop();
   });
   licenceRoutes(app, ctx);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { labelRequest, type Asset } from '@steward/shared';
+import { LABEL_SHEET_LIMITS, labelRequest, type Asset } from '@steward/shared';
 import type { CollectorContext } from '../../context.js';
 import { ApiProblem } from '../../services/errors.js';
 import { renderLabels } from '../../services/register/labels.js';
@@ -11,8 +11,12 @@ import { validate } from '../validate.js';
 /** Printable labels for a selection of assets, as PDF. */
 export function labelRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post('/api/v1/register/labels', async (request, reply) => {
-    await requirePermission(ctx, request, 'register:read');
+    const user = await requirePermission(ctx, request, 'register:read');
     const body = validate(labelRequest, request.body, 'body');
+    const limit = LABEL_SHEET_LIMITS[user.role];
+    if (body.assetIds.length > limit) {
+      throw new ApiProblem(403, 'label_limit', `assetIds: your role (${user.role}) may print at most ${limit} labels on one sheet; ${body.assetIds.length} were asked for`);
+    }
     const assets = await getRecords<Asset>(ctx.db, assetsTable, body.assetIds);
     const byId = new Map(assets.map((a) => [a.id, a]));
     const missing = body.assetIds.filter((id) => !byId.has(id));

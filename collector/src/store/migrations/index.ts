@@ -24,6 +24,7 @@ import * as certificatesAndDomains from './0031-certificates-and-domains.js';
 import * as addressSpace from './0032-address-space.js';
 import * as futureDatedReports from './0024-future-dated-reports.js';
 import * as accountSafety from './0025-account-safety.js';
+import * as jobs from './0036-jobs.js';
 
 export interface Migration {
   id: number;
@@ -59,4 +60,5 @@ export const migrations: Migration[] = [
   { id: 29, name: 'register-attachments', sql: registerAttachments.sql },
   { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
   { id: 32, name: 'address-space', sql: addressSpace.sql },
+  { id: 36, name: 'jobs', sql: jobs.sql },
 ];

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, TEST_BACKEND } from '../../support/database.js';
+import { freePort, spawnBin, waitForHealth, type Spawned } from '../../support/processes.js';
+import { makeReport, syntheticSoftware } from '../../support/reports.js';
+
+/**
+ * A genuine report of 100,000 software entries, stored while health is asked for every 50 ms:
+ * storing it must not hold other requests for more than a second. The collector runs in a
+ * process of its own, as users run it, so only its own work delays its answers.
+ *
+ * Known to fail on both databases (issue 21's acceptance line, not met yet): on PostgreSQL the
+ * slowest health answer waited about 2.5 s (the report's inflate, parse and validation run on the
+ * event loop); on the embedded database about 40 s (PGlite answers through promises alone, so
+ * storing and reconciling the report hold the event loop throughout). It is kept as a failing
+ * expectation so it turns red, and is switched back to \`it\`, once storage stops blocking.
+ */
+const SECRET = 'large-report-secret';
+
+describe(`a 100,000-entry report beside health (${TEST_BACKEND})`, () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'steward-large-report-'));
+  let collector: Spawned | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let url = '';
+
+  beforeAll(async () => {
+    const created = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
+    dropDatabase = created?.drop;
+    const port = await freePort();
+    collector = spawnBin('collector', ['serve'], {
+      STEWARD_PORT: String(port),
+      STEWARD_DATA_DIR: path.join(work, 'data'),
+      STEWARD_ENROLL_SECRET: SECRET,
+      STEWARD_ADMIN_PASSWORD: 'large-report-password',
+      STEWARD_LOG_LEVEL: 'warn',
+      ...(created ? { DATABASE_URL: created.url } : {}),
+    });
+    url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url, 240_000);
+  }, 300_000);
+  afterAll(async () => {
+    collector?.child.kill('SIGKILL');
+    await collector?.exited;
+    await dropDatabase?.();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it.fails('stores the report while health keeps answering within a second', async () => {
+    const enrolled = await fetch(`${url}/api/v1/agents/enroll`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, secret: SECRET, hostname: 'big-host', agentVersion: '0.1.0', platform: 'linux' }),
+    });
+    expect(enrolled.status).toBe(200);
+    const agent = (await enrolled.json()) as { agentId: string; token: string };
+    const body = gzipSync(JSON.stringify(makeReport(agent.agentId, { software: syntheticSoftware(100_000) })));
+
+    let storing = true;
+    const started = performance.now();
+    const report = fetch(`${url}/api/v1/agents/report`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${agent.token}` },
+      body,
+    }).then(async (response) => ({ status: response.status, text: await response.text(), seconds: (performance.now() - started) / 1000 }),
+      (error: Error) => ({ status: 0, text: `${error.message} ${String((error.cause as Error)?.message)}; collector said: ${collector!.output().slice(-1500)}`, seconds: 0 }))
+      .finally(() => {
+        storing = false;
+      });
+    const healthTimes: number[] = [];
+    while (storing) {
+      const asked = performance.now();
+      const health = await fetch(`${url}/api/v1/health`);
+      healthTimes.push(performance.now() - asked);
+      expect(health.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const answer = await report;
+    expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+    const slowest = Math.max(...healthTimes);
+    console.log(`100,000-entry report stored in ${answer.seconds.toFixed(1)} s; ${healthTimes.length} health checks meanwhile, slowest ${slowest.toFixed(0)} ms (${TEST_BACKEND})`);
+    expect(healthTimes.length).toBeGreaterThan(1);
+    expect(slowest).toBeLessThan(1_000);
+  }, 300_000);
+});
