@@ -88,6 +88,12 @@ function answerErrors(app: FastifyInstance): void {
   });
 }
 
+function logRequests(app: FastifyInstance): void {
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+  });
+}
+
 export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promise<FastifyInstance> {
   // One instance type for HTTP and HTTPS: the routes never need to know which it is.
   const app = Fastify({
@@ -95,9 +101,13 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
     // pino's Logger is what fastify wraps; its type only differs from fastify's in optional extras.
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     genReqId: () => randomUUID(),
+    // Each request is logged below info (see logRequests): on a terminal at the default level the
+    // start banner and real events stay readable; a log file at debug keeps every request.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
+  logRequests(app);
   app.decorateRequest('bodySha256', '');
   app.decorateRequest('agentId', '');
   app.decorateRequest('agent', null);
