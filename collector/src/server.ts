@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -88,10 +88,20 @@ function answerErrors(app: FastifyInstance): void {
   });
 }
 
-function logRequests(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.debug({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
-  });
+/**
+ * Each request is logged below info: on a terminal at the default level the start banner and real
+ * events stay readable, and a log at debug (the data folder's log file) still has every request.
+ * Failed requests are logged as before.
+ */
+class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }
 
 export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promise<FastifyInstance> {
@@ -101,13 +111,10 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
     // pino's Logger is what fastify wraps; its type only differs from fastify's in optional extras.
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     genReqId: () => randomUUID(),
-    // Each request is logged below info (see logRequests): on a terminal at the default level the
-    // start banner and real events stay readable; a log file at debug keeps every request.
-    disableRequestLogging: true,
+    logController: new RequestsAtDebug(),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
-  logRequests(app);
   app.decorateRequest('bodySha256', '');
   app.decorateRequest('agentId', '');
   app.decorateRequest('agent', null);

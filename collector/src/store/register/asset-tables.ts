@@ -105,7 +105,7 @@ export const assignmentsTable: RecordTable = {
     assetTag: 'a.tag',
     assetName: 'a.name',
     target: `json_build_object('type', t.target_type, 'id', t.target_id, 'name', ${holderName('t.target_type', 't.target_id')})`,
-    overdue: 't.checked_in_at is null and t.expected_return < current_date',
+    overdue: 'coalesce(t.checked_in_at is null and t.expected_return < current_date, false)',
     acceptance: `case when t.acceptance_state is null then null else json_build_object(
       'state', t.acceptance_state,
       'expiresAt', to_char(t.acceptance_expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),

@@ -3,6 +3,7 @@ import type { AcceptanceLink, Assignment } from '@steward/shared';
 import { fetchAssignments } from '../../api/register.js';
 import { resendAcceptance } from '../../api/register-field-work.js';
 import { useApp } from '../../app/app-context.js';
+import { ErrorNotice } from '../../components/notices.js';
 import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
@@ -31,6 +32,7 @@ export function OpenCheckoutAcceptance({ assetId, version }: { assetId: string; 
   const [link, setLink] = useState<AcceptanceLink | null>(null);
   const resend = useSubmit();
   const current: Assignment | undefined = open.data?.items[0];
+  if (open.error) return <ErrorNotice error={open.error} onRetry={open.reload} />;
   if (!current || current.target.type !== 'person') return null;
   const acceptance = current.acceptance;
   return (
