@@ -176,6 +176,12 @@ describe.skipIf(chromiumMissing())('merging, acceptance, camera scans and positi
     await page.getByLabel(/Record where this phone is/).check();
     await expectAccessible(page);
 
+    // Which decoder reads the code: chromium on Linux has no BarcodeDetector formats, so ZXing does.
+    const native = await page.evaluate(async () => {
+      const detector = (window as unknown as { BarcodeDetector?: { getSupportedFormats(): Promise<string[]> } }).BarcodeDetector;
+      return detector ? (await detector.getSupportedFormats()).length > 0 : false;
+    });
+    console.log(`camera scan decoded by ${native ? 'the browser\'s BarcodeDetector' : 'ZXing'}`);
     await page.getByRole('button', { name: 'Scan with the camera' }).click();
     await expect.poll(() => page.getByTestId('last-scan').textContent().catch(() => null), { timeout: 30_000 }).toBe(`Recorded ${CAMERA_TAG}`);
     expect(await page.getByLabel('Scanned or typed tag').inputValue()).toBe('');
