@@ -24,6 +24,9 @@ function localEnrollSecret() {
 }
 
 const secret = localEnrollSecret();
+// The collector's JSON log goes to the data folder, so the terminal keeps what a person must read:
+// the first administrator's password, where agents get their secret, and errors.
+const logFile = process.env.STEWARD_LOG_FILE ?? path.join(dataDir, 'collector.log');
 const url = `http://${host}:${port}`;
 const children = [];
 
@@ -68,7 +71,7 @@ process.on('SIGTERM', () => stop(0));
 console.log(`Starting Steward (data in ${dataDir})…`);
 run('collector', 'collector/bin/steward.js', {
   args: ['serve'],
-  vars: { STEWARD_DATA_DIR: dataDir, STEWARD_PORT: port, STEWARD_HOST: host, STEWARD_ENROLL_SECRET: secret },
+  vars: { STEWARD_DATA_DIR: dataDir, STEWARD_PORT: port, STEWARD_HOST: host, STEWARD_ENROLL_SECRET: secret, STEWARD_LOG_FILE: logFile },
 });
 if (!(await waitForHealth(120_000))) {
   console.error(`the collector did not answer at ${url} within two minutes`);
@@ -87,4 +90,5 @@ if (!(await waitForHealth(120_000))) {
   console.log(`Dashboard: ${url}  (this machine's agent is reporting; Ctrl-C stops Steward)`);
   console.log(`Agents on other machines enrol with the secret in ${path.join(dataDir, 'local-enroll-secret')} (as STEWARD_ENROLL_SECRET),`);
   console.log('or with one made in the dashboard under Settings → Agents → Enrolment secrets.');
+  console.log(`The collector's log: ${logFile}`);
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { startCollector } from './collector.js';
+import { startBanner } from './first-start-banner.js';
 import { loadCollectorConfig } from './config.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open.js';
@@ -31,18 +32,17 @@ Usage: steward <command> [options]
   version      print the version
 
 Configuration comes from the environment (DATABASE_URL, STEWARD_DATA_DIR, STEWARD_PORT, STEWARD_HOST,
-STEWARD_ENROLL_SECRET, STEWARD_ADMIN_PASSWORD, STEWARD_LOG_LEVEL) and an optional JSON file (STEWARD_CONFIG).
+STEWARD_ENROLL_SECRET, STEWARD_ADMIN_PASSWORD, STEWARD_LOG_LEVEL, STEWARD_LOG_FILE) and an optional JSON file (STEWARD_CONFIG).
 Without DATABASE_URL the collector keeps an embedded PostgreSQL in STEWARD_DATA_DIR (default ./data).`;
 
 async function serve(): Promise<void> {
   const config = loadCollectorConfig();
   const collector = await startCollector(config);
-  const lines = [`Steward is running at ${collector.url}  (database: ${collector.ctx.databaseKind})`];
-  if (collector.initialAdminPassword) lines.push(`First administrator: user "admin", password "${collector.initialAdminPassword}" (shown once; set STEWARD_ADMIN_PASSWORD to choose it)`);
-  else if (!config.adminPassword) lines.push('Log in as "admin" with the password shown on the first start.');
-  if (collector.createdEnrollSecret) lines.push(`Agent enrolment secret: ${collector.createdEnrollSecret} (agents need it as STEWARD_ENROLL_SECRET)`);
-  else lines.push('Agents enrol with the STEWARD_ENROLL_SECRET this collector was started with, or a secret made under Settings → Agents → Enrolment secrets.');
-  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  const banner = startBanner({
+    url: collector.url, databaseKind: collector.ctx.databaseKind, initialAdminPassword: collector.initialAdminPassword,
+    adminPasswordConfigured: Boolean(config.adminPassword), createdEnrollSecret: collector.createdEnrollSecret, logFile: config.logFile,
+  });
+  process.stdout.write(`\n${banner}\n\n`);
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { collectorLogger } from './logger.js';
 import type { CollectorConfig } from './config.js';
 import type { CollectorContext } from './context.js';
 import { buildServer } from './server.js';
@@ -53,7 +54,7 @@ async function tlsFor(config: CollectorConfig): Promise<TlsFiles | undefined> {
 }
 
 export async function startCollector(config: CollectorConfig, options: { log?: Logger; db?: Database } = {}): Promise<RunningCollector> {
-  const log = options.log ?? pino({ level: config.logLevel, base: { service: 'steward-collector' } });
+  const log = options.log ?? collectorLogger(config);
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.maxDatabaseConnections }));
   const applied = await migrate(db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');

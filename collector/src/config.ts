@@ -22,6 +22,8 @@ export const collectorConfigSchema = z.object({
   enrollSecret: z.string().min(8).optional(),
   adminPassword: z.string().min(8).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the JSON log goes instead of standard output (the terminal then shows only what a person must read). */
+  logFile: z.string().min(1).optional(),
   reportIntervalSeconds: z.coerce.number().int().min(60).default(3600),
   heartbeatIntervalSeconds: z.coerce.number().int().min(5).default(30),
   /** Milliseconds between batched writes of heartbeats; acknowledgements wait for them. */
@@ -92,6 +94,7 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_ENROLL_SECRET: 'enrollSecret',
   STEWARD_ADMIN_PASSWORD: 'adminPassword',
   STEWARD_LOG_LEVEL: 'logLevel',
+  STEWARD_LOG_FILE: 'logFile',
   STEWARD_REPORT_INTERVAL: 'reportIntervalSeconds',
   STEWARD_HEARTBEAT_INTERVAL: 'heartbeatIntervalSeconds',
   STEWARD_PRESENCE_FLUSH_MS: 'presenceFlushMs',

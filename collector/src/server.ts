@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -88,6 +88,22 @@ function answerErrors(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Each request is logged below info: on a terminal at the default level the start banner and real
+ * events stay readable, and a log at debug (the data folder's log file) still has every request.
+ * Failed requests are logged as before.
+ */
+class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promise<FastifyInstance> {
   // One instance type for HTTP and HTTPS: the routes never need to know which it is.
   const app = Fastify({
@@ -95,6 +111,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
     // pino's Logger is what fastify wraps; its type only differs from fastify's in optional extras.
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     genReqId: () => randomUUID(),
+    logController: new RequestsAtDebug(),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });

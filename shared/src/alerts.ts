@@ -44,6 +44,8 @@ const ruleParams = {
   maintenance_due: z.object({ days: days.default(14) }),
   maintenance_overdue: z.object({ graceDays: days.default(0) }),
   checkout_overdue: z.object({ graceDays: days.default(0) }),
+  /** A check-out the person was asked to accept, unanswered this many days on, or with its link expired. */
+  checkout_unaccepted: z.object({ days: days.default(3) }),
   device_missing: z.object({}),
   device_unregistered: z.object({}),
   unlicensed_install: z.object({}),
@@ -77,6 +79,7 @@ export const DEFAULT_SEVERITY: Record<AlertRuleKind, AlertSeverity> = {
   maintenance_due: 'info',
   maintenance_overdue: 'warning',
   checkout_overdue: 'warning',
+  checkout_unaccepted: 'info',
   device_missing: 'warning',
   device_unregistered: 'info',
   unlicensed_install: 'warning',
@@ -126,7 +129,7 @@ function ruleOf<K extends AlertRuleKind>(kind: K) {
 
 export const alertRuleInput = z.discriminatedUnion('kind', [
   ruleOf('warranty_expiring'), ruleOf('renewal_due'), ruleOf('maintenance_due'), ruleOf('maintenance_overdue'),
-  ruleOf('checkout_overdue'), ruleOf('device_missing'), ruleOf('device_unregistered'), ruleOf('unlicensed_install'),
+  ruleOf('checkout_overdue'), ruleOf('checkout_unaccepted'), ruleOf('device_missing'), ruleOf('device_unregistered'), ruleOf('unlicensed_install'),
   ruleOf('licence_shortfall'), ruleOf('agent_silent'), ruleOf('snmp_device_down'),
   ruleOf('backup_failed'), ruleOf('agent_clock_skew'),
   ruleOf('certificate_expiring'), ruleOf('certificate_weak'), ruleOf('certificate_untrusted'), ruleOf('certificate_name_mismatch'),

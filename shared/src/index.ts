@@ -7,6 +7,7 @@ export * from './events.js';
 export * from './snmp.js';
 export * from './permissions.js';
 export * from './register.js';
+export * from './register-field-work.js';
 export * from './reconcile.js';
 export * from './network.js';
 export * from './alerts.js';

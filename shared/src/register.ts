@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
 import { linkedDevice } from './asset-link.js';
+import { acceptanceState, devicePosition } from './register-field-work.js';
 import { isoDate, isoDateTime, optionalWebLink, text } from './text.js';
 import type { Role } from './permissions.js';
 
@@ -347,6 +348,9 @@ export const checkoutRequest = z.object({
   target: z.object({ type: assignmentTargetType, id: z.uuid() }),
   expectedReturn: isoDate.nullable().optional(),
   note: optionalText(2000),
+  /** Sends the person a link to accept the check-out (people only). */
+  requestAcceptance: z.boolean().optional(),
+  position: devicePosition.optional(),
 });
 export const checkinRequest = z.object({
   note: optionalText(2000),
@@ -367,6 +371,9 @@ export const assignment = z.object({
   checkedInBy: z.string().nullable(),
   note: z.string().nullable(),
   overdue: z.boolean(),
+  acceptance: z.object({
+    state: acceptanceState, expiresAt: isoDateTime.nullable(), answeredAt: isoDateTime.nullable(), note: z.string().nullable(),
+  }).nullable(),
 });
 export type Assignment = z.infer<typeof assignment>;
 export const assignmentListQuery = listQuery(['checkedOutAt', 'expectedReturn', 'checkedInAt'], {
@@ -377,6 +384,7 @@ export const assignmentListQuery = listQuery(['checkedOutAt', 'expectedReturn', 
   overdue: booleanQuery.optional(),
   /** Who held what at this instant. */
   at: isoDateTime.optional(),
+  acceptance: acceptanceState.optional(),
 });
 
 // ---------------------------------------------------------------- maintenance
@@ -499,6 +507,7 @@ export const auditScanInput = z.object({
   tag: text(64).trim().min(1),
   /** Where the tag was scanned, when more precise than the round's location (a room within a building). */
   locationId: optionalId,
+  position: devicePosition.optional(),
 });
 export const auditRound = z.object({
   id: z.uuid(), locationId: z.uuid(), locationName: z.string(), includeSublocations: z.boolean(), note: z.string().nullable(),

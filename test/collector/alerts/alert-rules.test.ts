@@ -123,6 +123,20 @@ describe.each(CONTRACT_BACKENDS)('alert rules on %s', (backend) => {
     await expectResolvedAt(addDays(t0, 9), alert.id);
   });
 
+  it('checkout_unaccepted: a check-out unanswered for the days set, until the person accepts', async () => {
+    const person = expectStatus(await w.admin.post('/api/v1/register/people', { name: 'Ruth Okafor', email: 'ruth@example.org' }), 201);
+    const id = await asset({ name: 'Tablet T-9', status: 'in_stock' });
+    const out = expectStatus(await w.admin.post(`/api/v1/register/assets/${id}/checkout`, { target: { type: 'person', id: person.id }, requestAcceptance: true }), 200);
+    await rule('checkout_unaccepted', { days: 3 });
+    const now = new Date();
+    const alert = await crossThreshold(addDays(now, 2), addDays(now, 4));
+    expect(alert.summary).toBe(`${out.tag} Tablet T-9: Ruth Okafor has not accepted the check-out`);
+    const token = String(out.acceptanceLink.url).split('#')[1];
+    const answered = await fetch(`${w.c.url}/api/v1/acceptance/answer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, decision: 'accepted' }) });
+    expect(answered.status).toBe(200);
+    await expectResolvedAt(addDays(now, 5), alert.id);
+  });
+
   it.each(['missing', 'unregistered'] as const)('device_%s: an open finding, until it is resolved', async (type) => {
     await rule(`device_${type}`);
     expect((await w.evaluate(t0)).opened).toBe(0);

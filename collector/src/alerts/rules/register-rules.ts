@@ -1,6 +1,6 @@
 import type { MaintenanceDue } from '@steward/shared';
 import { maintenanceDue as registerMaintenanceDue } from '../../services/register/maintenance.js';
-import { checkoutsDueBefore } from '../../store/alerts/sources/register-sources.js';
+import { checkoutsDueBefore, unacceptedCheckouts } from '../../store/alerts/sources/register-sources.js';
 import type { AlertCandidate, RuleSource } from './candidate.js';
 import { addDays, daysBetween, isoDay, relativeDays } from './calendar-days.js';
 
@@ -33,6 +33,24 @@ export const maintenanceOverdue: RuleSource<'maintenance_overdue'> = {
     const today = isoDay(now);
     const items = await registerMaintenanceDue(db, addDays(today, -params.graceDays), 0, true);
     return items.map((i) => maintenanceCandidate(i, today, 'overdue'));
+  },
+};
+
+export const checkoutUnaccepted: RuleSource<'checkout_unaccepted'> = {
+  tables: ['register_assignments', 'register_assets'],
+  async find(db, params, now) {
+    const rows = await unacceptedCheckouts(db, new Date(now.getTime() - params.days * 86_400_000), now);
+    return rows.map((g) => ({
+      subjectType: 'asset',
+      subjectId: g.asset_id,
+      // Per check-out: once answered or checked in it resolves, and a new check-out is a new alert.
+      subjectKey: `acceptance:${g.assignment_id}`,
+      summary: `${g.tag} ${g.name}: ${g.person_name ?? 'the holder'} has not accepted the check-out${g.expired ? ' and the link has expired' : ''}`,
+      details: {
+        assignmentId: g.assignment_id, assetId: g.asset_id, tag: g.tag, personId: g.person_id, person: g.person_name,
+        checkedOutAt: new Date(g.checked_out_at).toISOString(), linkExpired: g.expired,
+      },
+    }));
   },
 };
 

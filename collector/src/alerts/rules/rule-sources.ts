@@ -5,7 +5,7 @@ import { certificateExpiring, certificateNameMismatch, certificateUntrusted, cer
 import { agentClockSkew, agentSilent, snmpDeviceDown } from './device-rules.js';
 import { renewalDue, warrantyExpiring } from './expiry-rules.js';
 import { deviceMissing, deviceUnregistered, licenceShortfall, unlicensedInstall } from './reconcile-rules.js';
-import { checkoutOverdue, maintenanceDue, maintenanceOverdue } from './register-rules.js';
+import { checkoutOverdue, checkoutUnaccepted, maintenanceDue, maintenanceOverdue } from './register-rules.js';
 
 /** What each kind of rule looks at. */
 export const RULE_SOURCES: { [K in AlertRuleKind]: RuleSource<K> } = {
@@ -14,6 +14,7 @@ export const RULE_SOURCES: { [K in AlertRuleKind]: RuleSource<K> } = {
   maintenance_due: maintenanceDue,
   maintenance_overdue: maintenanceOverdue,
   checkout_overdue: checkoutOverdue,
+  checkout_unaccepted: checkoutUnaccepted,
   device_missing: deviceMissing,
   device_unregistered: deviceUnregistered,
   unlicensed_install: unlicensedInstall,

@@ -5,7 +5,8 @@ import {
 } from '@steward/shared';
 import type { CollectorContext } from '../../context.js';
 import { createAsset, deleteAsset, readAsset, updateAsset } from '../../services/register/assets.js';
-import { checkInAsset, checkOutAsset } from '../../services/register/checkout.js';
+import { checkOutWithLink } from '../../services/register/acceptance-link.js';
+import { checkInAsset } from '../../services/register/checkout.js';
 import { recordAcquisition, recordSanitisation, transitionAsset } from '../../services/register/lifecycle.js';
 import { getAcquisition } from '../../store/register/acquisitions.js';
 import { assetsTable, assignmentsTable } from '../../store/register/asset-tables.js';
@@ -99,7 +100,7 @@ export function assetRoutes(app: FastifyInstance, ctx: CollectorContext): void {
   app.post(`${base}/:id/checkout`, async (request) => {
     const user = await requirePermission(ctx, request, 'register:checkout');
     const { id } = validate(idParams, request.params, 'path');
-    const asset = await checkOutAsset(ctx.db, user, id, validate(checkoutRequest, request.body, 'body'));
+    const asset = await checkOutWithLink(ctx, user, id, validate(checkoutRequest, request.body, 'body'), `${request.protocol}://${request.host}`);
     announce(ctx, 'asset', id, 'checked_out');
     return asset;
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CollectorContext } from '../../context.js';
 import { seedDefaultCategories } from '../../services/register/default-categories.js';
+import { acceptanceRoutes } from './acceptance-routes.js';
 import { assetRoutes } from './asset-routes.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { bulkRoutes } from './bulk-routes.js';
@@ -32,4 +33,5 @@ export function registerRoutes(app: FastifyInstance, ctx: CollectorContext): voi
   auditRoundRoutes(app, ctx);
   labelRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  acceptanceRoutes(app, ctx);
 }

@@ -13,6 +13,7 @@ import { ApiProblem } from '../errors.js';
 import type { Actor } from './actor.js';
 import { withConstraintAnswers } from './constraint-errors.js';
 import { readRecord } from './records.js';
+import { recordSighting } from './sightings.js';
 import { auditChanges, recordChanges } from './record-changes.js';
 
 type AuditRound = z.infer<typeof auditRound>;
@@ -56,6 +57,7 @@ export async function scanTag(db: Database, actor: Actor, roundId: string, scan:
       return { tag: scan.tag, assetId: null, verdict: 'unknown' as ScanVerdict };
     }
     await touchAssetAudit(tx, asset.id, new Date());
+    if (scan.position) await recordSighting(tx, actor, asset.id, scan.position, 'audit_scan');
     const verdict: ScanVerdict = !asset.locationId || !scope.includes(asset.locationId) ? 'not_expected'
       : asset.locationId === locationId ? 'expected' : 'wrong_place';
     await auditChanges(tx, actor, [{ objectType: 'asset', objectId: asset.id, action: 'scanned', before: null, after: { auditRound: roundId, locationId, verdict } }]);

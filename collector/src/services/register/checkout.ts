@@ -7,10 +7,12 @@ import { closeOpenAssignment, insertAssignments, targetExists } from '../../stor
 import { insertTransitions } from '../../store/register/transitions.js';
 import { ApiProblem } from '../errors.js';
 import type { Actor } from './actor.js';
+import { issueAcceptance } from './acceptance.js';
 import { readAsset } from './assets.js';
 import { withConstraintAnswers } from './constraint-errors.js';
 import { lockedAsset } from './lifecycle.js';
 import { recordChanges } from './record-changes.js';
+import { recordSighting } from './sightings.js';
 
 export type CheckoutRequest = z.infer<typeof checkoutRequest>;
 export type CheckinRequest = z.input<typeof checkinRequest>;
@@ -20,6 +22,24 @@ export const AVAILABLE = new Set(['in_stock', 'deployed', 'received']);
 
 /** Hands an asset to a person, department, location or another asset; it becomes deployed. */
 export async function checkOutAsset(db: Database, actor: Actor, id: string, request: CheckoutRequest): Promise<Asset> {
+  return (await checkOut(db, actor, id, request)).asset;
+}
+
+export interface CheckedOut {
+  asset: Asset;
+  assignmentId: string;
+  /** The link token, when the person was asked to accept: shown once, never stored. */
+  acceptance: { token: string; expiresAt: Date } | null;
+}
+
+/**
+ * A check-out with what may come with it: the position of the phone that made it, and a link for
+ * the person to accept it, all in the check-out's transaction.
+ */
+export async function checkOut(db: Database, actor: Actor, id: string, request: CheckoutRequest): Promise<CheckedOut> {
+  if (request.requestAcceptance && request.target.type !== 'person') {
+    throw new ApiProblem(400, 'invalid_request', 'requestAcceptance: only a person can be asked to accept a check-out', ['requestAcceptance: only for a check-out to a person']);
+  }
   return withConstraintAnswers(() => db.transaction(async (tx) => {
     const asset = await lockedAsset(tx, id);
     if (asset.assignedId) {
@@ -38,8 +58,9 @@ export async function checkOutAsset(db: Database, actor: Actor, id: string, requ
     }
     const before = await readAsset(tx, id);
     const expectedReturn = request.expectedReturn ?? null;
+    const assignmentId = randomUUID();
     await insertAssignments(tx, [{
-      id: randomUUID(), assetId: id, targetType: type, targetId, checkedOutAt: new Date(), checkedOutBy: actor.username,
+      id: assignmentId, assetId: id, targetType: type, targetId, checkedOutAt: new Date(), checkedOutBy: actor.username,
       expectedReturn, note: request.note ?? null,
     }]);
     await setAssetHolder(tx, id, { type, id: targetId, expectedReturn });
@@ -50,7 +71,9 @@ export async function checkOutAsset(db: Database, actor: Actor, id: string, requ
     }
     const after = await readAsset(tx, id);
     await recordChanges(tx, actor, [{ objectType: 'asset', objectId: id, action: 'checked_out', before, after }]);
-    return after;
+    if (request.position) await recordSighting(tx, actor, id, request.position, 'checkout');
+    const acceptance = request.requestAcceptance ? await issueAcceptance(tx, actor, assignmentId, id) : null;
+    return { asset: after, assignmentId, acceptance };
   }));
 }
 

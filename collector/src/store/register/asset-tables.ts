@@ -105,7 +105,12 @@ export const assignmentsTable: RecordTable = {
     assetTag: 'a.tag',
     assetName: 'a.name',
     target: `json_build_object('type', t.target_type, 'id', t.target_id, 'name', ${holderName('t.target_type', 't.target_id')})`,
-    overdue: 't.checked_in_at is null and t.expected_return < current_date',
+    overdue: 'coalesce(t.checked_in_at is null and t.expected_return < current_date, false)',
+    acceptance: `case when t.acceptance_state is null then null else json_build_object(
+      'state', t.acceptance_state,
+      'expiresAt', to_char(t.acceptance_expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'answeredAt', to_char(t.acceptance_answered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'note', t.acceptance_note) end`,
   },
   sorts: { checkedOutAt: 't.checked_out_at', expectedReturn: 't.expected_return', checkedInAt: 't.checked_in_at' },
   // An assignment is found by its asset or by its note.
@@ -117,5 +122,6 @@ export const assignmentsTable: RecordTable = {
     open: (p) => `(t.checked_in_at is null) = ${p}::boolean`,
     overdue: (p) => `(t.checked_in_at is null and t.expected_return < current_date) = ${p}::boolean`,
     at: (p) => `t.checked_out_at <= ${p}::timestamptz and (t.checked_in_at is null or t.checked_in_at > ${p}::timestamptz)`,
+    acceptance: (p) => `t.acceptance_state = ${p}::text`,
   },
 };

@@ -16,6 +16,7 @@ import { navigate } from '../../routing/use-route.js';
 import { AssetForm, type AssetFormMode } from './asset-form.js';
 import { AttachmentsCard } from './attachments-card.js';
 import { CheckoutCard } from './checkout-card.js';
+import { LastSeen } from './last-seen.js';
 import { LabelsControl } from './labels-control.js';
 import { ActionError, HelpLink } from './register-nav.js';
 import { STATUS_LABELS } from './status-labels.js';
@@ -80,6 +81,7 @@ export function AssetPage({ id }: { id: string }) {
         }} />
       ) : null}
       <AssetFacts asset={current} generation={generation} />
+      <LastSeen assetId={current.id} generation={generation} />
       {can(me.role, 'register:write') || can(me.role, 'register:checkout') ? (
         <div class="card-grid asset-actions" data-testid="asset-actions">
           {can(me.role, 'register:checkout') ? <CheckoutCard asset={current} onChanged={changed} /> : null}

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type { AuditResult } from '@steward/shared';
-import { closeAuditRound, fetchAuditResult, fetchAuditRounds, scanAuditTag, startAuditRound } from '../../api/register.js';
+import { closeAuditRound, fetchAuditResult, fetchAuditRounds, startAuditRound } from '../../api/register.js';
+import { scanAuditTagAt } from '../../api/register-field-work.js';
 import { useApp } from '../../app/app-context.js';
 import { ErrorNotice, LoadingRow } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -8,12 +9,16 @@ import { formatDateTime } from '../../format/time.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
 import { can } from '../../permissions.js';
+import { CameraScan } from './camera-scan.js';
 import { ActionError, HelpLink, RegisterNav } from './register-nav.js';
+import { tagsOfList } from './tag-list.js';
 import { useReferences } from './use-lookups.js';
+import { PositionConsent, positionIf, usePositionConsent } from './use-position.js';
 
 /**
  * An audit round at the shelf: choose the place, then type or scan each tag. A barcode scanner or
- * RFID reader that types as a keyboard ends each code with Enter, which records the scan.
+ * RFID reader that types as a keyboard ends each code with Enter, which records the scan; the
+ * phone's camera fills the same field, and a reader's exported list of tags is fed in one go.
  */
 export function AuditRoundView() {
   const { api, me } = useApp();
@@ -69,15 +74,30 @@ function RoundInProgress({ roundId, mayWrite, onClosed }: { roundId: string; may
   const [code, setCode] = useState('');
   const [last, setLast] = useState<string | null>(null);
   const [relocate, setRelocate] = useState(false);
+  const [consent, setConsent] = usePositionConsent();
+  const [fed, setFed] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const scan = useSubmit();
   const close = useSubmit();
   const record = (tag: string) => scan.run(async () => {
-    await scanAuditTag(api, roundId, tag);
+    await scanAuditTagAt(api, roundId, tag, await positionIf(consent));
     setLast(tag);
     setCode('');
     result.reload();
     input.current?.focus();
+  });
+  /** A reader's exported list: every tag is recorded as if scanned one after the other. */
+  const feedList = (file: File) => scan.run(async () => {
+    const tags = tagsOfList(await file.text());
+    if (tags.length === 0) throw new Error(`${file.name} holds no tags: one tag per line, or a column headed “tag” or “EPC”.`);
+    const position = await positionIf(consent);
+    for (const [index, tag] of tags.entries()) {
+      setFed(`Recording ${index + 1} of ${tags.length} tags from ${file.name}…`);
+      await scanAuditTagAt(api, roundId, tag, position);
+    }
+    setFed(`Recorded ${tags.length} tags from ${file.name}.`);
+    setLast(tags.at(-1)!);
+    result.reload();
   });
   const data = result.data;
   return (
@@ -87,8 +107,17 @@ function RoundInProgress({ roundId, mayWrite, onClosed }: { roundId: string; may
         <label class="field field-wide"><span>Scanned or typed tag</span>
           <input ref={input} value={code} autoFocus autoComplete="off" autoCapitalize="characters" inputMode="text" maxLength={64} disabled={!mayWrite}
             onInput={(e) => setCode(e.currentTarget.value)} /></label>
-        <div class="form-buttons"><button type="submit" class="button button-primary" disabled={scan.busy || !mayWrite}>Record</button></div>
+        <div class="form-buttons">
+          <button type="submit" class="button button-primary" disabled={scan.busy || !mayWrite}>Record</button>
+          {/* The camera's code lands in the field and is recorded like a keyboard scanner's Enter. */}
+          <CameraScan disabled={!mayWrite} onCode={(tag) => { setCode(tag); void record(tag); }} />
+        </div>
+        <label class="field field-wide"><span>RFID reader's tag list (text or CSV file)</span>
+          <input type="file" accept=".txt,.csv,text/plain,text/csv" disabled={!mayWrite || scan.busy} data-testid="tag-list"
+            onChange={(e) => { const file = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (file) void feedList(file); }} /></label>
+        <PositionConsent consent={consent} onChange={setConsent} />
         {last ? <p role="status" class="form-status" data-testid="last-scan">Recorded {last}</p> : null}
+        {fed ? <p role="status" class="form-status" data-testid="list-status">{fed}</p> : null}
         <ActionError error={scan.error} />
       </form>
       {result.error ? <ErrorNotice error={result.error} onRetry={result.reload} /> : null}

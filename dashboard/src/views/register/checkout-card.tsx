@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { Asset, AssignmentTargetType } from '@steward/shared';
-import { checkInAsset, checkOutAsset, fetchAssets } from '../../api/register.js';
+import type { AcceptanceLink, Asset, AssignmentTargetType } from '@steward/shared';
+import { checkInAsset, fetchAssets } from '../../api/register.js';
+import { checkOutWithExtras } from '../../api/register-field-work.js';
 import { useApp } from '../../app/app-context.js';
 import { useSubmit } from '../../hooks/use-submit.js';
+import { AcceptanceLinkNotice, OpenCheckoutAcceptance } from './acceptance-notice.js';
+import { CameraScan } from './camera-scan.js';
 import { ActionError } from './register-nav.js';
 import { STATUS_LABELS } from './status-labels.js';
 import { useReferences } from './use-lookups.js';
+import { PositionConsent, positionIf, usePositionConsent } from './use-position.js';
 
 /** Statuses from which the collector hands an item out. */
 const AVAILABLE = new Set(['in_stock', 'deployed', 'received']);
@@ -32,11 +36,16 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
   const [tag, setTag] = useState('');
   const [expectedReturn, setExpectedReturn] = useState('');
   const [note, setNote] = useState('');
+  const [askAcceptance, setAskAcceptance] = useState(false);
+  const [link, setLink] = useState<AcceptanceLink | null>(null);
+  const [consent, setConsent] = usePositionConsent();
   const { busy, error, run } = useSubmit();
   if (asset.assignedTo) {
     return (
-      <form id="checkout" class="card inline-form" aria-label="Check in" data-testid="checkin-form" onSubmit={(event) => { event.preventDefault(); void run(async () => { onChanged(await checkInAsset(api, asset.id, note)); setNote(''); }); }}>
+      <form id="checkout" class="card inline-form" aria-label="Check in" data-testid="checkin-form" onSubmit={(event) => { event.preventDefault(); void run(async () => { onChanged(await checkInAsset(api, asset.id, note)); setNote(''); setLink(null); }); }}>
         <h2 class="card-title form-title">Checked out to {asset.assignedTo.name}{asset.expectedReturn ? `, due back ${asset.expectedReturn}` : ''}</h2>
+        {link ? <AcceptanceLinkNotice link={link} /> : null}
+        <OpenCheckoutAcceptance assetId={asset.id} version={asset.updatedAt} />
         <label class="field field-wide"><span>Check-in note</span><input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} /></label>
         <div class="form-buttons"><button type="submit" class="button button-primary" disabled={busy}>Check in</button></div>
         <ActionError error={error} />
@@ -49,7 +58,11 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
   const choices = type === 'person' ? people.data?.items ?? [] : type === 'location' ? (locations.data?.items ?? []).map((l) => ({ id: l.id, name: l.path })) : [];
   const submit = () => run(async () => {
     const id = type === 'asset' ? await assetByTag(api, tag.trim(), asset.id) : targetId;
-    onChanged(await checkOutAsset(api, asset.id, { targetType: type, targetId: id, expectedReturn, note }));
+    const position = await positionIf(consent);
+    const out = await checkOutWithExtras(api, asset.id, { targetType: type, targetId: id, expectedReturn, note, requestAcceptance: type === 'person' && askAcceptance, position });
+    setLink(out.acceptanceLink ?? null);
+    const { acceptanceLink: _shown, ...checkedOut } = out;
+    onChanged(checkedOut);
     setNote('');
   });
   return (
@@ -62,7 +75,10 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
         </select>
       </label>
       {type === 'asset' ? (
-        <label class="field"><span>Asset tag</span><input value={tag} required maxLength={64} onInput={(e) => setTag(e.currentTarget.value)} /></label>
+        <>
+          <label class="field"><span>Asset tag</span><input value={tag} required maxLength={64} onInput={(e) => setTag(e.currentTarget.value)} /></label>
+          <CameraScan onCode={setTag} />
+        </>
       ) : (
         <div class="field">
           <label for="checkout-target">{type === 'person' ? 'Person' : 'Location'}</label>
@@ -74,6 +90,10 @@ export function CheckoutCard({ asset, onChanged }: { asset: Asset; onChanged: (a
       )}
       <label class="field field-narrow"><span>Expected return</span><input type="date" value={expectedReturn} onInput={(e) => setExpectedReturn(e.currentTarget.value)} /></label>
       <label class="field field-wide"><span>Note</span><input value={note} maxLength={2000} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+      {type === 'person' ? (
+        <label class="check-field field-wide"><input type="checkbox" checked={askAcceptance} data-testid="ask-acceptance" onChange={(e) => setAskAcceptance(e.currentTarget.checked)} /> Ask the person to accept (a link they open without signing in)</label>
+      ) : null}
+      <PositionConsent consent={consent} onChange={setConsent} />
       <div class="form-buttons"><button type="submit" class="button button-primary" disabled={busy}>Check out</button></div>
       <ActionError error={error} />
     </form>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { useLoader } from '../../hooks/use-loader.js';
 import { useSubmit } from '../../hooks/use-submit.js';
 import { can } from '../../permissions.js';
+import { MergePanel } from './merge-panel.js';
 import { bodyOf, RecordFields, valuesOf, type FieldValues } from './record-fields.js';
 import type { ReferenceScreen } from './reference-screens.js';
 import { ActionError, HelpLink, RegisterNav } from './register-nav.js';
@@ -19,16 +20,21 @@ export function ReferenceView({ screen }: { screen: ReferenceScreen }) {
   const list = useReferences(screen.path);
   const lookups = useLookups();
   const [editing, setEditing] = useState<AnyReference | 'new' | null>(null);
+  const [merging, setMerging] = useState<AnyReference | null>(null);
+  const [merged, setMerged] = useState<string | null>(null);
   const removal = useSubmit();
   const mayWrite = can(me.role, 'register:write');
   const items = (list.data?.items ?? []) as unknown as AnyReference[];
   const done = () => { setEditing(null); list.reload(); };
+  const afterMerge = (message: string) => { setMerging(null); setMerged(message); list.reload(); };
   return (
     <>
       <PageHeader title={screen.title} subtitle={screen.intro}
         actions={<>{mayWrite ? <button type="button" class="button button-primary" onClick={() => setEditing('new')}>New {screen.noun}</button> : null}<HelpLink topic={screen.path} /></>} />
       <RegisterNav current={`/register/${screen.path}`} />
       {editing ? <ReferenceForm key={editing === 'new' ? 'new' : editing.id} screen={screen} existing={editing === 'new' ? undefined : editing} onDone={done} onCancel={() => setEditing(null)} /> : null}
+      {merging ? <MergePanel key={merging.id} screen={screen} from={merging} items={items} onMerged={afterMerge} onCancel={() => setMerging(null)} /> : null}
+      {merged ? <p class="notice notice-info" role="status" data-testid="merge-done">{merged}</p> : null}
       {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
       <ActionError error={removal.error} />
       {!list.data && !list.error ? <LoadingRow text={`Loading ${screen.title.toLowerCase()}…`} /> : null}
@@ -50,6 +56,8 @@ export function ReferenceView({ screen }: { screen: ReferenceScreen }) {
                     {mayWrite ? (
                       <td class="row-actions">
                         <button type="button" class="button" aria-label={`Edit ${item.name}`} onClick={() => setEditing(item)}>Edit</button>
+                        <button type="button" class="button" aria-label={`Merge ${item.name} into another ${screen.noun}`} disabled={items.length < 2}
+                          onClick={() => { setMerged(null); setEditing(null); setMerging(item); }}>Merge into…</button>
                         <button type="button" class="button button-quiet" aria-label={`Delete ${item.name}`} disabled={removal.busy}
                           onClick={() => { if (window.confirm(`Delete ${item.name}?`)) void removal.run(() => deleteReference(api, screen.path, item.id), list.reload); }}>Delete</button>
                       </td>

@@ -2,6 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { PageHeader } from '../../components/page-header.js';
 import { RegisterNav } from './register-nav.js';
 
+const MERGE = '“Merge into…” folds a duplicate into the record you keep: the confirmation says how many references move, then everything that referred to the duplicate refers to the kept record and the duplicate is deleted.';
+
 const TOPICS: readonly { id: string; title: string; text: string[] }[] = [
   { id: 'assets', title: 'Assets list', text: [
     '“Register an asset” opens the form. Type the tag printed on a sticker, or leave the tag empty and the register numbers the asset from its tag pattern.',
@@ -15,18 +17,23 @@ const TOPICS: readonly { id: string; title: string; text: string[] }[] = [
   ] },
   { id: 'checkouts', title: 'Check-outs', text: [
     'Check an asset out to a person, a location or another asset from its page, with the date it is due back. Past that date it is listed here as overdue and the overdue check-out alert can fire.',
+    'At the shelf, type or scan a tag under “Asset tag to check out or in”, or press “Scan with the camera” and point the phone at the asset’s QR code or barcode: its page opens at the check-out form.',
+    'Tick “Ask the person to accept” when checking out to a person: the link shown (copy it, or it goes by e-mail when the alerts’ mail relay is set up) lets them accept or decline with a note, without an account. It works once and expires after 14 days; the asset page offers a new one. “Awaiting acceptance” lists those not answered yet.',
+    'With “Record where this phone is” ticked, each check-out made on a phone keeps the phone’s position: the asset page shows where it was last seen. Refusing the browser’s location request never stops a check-out.',
   ] },
   { id: 'audit', title: 'Audit round', text: [
     'Choose the location, start the round, then scan each tag: a barcode scanner or RFID reader that types as a keyboard fills the field and ends with Enter. Works on a phone.',
+    '“Scan with the camera” reads an asset’s QR code or barcode with the phone’s camera and records it like a scanner would. An RFID reader’s exported list of read tags (a text file with one tag per line, or a CSV file with a tag or EPC column) is fed to the round with “RFID reader’s tag list”.',
+    'With “Record where this phone is” ticked (remembered on this phone), each scan keeps the phone’s position, so each asset has a last-seen place and time on its page and in its history.',
     'The round lists what is still to find, what was found but recorded elsewhere, and unknown tags. Closing may move the assets found to this location.',
   ] },
-  { id: 'people', title: 'People', text: ['People hold assets. Editing a person shows what they hold. A person who holds something cannot be deleted until it is checked in.'] },
-  { id: 'departments', title: 'Departments', text: ['Departments may sit within others; a department in use by assets or people cannot be deleted, and the refusal says why.'] },
-  { id: 'locations', title: 'Locations', text: ['Locations nest: site, building, floor, room. A location in use cannot be deleted.'] },
-  { id: 'vendors', title: 'Vendors', text: ['Who the organisation buys from; assets and contracts refer to them.'] },
-  { id: 'manufacturers', title: 'Manufacturers', text: ['Who makes the models.'] },
-  { id: 'models', title: 'Models', text: ['A model’s life span sets an asset’s end of life; its depreciation applies to its assets.'] },
-  { id: 'categories', title: 'Categories', text: ['Each category may add its own fields (text, number, date, yes/no, one of a list), required or not; the asset form shows them.'] },
+  { id: 'people', title: 'People', text: ['People hold assets. Editing a person shows what they hold. A person who holds something cannot be deleted until it is checked in.', MERGE] },
+  { id: 'departments', title: 'Departments', text: ['Departments may sit within others; a department in use by assets or people cannot be deleted, and the refusal says why.', MERGE] },
+  { id: 'locations', title: 'Locations', text: ['Locations nest: site, building, floor, room. A location in use cannot be deleted.', `${MERGE} A location cannot be merged into one within it.`] },
+  { id: 'vendors', title: 'Vendors', text: ['Who the organisation buys from; assets and contracts refer to them.', MERGE] },
+  { id: 'manufacturers', title: 'Manufacturers', text: ['Who makes the models.', MERGE] },
+  { id: 'models', title: 'Models', text: ['A model’s life span sets an asset’s end of life; its depreciation applies to its assets.', MERGE] },
+  { id: 'categories', title: 'Categories', text: ['Each category may add its own fields (text, number, date, yes/no, one of a list), required or not; the asset form shows them.', `${MERGE} The kept category takes the other’s custom fields (not required); two fields of one key and different types stop the merge.`] },
 ];
 
 /** Help for each register screen; each screen's Help link opens its section. */

@@ -89,6 +89,32 @@ export interface OverdueCheckoutRow {
   expected_return: string;
 }
 
+export interface UnacceptedCheckoutRow {
+  assignment_id: string;
+  asset_id: string;
+  tag: string;
+  name: string;
+  person_id: string;
+  person_name: string | null;
+  checked_out_at: Date;
+  expired: boolean;
+}
+
+/** Open check-outs to people asked to accept them, unanswered since before `before`, or whose link has expired. */
+export async function unacceptedCheckouts(db: Queryable, before: Date, now: Date): Promise<UnacceptedCheckoutRow[]> {
+  const { rows } = await db.query<UnacceptedCheckoutRow>(
+    `select g.id as assignment_id, a.id as asset_id, a.tag, a.name, g.target_id as person_id, p.name as person_name,
+            g.checked_out_at, g.acceptance_expires_at <= $2 as expired
+       from register_assignments g
+       join register_assets a on a.id = g.asset_id
+       left join register_people p on p.id = g.target_id
+      where g.acceptance_state = 'pending' and g.checked_in_at is null
+        and (g.checked_out_at < $1 or g.acceptance_expires_at <= $2)`,
+    [before, now],
+  );
+  return rows;
+}
+
 /** Open check-outs whose expected return is before the given date. */
 export async function checkoutsDueBefore(db: Queryable, before: string): Promise<OverdueCheckoutRow[]> {
   const { rows } = await db.query<OverdueCheckoutRow>(
