@@ -3,9 +3,14 @@ import type { InstalledSoftware, SoftwareChange, StoredSoftware } from '../store
 
 const keyOf = (s: { source: string; name: string; arch?: string }) => `${s.source}\u0000${s.name}\u0000${s.arch ?? ''}`;
 
-/** Every stored field: an entry whose fields are all equal needs no write at all. */
-export const fingerprint = (s: SoftwareEntry) => canonicalJson([
-  s.source, s.name, s.arch, s.version, s.publisher, s.installDate, s.installLocation, s.productCode, s.systemComponent, s.licence,
+/**
+ * Every stored field: an entry whose fields are all equal needs no write at all. Plain JSON of the
+ * fields in a fixed order (only the licence object needs canonical form), as this runs for every
+ * entry of every report.
+ */
+export const fingerprint = (s: SoftwareEntry) => JSON.stringify([
+  s.source, s.name, s.arch, s.version, s.publisher, s.installDate, s.installLocation, s.productCode, s.systemComponent,
+  s.licence === undefined ? undefined : canonicalJson(s.licence),
 ]);
 
 function groupByKey<T extends { source: string; name: string; arch?: string }>(items: T[]): Map<string, T[]> {
@@ -65,14 +70,33 @@ function diffPackage(old: StoredSoftware[], entries: SoftwareEntry[], now: Date,
 }
 
 /**
+ * The packages (source, name, arch) whose entries differ between the two lists. Entries are
+ * compared by fingerprint first, so a report that changed little costs one pass over its entries
+ * and the pairing below runs for the changed packages alone.
+ */
+function changedKeys(previous: readonly SoftwareEntry[], next: readonly SoftwareEntry[]): Set<string> {
+  const nextPrints = next.map(fingerprint);
+  const previousPrints = previous.map(fingerprint);
+  const balance = new Map<string, number>();
+  for (const f of nextPrints) balance.set(f, (balance.get(f) ?? 0) + 1);
+  for (const f of previousPrints) balance.set(f, (balance.get(f) ?? 0) - 1);
+  const keys = new Set<string>();
+  next.forEach((entry, i) => { if (balance.get(nextPrints[i]!) !== 0) keys.add(keyOf(entry)); });
+  previous.forEach((entry, i) => { if (balance.get(previousPrints[i]!) !== 0) keys.add(keyOf(entry)); });
+  return keys;
+}
+
+/**
  * Compares a device's stored software with a new full list. A package whose only version changed
  * is an upgrade (or downgrade), not a removal plus an addition; entries that stay keep the date
  * they were first seen, which licence reconciliation relies on; unchanged entries are not written.
  */
 export function diffSoftware(previous: StoredSoftware[], next: SoftwareEntry[], now: Date): SoftwareDiff {
-  const before = groupByKey(previous);
-  const after = groupByKey(next);
   const diff: SoftwareDiff = { toDelete: [], toInsert: [], changes: [] };
+  const keys = changedKeys(previous, next);
+  if (keys.size === 0) return diff;
+  const before = groupByKey(previous.filter((s) => keys.has(keyOf(s))));
+  const after = groupByKey(next.filter((s) => keys.has(keyOf(s))));
   for (const [key, entries] of after) diffPackage(before.get(key) ?? [], entries, now, diff);
   for (const [key, old] of before) {
     if (after.has(key)) continue;
@@ -82,4 +106,12 @@ export function diffSoftware(previous: StoredSoftware[], next: SoftwareEntry[], 
     }
   }
   return diff;
+}
+
+/** The packages a delta touches, as (source, name, arch) columns for a read of those rows alone. */
+export function packagesOf(entries: readonly SoftwareEntry[]): { source: string[]; name: string[]; arch: string[] } {
+  const seen = new Map<string, SoftwareEntry>();
+  for (const entry of entries) seen.set(keyOf(entry), entry);
+  const picked = [...seen.values()];
+  return { source: picked.map((e) => e.source), name: picked.map((e) => e.name), arch: picked.map((e) => e.arch ?? '') };
 }
