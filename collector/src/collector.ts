@@ -9,6 +9,7 @@ import { AgentConnections } from './services/agent-connections.js';
 import { LiveEvents } from './services/live-events.js';
 import { loadMasterKeys } from './services/secrets.js';
 import { IngestGate, ingestGateSize } from './services/ingest-gate.js';
+import { startPresenceRetention } from './services/presence-retention.js';
 import { startNetworkRuntime } from './services/network/network-runtime.js';
 import type { AlertScheduler } from './alerts/alert-scheduler.js';
 import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
@@ -82,6 +83,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   // Alerts: this collector's share of rule evaluation, digests, scheduled reports and deliveries.
   const alerts = startAlertScheduler(ctx);
   const backups = await startBackupSchedule(ctx);
+  const presenceRetention = startPresenceRetention(ctx);
   return {
     url,
     app,
@@ -92,6 +94,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
     async close() {
       await alerts.stop();
       await backups.stop();
+      await presenceRetention.stop();
       await network.stop();
       await ctx.presence.stop();
       await app.close();
