@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inventoryDelta, inventoryReport, PROTOCOL_VERSION, type SoftwareEntry } from '@steward/shared';
+import { inventoryDelta, inventoryReport, PROTOCOL_VERSION, softwareDigestInput, type SoftwareEntry } from '@steward/shared';
+import { softwareDigestText } from '../../collector/src/services/canonical-software.js';
 import { migrate } from '../../collector/src/store/migrate.js';
 import { insertAgent, type AgentRow } from '../../collector/src/store/agents.js';
 import { ingestReport, softwareDigestOf } from '../../collector/src/services/ingest.js';
@@ -109,5 +110,14 @@ describe('the ingest gate sized from measurements', () => {
     await Promise.all([first, waiting]);
     expect(order).toEqual(['first', 'waited']);
     await expect(gate.run(async () => 'ran')).resolves.toBe('ran');
+  });
+});
+
+describe('the software digest written out field by field', () => {
+  it('is the protocol digest input exactly, for every field, escapes, licences and Unicode planes', () => {
+    const entries = inventoryReport.parse(makeReport(randomUUID(), {
+      software: [...syntheticSoftware(200), ...awkward, { source: 'msi', name: 'Office', version: '16', licence: { status: 'licensed', channel: 'Retail', trial: false } }],
+    })).software;
+    expect(softwareDigestText(entries)).toBe(softwareDigestInput(entries));
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  inventoryContentHashInput, softwareDigestInput, type InventoryContent, type InventoryReport, type ReportAnswer, type SoftwareEntry,
+  inventoryContentHashInput, type InventoryContent, type InventoryReport, type ReportAnswer, type SoftwareEntry,
 } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import type { AgentRow } from '../store/agents.js';
@@ -10,6 +10,7 @@ import { deviceDigests, findReport, lockAgentDeviceDigests, markDeviceReported, 
 import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../store/software.js';
 import { ApiProblem } from './errors.js';
 import { diffSoftware } from './software-diff.js';
+import { softwareDigestText } from './canonical-software.js';
 
 export interface IngestOutcome {
   answer: ReportAnswer;
@@ -26,7 +27,7 @@ export class ConcurrentTwin extends Error {}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export const softwareDigestOf = (software: readonly SoftwareEntry[]) => sha256(softwareDigestInput(software));
+export const softwareDigestOf = (software: readonly SoftwareEntry[]) => sha256(softwareDigestText(software));
 
 /** The content hash of an inventory whose software digest is already known. */
 export const contentHashOf = (content: Omit<InventoryContent, 'software'>, softwareDigest: string) =>

@@ -3,15 +3,17 @@ import type { InstalledSoftware, SoftwareChange, StoredSoftware } from '../store
 
 const keyOf = (s: { source: string; name: string; arch?: string }) => `${s.source}\u0000${s.name}\u0000${s.arch ?? ''}`;
 
+const part = (value: string | undefined) => (value === undefined ? '-' : `+${value}`);
+
 /**
- * Every stored field: an entry whose fields are all equal needs no write at all. Plain JSON of the
- * fields in a fixed order (only the licence object needs canonical form), as this runs for every
- * entry of every report.
+ * Every stored field: an entry whose fields are all equal needs no write at all. Fields joined by
+ * NUL, which no stored text can hold, each marked present or absent; this runs for every entry of
+ * every changed report, so only the licence object goes through canonical JSON.
  */
-export const fingerprint = (s: SoftwareEntry) => JSON.stringify([
-  s.source, s.name, s.arch, s.version, s.publisher, s.installDate, s.installLocation, s.productCode, s.systemComponent,
-  s.licence === undefined ? undefined : canonicalJson(s.licence),
-]);
+export const fingerprint = (s: SoftwareEntry) => [
+  s.source, s.name, part(s.arch), part(s.version), part(s.publisher), part(s.installDate), part(s.installLocation), part(s.productCode),
+  s.systemComponent === undefined ? '-' : String(s.systemComponent), s.licence === undefined ? '-' : canonicalJson(s.licence),
+].join('\u0000');
 
 function groupByKey<T extends { source: string; name: string; arch?: string }>(items: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -93,6 +95,16 @@ function changedKeys(previous: readonly SoftwareEntry[], next: readonly Software
  */
 export function diffSoftware(previous: StoredSoftware[], next: SoftwareEntry[], now: Date): SoftwareDiff {
   const diff: SoftwareDiff = { toDelete: [], toInsert: [], changes: [] };
+  if (previous.length === 0) {
+    // A first inventory: everything is added, nothing needs pairing.
+    for (const entries of groupByKey(next).values()) {
+      for (const n of entries) {
+        diff.toInsert.push({ ...n, firstSeen: now });
+        diff.changes.push({ change: 'added', source: n.source, name: n.name, arch: n.arch, newVersion: n.version });
+      }
+    }
+    return diff;
+  }
   const keys = changedKeys(previous, next);
   if (keys.size === 0) return diff;
   const before = groupByKey(previous.filter((s) => keys.has(keyOf(s))));
