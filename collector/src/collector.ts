@@ -9,7 +9,8 @@ import { ensureAdmin } from './services/auth.js';
 import { AgentConnections } from './services/agent-connections.js';
 import { LiveEvents } from './services/live-events.js';
 import { loadMasterKeys } from './services/secrets.js';
-import { IngestGate } from './services/ingest-gate.js';
+import { IngestGate, ingestGateSize } from './services/ingest-gate.js';
+import { startPresenceRetention } from './services/presence-retention.js';
 import { startNetworkRuntime } from './services/network/network-runtime.js';
 import type { AlertScheduler } from './alerts/alert-scheduler.js';
 import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
@@ -68,8 +69,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   await agents.start();
   const secrets = loadMasterKeys({ dataDir: config.dataDir });
   const ctx: CollectorContext = { config, db, databaseKind: await databaseKind(db), log, live, agents, enrollSecret: enrol.secret, secrets,
-    // Leave connections for the API and heartbeats while reports are being stored.
-    ingestGate: new IngestGate(Math.max(1, config.maxDatabaseConnections - 3)),
+    ingestGate: (({ slots, waiting }) => new IngestGate(slots, Math.random, waiting))(ingestGateSize(config.maxDatabaseConnections)),
     presence: new PresenceBuffer(db, log, { heartbeatIntervalSeconds: config.heartbeatIntervalSeconds, flushMs: config.presenceFlushMs, maxBatch: 10_000 }) };
   ctx.presence.start();
   const tls = await tlsFor(config);
@@ -84,6 +84,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   // Alerts: this collector's share of rule evaluation, digests, scheduled reports and deliveries.
   const alerts = startAlertScheduler(ctx);
   const backups = await startBackupSchedule(ctx);
+  const presenceRetention = startPresenceRetention(ctx);
   return {
     url,
     app,
@@ -97,6 +98,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
       const reconciliation = app.reconcileWorker.stop();
       await alerts.stop();
       await backups.stop();
+      await presenceRetention.stop();
       await network.stop();
       await ctx.presence.stop();
       await reconciliation;

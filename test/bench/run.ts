@@ -22,12 +22,13 @@ function script(file: string, args: string[] = [], nodeFlags: string[] = []) {
 
 const suites: Record<string, () => Promise<void>> = {
   async ingest() {
-    const { benchIngest } = await import('./ingest.js');
-    console.log('\n== Agent report ingest (1,000 software entries per report)');
+    const { benchIngest, INGEST_TARGETS } = await import('./ingest.js');
+    console.log('\n== Agent report ingest (1,000 software entries per report; CPU per report: this process / PostgreSQL server)');
     for (const backend of backends) {
-      const f = await benchIngest(backend);
-      line(`reports/s, ${backend}, first inventory of a device`, f.firstPerSecond.toFixed(1));
-      line(`reports/s, ${backend}, re-report with 20 packages upgraded`, f.repeatPerSecond.toFixed(1));
+      for (const f of await benchIngest(backend)) {
+        const cpu = `${f.processCpuMs.toFixed(1)}${f.serverCpuMs === undefined ? '' : ` / ${f.serverCpuMs.toFixed(1)}`} ms`;
+        line(`${backend}, ${f.kind}, concurrency ${f.concurrency}`, `${f.perSecond.toFixed(1)}/s, ${f.statementsPerReport.toFixed(0)} stmts, ${cpu}`, INGEST_TARGETS[f.kind]);
+      }
     }
   },
   async agent() {

@@ -8,12 +8,13 @@ import { findReport, lockAgentDevice, readDeviceInventory, recordReport, touchDe
 import {
   deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware, type StoredSoftware,
 } from '../store/software.js';
+import { storedSoftwareDigest } from '../store/software-digest.js';
 import { recordPresentedEvidence } from '../identity/place-agent.js';
 import { ApiProblem } from './errors.js';
 import {
   ConcurrentTwin, answerForKnownReport, assertOwnReport, contentHashOf, softwareDigestOf, withReplayRace, type IngestOutcome,
 } from './ingest.js';
-import { diffSoftware, fingerprint } from './software-diff.js';
+import { diffSoftware, fingerprint, packagesOf } from './software-diff.js';
 
 const resync = (why: string) => new ApiProblem(409, RESYNC_REQUIRED, `send a full report: ${why}`);
 
@@ -48,15 +49,27 @@ function applySoftwareDelta(held: StoredSoftware[], change: { added: SoftwareEnt
   return [...plain, ...change.added];
 }
 
-/** Writes the software rows and history a delta's software change makes; returns the new digest and count. */
+/** The digest and count of what the device holds now, from its stored rows. */
+async function heldSoftwareDigest(tx: Queryable, deviceId: string, fromDatabase: boolean): Promise<{ digest: string; count: number }> {
+  const computed = fromDatabase ? await storedSoftwareDigest(tx, deviceId) : undefined;
+  if (computed) return computed;
+  const rows = await readInstalledSoftware(tx, deviceId);
+  return { digest: softwareDigestOf(rows.map(({ rowId: _row, firstSeen: _first, ...entry }) => entry)), count: rows.length };
+}
+
+/**
+ * Writes the software rows and history a delta's software change makes, reading only the rows of
+ * the packages it names; returns the new digest and count, computed in the database.
+ */
 async function storeSoftwareDelta(tx: Queryable, deviceId: string, delta: InventoryDelta, now: Date): Promise<{ digest: string; count: number }> {
-  const held = await readInstalledSoftware(tx, deviceId);
-  const next = applySoftwareDelta(held, { added: delta.software?.added ?? [], removed: delta.software?.removed ?? [] });
+  const change = { added: delta.software?.added ?? [], removed: delta.software?.removed ?? [] };
+  const held = await readInstalledSoftware(tx, deviceId, packagesOf([...change.added, ...change.removed]));
+  const next = applySoftwareDelta(held, change);
   const diff = diffSoftware(held, next, now);
   await deleteInstalledSoftware(tx, deviceId, diff.toDelete);
   await insertInstalledSoftware(tx, deviceId, diff.toInsert);
   await insertSoftwareChanges(tx, deviceId, new Date(delta.collectedAt), diff.changes);
-  return { digest: softwareDigestOf(next), count: next.length };
+  return heldSoftwareDigest(tx, deviceId, true);
 }
 
 /**
@@ -93,8 +106,13 @@ export async function ingestDelta(db: Database, agent: AgentRow, delta: Inventor
     const hardware = patchSection(hardwareInfo, held.hardware, delta.hardware, 'hardware');
     const os = patchSection(osInfo, held.os, delta.os, 'os');
     const movesSoftware = (delta.software?.added.length ?? 0) + (delta.software?.removed.length ?? 0) > 0;
-    const software = movesSoftware ? await storeSoftwareDelta(tx, deviceId, delta, now) : { digest: held.softwareDigest, count: held.softwareCount };
-    const contentHash = contentHashOf({ identity, hardware, os }, software.digest);
+    let software = movesSoftware ? await storeSoftwareDelta(tx, deviceId, delta, now) : { digest: held.softwareDigest, count: held.softwareCount };
+    let contentHash = contentHashOf({ identity, hardware, os }, software.digest);
+    if (contentHash !== delta.hash && movesSoftware) {
+      // The database's sort may differ from the protocol's for characters beyond U+FFFF: the rows decide.
+      software = await heldSoftwareDigest(tx, deviceId, false);
+      contentHash = contentHashOf({ identity, hardware, os }, software.digest);
+    }
     if (contentHash !== delta.hash) throw resync('the delta does not lead to the content the agent holds');
     await record(true, software.count);
     await updateDeviceInventory(tx, deviceId, {

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
-  inventoryContentHashInput, softwareDigestInput, type InventoryContent, type InventoryReport, type ReportAnswer, type SoftwareEntry,
+  inventoryContentHashInput, type InventoryContent, type InventoryReport, type ReportAnswer, type SoftwareEntry,
 } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import type { AgentRow } from '../store/agents.js';
 import { touchAgent } from '../store/agents.js';
 import { placeAgentDevice, recordPresentedEvidence } from '../identity/place-agent.js';
-import { deviceDigests, findReport, lockAgentDevice, markDeviceReported, recordReport, touchDevice, updateDeviceInventory } from '../store/reports.js';
+import { deviceDigests, findReport, lockAgentDeviceDigests, markDeviceReported, recordReport, touchDevice, updateDeviceInventory } from '../store/reports.js';
 import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../store/software.js';
 import { ApiProblem } from './errors.js';
 import { diffSoftware } from './software-diff.js';
+import { softwareDigestText } from './canonical-software.js';
 
 export interface IngestOutcome {
   answer: ReportAnswer;
@@ -26,7 +27,7 @@ export class ConcurrentTwin extends Error {}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export const softwareDigestOf = (software: readonly SoftwareEntry[]) => sha256(softwareDigestInput(software));
+export const softwareDigestOf = (software: readonly SoftwareEntry[]) => sha256(softwareDigestText(software));
 
 /** The content hash of an inventory whose software digest is already known. */
 export const contentHashOf = (content: Omit<InventoryContent, 'software'>, softwareDigest: string) =>
@@ -80,13 +81,13 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
   const replay = await answerForKnownReport(db, report.reportId, bodySha256);
   if (replay) return replay;
   return withReplayRace(db, report.reportId, bodySha256, () => db.transaction(async (tx) => {
-    const locked = await lockAgentDevice(tx, agent.id);
+    const locked = await lockAgentDeviceDigests(tx, agent.id);
     if (!locked) throw new ApiProblem(401, 'unknown_agent', 'this agent is not enrolled');
     let deviceId = locked.device_id;
     let created = false;
     let retired: string[] = [];
     if (!deviceId) ({ deviceId, created, retired } = await placeAgentDevice(tx, agent.id, report));
-    const held = await deviceDigests(tx, deviceId);
+    const held = locked.digests ?? await deviceDigests(tx, deviceId);
     const last = held.lastCollectedAt;
     const applied = !last || new Date(report.collectedAt) >= last;
     const recorded = await recordReport(tx, {
@@ -110,7 +111,8 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
           identity: report.identity, hardware: report.hardware, os: report.os, softwareCount: report.software.length,
           softwareDigest, contentHash, reportId: report.reportId, collectedAt: report.collectedAt,
         });
-        await recordPresentedEvidence(tx, deviceId, report);
+        // Identity and hardware are in the content hash: when only the software moved, the evidence stands.
+        if (contentHashOf(report, held.softwareDigest ?? '') !== held.contentHash) await recordPresentedEvidence(tx, deviceId, report);
       }
     } else {
       await touchDevice(tx, deviceId);

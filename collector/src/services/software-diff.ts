@@ -3,10 +3,17 @@ import type { InstalledSoftware, SoftwareChange, StoredSoftware } from '../store
 
 const keyOf = (s: { source: string; name: string; arch?: string }) => `${s.source}\u0000${s.name}\u0000${s.arch ?? ''}`;
 
-/** Every stored field: an entry whose fields are all equal needs no write at all. */
-export const fingerprint = (s: SoftwareEntry) => canonicalJson([
-  s.source, s.name, s.arch, s.version, s.publisher, s.installDate, s.installLocation, s.productCode, s.systemComponent, s.licence,
-]);
+const part = (value: string | undefined) => (value === undefined ? '-' : `+${value}`);
+
+/**
+ * Every stored field: an entry whose fields are all equal needs no write at all. Fields joined by
+ * NUL, which no stored text can hold, each marked present or absent; this runs for every entry of
+ * every changed report, so only the licence object goes through canonical JSON.
+ */
+export const fingerprint = (s: SoftwareEntry) => [
+  s.source, s.name, part(s.arch), part(s.version), part(s.publisher), part(s.installDate), part(s.installLocation), part(s.productCode),
+  s.systemComponent === undefined ? '-' : String(s.systemComponent), s.licence === undefined ? '-' : canonicalJson(s.licence),
+].join('\u0000');
 
 function groupByKey<T extends { source: string; name: string; arch?: string }>(items: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -65,14 +72,43 @@ function diffPackage(old: StoredSoftware[], entries: SoftwareEntry[], now: Date,
 }
 
 /**
+ * The packages (source, name, arch) whose entries differ between the two lists. Entries are
+ * compared by fingerprint first, so a report that changed little costs one pass over its entries
+ * and the pairing below runs for the changed packages alone.
+ */
+function changedKeys(previous: readonly SoftwareEntry[], next: readonly SoftwareEntry[]): Set<string> {
+  const nextPrints = next.map(fingerprint);
+  const previousPrints = previous.map(fingerprint);
+  const balance = new Map<string, number>();
+  for (const f of nextPrints) balance.set(f, (balance.get(f) ?? 0) + 1);
+  for (const f of previousPrints) balance.set(f, (balance.get(f) ?? 0) - 1);
+  const keys = new Set<string>();
+  next.forEach((entry, i) => { if (balance.get(nextPrints[i]!) !== 0) keys.add(keyOf(entry)); });
+  previous.forEach((entry, i) => { if (balance.get(previousPrints[i]!) !== 0) keys.add(keyOf(entry)); });
+  return keys;
+}
+
+/**
  * Compares a device's stored software with a new full list. A package whose only version changed
  * is an upgrade (or downgrade), not a removal plus an addition; entries that stay keep the date
  * they were first seen, which licence reconciliation relies on; unchanged entries are not written.
  */
 export function diffSoftware(previous: StoredSoftware[], next: SoftwareEntry[], now: Date): SoftwareDiff {
-  const before = groupByKey(previous);
-  const after = groupByKey(next);
   const diff: SoftwareDiff = { toDelete: [], toInsert: [], changes: [] };
+  if (previous.length === 0) {
+    // A first inventory: everything is added, nothing needs pairing.
+    for (const entries of groupByKey(next).values()) {
+      for (const n of entries) {
+        diff.toInsert.push({ ...n, firstSeen: now });
+        diff.changes.push({ change: 'added', source: n.source, name: n.name, arch: n.arch, newVersion: n.version });
+      }
+    }
+    return diff;
+  }
+  const keys = changedKeys(previous, next);
+  if (keys.size === 0) return diff;
+  const before = groupByKey(previous.filter((s) => keys.has(keyOf(s))));
+  const after = groupByKey(next.filter((s) => keys.has(keyOf(s))));
   for (const [key, entries] of after) diffPackage(before.get(key) ?? [], entries, now, diff);
   for (const [key, old] of before) {
     if (after.has(key)) continue;
@@ -82,4 +118,12 @@ export function diffSoftware(previous: StoredSoftware[], next: SoftwareEntry[], 
     }
   }
   return diff;
+}
+
+/** The packages a delta touches, as (source, name, arch) columns for a read of those rows alone. */
+export function packagesOf(entries: readonly SoftwareEntry[]): { source: string[]; name: string[]; arch: string[] } {
+  const seen = new Map<string, SoftwareEntry>();
+  for (const entry of entries) seen.set(keyOf(entry), entry);
+  const picked = [...seen.values()];
+  return { source: picked.map((e) => e.source), name: picked.map((e) => e.name), arch: picked.map((e) => e.arch ?? '') };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { StatementNames } from './prepared-statements.js';
 import { DatabaseUnavailableError, isDatabaseUnavailable, type Database, type Queryable, type QueryResult } from './database.js';
 
 // int8 (count(*), bigserial) as a JS number: our counts stay far below 2^53.
@@ -10,10 +11,10 @@ function wrap<T>(promise: Promise<T>): Promise<T> {
   });
 }
 
-function queryableOf(client: pg.PoolClient): Queryable {
+function queryableOf(client: pg.PoolClient, names: StatementNames): Queryable {
   return {
     async query<R>(sql: string, params: unknown[] = []): Promise<QueryResult<R>> {
-      const result = await wrap(client.query(sql, params));
+      const result = await wrap(client.query(names.config(sql, params)));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string) {
@@ -43,11 +44,12 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
   });
   let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
+  const names = new StatementNames();
 
   const db: Database = {
     backend: 'postgres',
     async query<R>(sql: string, params: unknown[] = []) {
-      const result = await wrap(pool.query(sql, params));
+      const result = await wrap(pool.query(names.config(sql, params)));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string) {
@@ -57,7 +59,7 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
       const client = await wrap(pool.connect());
       try {
         await client.query('begin');
-        const result = await work(queryableOf(client));
+        const result = await work(queryableOf(client, names));
         await client.query('commit');
         return result;
       } catch (error) {

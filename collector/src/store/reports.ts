@@ -26,6 +26,32 @@ export async function lockAgentDevice(db: Queryable, agentId: string): Promise<{
   return rows[0];
 }
 
+export interface DeviceDigests {
+  lastCollectedAt: Date | null;
+  softwareDigest: string | null;
+  contentHash: string | null;
+}
+
+/**
+ * Locks the agent's row as lockAgentDevice does and reads its device's digests in the same round
+ * trip; the digests are undefined while the agent has no device.
+ */
+export async function lockAgentDeviceDigests(db: Queryable, agentId: string): Promise<{ device_id: string | null; digests?: DeviceDigests } | undefined> {
+  const { rows } = await db.query<{ device_id: string | null; last_collected_at: Date | null; software_digest: string | null; content_hash: string | null }>(
+    `select a.device_id, d.last_collected_at, d.software_digest, d.content_hash
+       from agents a left join devices d on d.id = a.device_id
+      where a.id = $1 for update of a`,
+    [agentId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  if (!row.device_id) return { device_id: null };
+  return {
+    device_id: row.device_id,
+    digests: { lastCollectedAt: row.last_collected_at ?? null, softwareDigest: row.software_digest ?? null, contentHash: row.content_hash ?? null },
+  };
+}
+
 export async function insertDevice(db: Queryable, id: string, kind: 'agent' | 'snmp', hostname: string): Promise<void> {
   await db.query('insert into devices (id, kind, hostname) values ($1, $2, $3)', [id, kind, hostname]);
 }
@@ -47,7 +73,7 @@ export async function recordReport(
 }
 
 /** When the device's applied inventory was collected, and the digests of what it holds. */
-export async function deviceDigests(db: Queryable, deviceId: string): Promise<{ lastCollectedAt: Date | null; softwareDigest: string | null; contentHash: string | null }> {
+export async function deviceDigests(db: Queryable, deviceId: string): Promise<DeviceDigests> {
   const { rows } = await db.query<{ last_collected_at: Date | null; software_digest: string | null; content_hash: string | null }>(
     'select last_collected_at, software_digest, content_hash from devices where id = $1', [deviceId]);
   const row = rows[0];

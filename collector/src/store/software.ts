@@ -55,15 +55,29 @@ interface SoftwareRow extends SoftwareEntryRow {
   first_seen: Date;
 }
 
+/** Packages by their key columns: (source, name, arch), arch '' where there is none. */
+export interface PackageKeys {
+  source: string[];
+  name: string[];
+  arch: string[];
+}
+
 /**
- * Reads a device's software for a diff. Call it under the device's lock (lockAgentDevice): the
- * row addresses it returns stay valid only while nobody else writes that device's rows.
+ * Reads a device's software for a diff: all of it, or only the rows of the packages named (what a
+ * delta touches). Call it under the device's lock (lockAgentDevice): the row addresses it returns
+ * stay valid only while nobody else writes that device's rows.
  */
-export async function readInstalledSoftware(db: Queryable, deviceId: string): Promise<StoredSoftware[]> {
-  const { rows } = await db.query<SoftwareRow>(
-    `select ctid::text as ctid, ${SOFTWARE_ENTRY_COLUMNS}, first_seen from device_software where device_id = $1`,
-    [deviceId],
-  );
+export async function readInstalledSoftware(db: Queryable, deviceId: string, packages?: PackageKeys): Promise<StoredSoftware[]> {
+  const { rows } = packages
+    ? await db.query<SoftwareRow>(
+      `select ctid::text as ctid, ${SOFTWARE_ENTRY_COLUMNS}, first_seen from device_software
+        where device_id = $1 and (source, name, coalesce(arch, '')) in (select * from unnest($2::text[], $3::text[], $4::text[]))`,
+      [deviceId, packages.source, packages.name, packages.arch],
+    )
+    : await db.query<SoftwareRow>(
+      `select ctid::text as ctid, ${SOFTWARE_ENTRY_COLUMNS}, first_seen from device_software where device_id = $1`,
+      [deviceId],
+    );
   return rows.map((r) => ({ ...toSoftwareEntry(r), rowId: r.ctid, firstSeen: new Date(r.first_seen) }));
 }
 
