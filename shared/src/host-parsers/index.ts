@@ -10,3 +10,5 @@ export * from './dpkg.js';
 export * from './rpm.js';
 export * from './apk.js';
 export * from './pacman.js';
+export * from './placeholder-values.js';
+export * from './cpuinfo.js';
