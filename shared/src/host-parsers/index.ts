@@ -12,3 +12,4 @@ export * from './apk.js';
 export * from './pacman.js';
 export * from './placeholder-values.js';
 export * from './cpuinfo.js';
+export * from './os-point-release.js';
