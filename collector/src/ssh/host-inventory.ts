@@ -56,6 +56,17 @@ function fieldsOf(text: string): Map<string, string> {
   return fields;
 }
 
+/** The network an IPv4 address with its prefix length is on: 10.0.0.5/24 is on 10.0.0.0/24. */
+function ipv4Subnet(cidr: string): string | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined;
+  const bits = Number(m[5]);
+  if (bits > 32) return undefined;
+  const value = m.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0);
+  const network = bits === 0 ? 0 : value - (value % 2 ** (32 - bits));
+  return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.')}/${bits}`;
+}
+
 function networkInterfaces(links: string, addresses: string): HardwareInfo['networkInterfaces'] {
   const byName = new Map<string, { ipv4: string[]; ipv6: string[] }>();
   for (const line of addresses.split('\n')) {
@@ -70,7 +81,8 @@ function networkInterfaces(links: string, addresses: string): HardwareInfo['netw
   return links.split('\n').map((line) => line.trim().split(/\s+/)).filter((p) => p[0] && p[0] !== 'lo').map(([name, mac, kind]) => {
     const held = byName.get(name!) ?? { ipv4: [], ipv6: [] };
     const usableMac = mac && /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(mac) && mac !== '00:00:00:00:00:00' ? mac.toLowerCase() : undefined;
-    return { name: name!, ...(usableMac ? { mac: usableMac } : {}), ipv4: held.ipv4, ipv6: held.ipv6, virtual: kind !== 'physical' };
+    const subnets = [...new Set(held.ipv4.map(ipv4Subnet).filter((n): n is string => n !== undefined))];
+    return { name: name!, ...(usableMac ? { mac: usableMac } : {}), ipv4: held.ipv4, ipv6: held.ipv6, subnets, virtual: kind !== 'physical' };
   });
 }
 
