@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import type { SshCredentialInput, SshCredentialUpdate, SshCredentialView } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import type { Queryable } from '../store/database.js';
@@ -36,7 +36,7 @@ function openSecrets(keys: MasterKeys, row: Pick<SshCredentialRow, 'sealed_secre
 
 /** A key ssh2 cannot read (or whose passphrase is wrong) is refused when stored, not at each scan. */
 function checkPrivateKey(privateKey: string, passphrase: string | undefined): void {
-  const parsed = utils.parseKey(privateKey, passphrase);
+  const parsed = ssh2.utils.parseKey(privateKey, passphrase);
   if (parsed instanceof Error || (Array.isArray(parsed) && parsed.length === 0)) {
     // ssh2's message names the key's problem, never its content.
     const why = parsed instanceof Error ? parsed.message : 'no key found';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import ssh2, { type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { SshBounds, SshErrorCode } from '@steward/shared';
 
 /** One host's scan ended early; the message says why and never carries a secret. */
@@ -42,7 +42,7 @@ export class SshSession {
 
   static open(host: string, port: number, login: Login, bounds: SshBounds, checkKey: KeyCheck): Promise<SshSession> {
     const where = `${host}:${port}`;
-    const client = new Client();
+    const client = new ssh2.Client();
     let keyRefused = false;
     let keyCheckFailed: Error | undefined;
     const config: ConnectConfig = {
