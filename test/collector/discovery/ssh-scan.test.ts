@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
+import { enrolTestAgent } from '../../support/collector.js';
+import { makeReport } from '../../support/reports.js';
 import { expectStatus } from '../alerts/support/alert-world.js';
 import { runningAsRoot, sshdAvailable, startSshd, type TestSshd } from './support/sshd.js';
 import { startSshWorld, type SshWorld } from './support/ssh-world.js';
@@ -165,6 +167,22 @@ describe.skipIf(!runnable).each(CONTRACT_BACKENDS)('SSH scanning on %s', (backen
     const detail = expectStatus(await w.admin.get(`/api/v1/address-space/subnet?cidr=${encodeURIComponent(subnet)}`), 200);
     const held = detail.addresses.find((a: { address: string }) => a.address === address.address);
     expect(held?.holders.map((h: { deviceId: string; kind: string }) => [h.deviceId, h.kind])).toContainEqual([deviceId, 'ssh']);
+  });
+
+  it('is judged by the identity rules against an agent that later reports for the same OS install', async () => {
+    // As the unprivileged account reads it, the host presents its machine id alone (DMI ids are root's):
+    // an agent presenting the same machine id is the install-only rule's possible duplicate, for a person to merge.
+    const machineId = readFileSync('/etc/machine-id', 'utf8').trim();
+    const agent = await enrolTestAgent(w.c.url, os.hostname());
+    const report = makeReport(agent.agentId, { identity: { hostname: os.hostname(), machineId, macAddresses: [] } });
+    const sent = await fetch(`${w.c.url}/api/v1/agents/report`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` }, body: JSON.stringify(report),
+    });
+    expect(sent.status).toBe(200);
+    const { deviceId: agentDevice } = (await sent.json()) as { deviceId: string };
+    expect(agentDevice).not.toBe(deviceId);
+    const reviews = expectStatus(await w.admin.get(`/api/v1/devices/identity-reviews?deviceId=${agentDevice}`), 200).items;
+    expect(reviews).toContainEqual(expect.objectContaining({ kind: 'possible-duplicate', rule: 'install-only', otherDeviceId: deviceId }));
   });
 
   it('shows no credential in any log line, API answer or audit entry', async () => {
