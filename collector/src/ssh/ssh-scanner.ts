@@ -5,6 +5,7 @@ import { certificateScanHosts, TargetSpecError } from '../certificates/scan-targ
 import { recordAudit } from '../services/audit.js';
 import { ApiProblem } from '../services/errors.js';
 import { getSshScan, insertSshScan, updateSshScan, type SshScanProgress } from '../store/ssh/scans.js';
+import { probeEach } from '../services/network/probe-pool.js';
 import { portAnswers } from './port-answers.js';
 import { scanHost } from './scan-host.js';
 import { openSshCredentialSets, type OpenedSshCredential, type SshActor } from './ssh-credentials.js';
@@ -65,21 +66,16 @@ export class SshScanner {
     const probes = hosts.flatMap((host) => request.ports.map((port) => ({ host, port })));
     const beat = setInterval(() => void updateSshScan(this.ctx.db, id, progress).catch(() => undefined), PROGRESS_EVERY_MS);
     try {
-      let next = 0;
-      const worker = async () => {
-        while (next < probes.length && !signal.aborted) {
-          const { host, port } = probes[next++]!;
-          try {
-            if (!(await portAnswers(host, port, request.connectTimeoutMs, signal))) continue;
-            const outcome = await scanHost(this.ctx, host, port, credentials, request, by);
-            if (outcome.ok) progress.scanned++;
-            else progress.errors.push({ host, port, code: outcome.code, message: outcome.message.slice(0, 300) });
-          } finally {
-            progress.done++;
-          }
+      await probeEach(probes, request.concurrency, signal, async ({ host, port }) => {
+        try {
+          if (!(await portAnswers(host, port, request.connectTimeoutMs, signal))) return;
+          const outcome = await scanHost(this.ctx, host, port, credentials, request, by);
+          if (outcome.ok) progress.scanned++;
+          else progress.errors.push({ host, port, code: outcome.code, message: outcome.message.slice(0, 300) });
+        } finally {
+          progress.done++;
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(request.concurrency, probes.length) }, worker));
+      });
       clearInterval(beat);
       await updateSshScan(this.ctx.db, id, progress, signal.aborted ? 'interrupted' : 'finished');
       this.ctx.log.info({ scan: id, done: progress.done, scanned: progress.scanned, errors: progress.errors.length }, 'ssh scan ended');
