@@ -28,6 +28,7 @@ import { reconcileRoutes } from './routes/reconcile/index.js';
 import { networkRoutes } from './routes/network/index.js';
 import { alertsAreaRoutes } from './routes/alerts/index.js';
 import { certificateRoutes } from './routes/certificates.js';
+import { sshRoutes } from './routes/ssh.js';
 import { domainRoutes } from './routes/domains.js';
 import { addressSpaceRoutes } from './routes/address-space.js';
 
@@ -161,6 +162,7 @@ export async function buildServer(ctx: CollectorContext, tls?: TlsFiles): Promis
   reconcileRoutes(app, ctx);
   networkRoutes(app, ctx);
   certificateRoutes(app, ctx);
+  sshRoutes(app, ctx);
   domainRoutes(app, ctx);
   addressSpaceRoutes(app, ctx);
   alertsAreaRoutes(app, ctx);

@@ -7,7 +7,7 @@ import { isoDateTime } from './text.js';
  * free, and addresses held by two MACs at once.
  */
 
-export const addressSource = z.enum(['sweep', 'agent', 'snmp']);
+export const addressSource = z.enum(['sweep', 'agent', 'snmp', 'ssh']);
 
 export const subnetSummary = z.object({
   cidr: z.string(),
@@ -25,7 +25,7 @@ export const addressHolder = z.object({
   mac: z.string().nullable(),
   deviceId: z.uuid(),
   hostname: z.string(),
-  kind: z.enum(['agent', 'snmp']),
+  kind: z.enum(['agent', 'snmp', 'ssh']),
   firstSeen: isoDateTime,
   lastSeen: isoDateTime,
 });

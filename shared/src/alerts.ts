@@ -66,6 +66,8 @@ const ruleParams = {
   certificate_name_mismatch: z.object({}),
   /** A watched domain's registration ends within this many days, or its registry could not be read for as long. */
   domain_expiring: z.object({ days: days.default(30) }),
+  /** A host scanned over SSH offered another host key than the one pinned: the scan stopped before any credential was sent. */
+  ssh_host_key_changed: z.object({}),
 } as const;
 
 export type AlertRuleKind = keyof typeof ruleParams;
@@ -93,6 +95,7 @@ export const DEFAULT_SEVERITY: Record<AlertRuleKind, AlertSeverity> = {
   certificate_untrusted: 'warning',
   certificate_name_mismatch: 'warning',
   domain_expiring: 'critical',
+  ssh_host_key_changed: 'critical',
 };
 
 export const alertRouting = z.object({
@@ -133,7 +136,7 @@ export const alertRuleInput = z.discriminatedUnion('kind', [
   ruleOf('licence_shortfall'), ruleOf('agent_silent'), ruleOf('snmp_device_down'),
   ruleOf('backup_failed'), ruleOf('agent_clock_skew'),
   ruleOf('certificate_expiring'), ruleOf('certificate_weak'), ruleOf('certificate_untrusted'), ruleOf('certificate_name_mismatch'),
-  ruleOf('domain_expiring'),
+  ruleOf('domain_expiring'), ruleOf('ssh_host_key_changed'),
 ]);
 export type AlertRuleInput = z.input<typeof alertRuleInput>;
 export type AlertRuleFields = z.infer<typeof alertRuleInput>;

@@ -35,7 +35,7 @@ export const pageQuery = z.object({
 
 export const deviceSort = z.enum(['hostname', 'lastSeen', 'softwareCount', 'os']);
 export const deviceListQuery = pageQuery.extend({
-  kind: z.enum(['agent', 'snmp']).optional(),
+  kind: z.enum(['agent', 'snmp', 'ssh']).optional(),
   sort: deviceSort.default('hostname'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -45,7 +45,7 @@ export const deviceExportQuery = deviceListQuery.omit({ limit: true, offset: tru
 
 export const deviceSummary = z.object({
   id: z.uuid(),
-  kind: z.enum(['agent', 'snmp']),
+  kind: z.enum(['agent', 'snmp', 'ssh']),
   hostname: z.string(),
   fqdn: z.string().nullable(),
   serialNumber: z.string().nullable(),

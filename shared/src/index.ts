@@ -20,5 +20,6 @@ export * from './software-inventory.js';
 export * from './search.js';
 export * from './device-identity.js';
 export * from './certificates.js';
+export * from './ssh.js';
 export * from './domains.js';
 export * from './address-space.js';

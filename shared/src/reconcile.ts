@@ -305,7 +305,7 @@ export const unlicensedInstall = z.object({
   productId: z.string(),
   deviceId: z.uuid(),
   hostname: z.string(),
-  deviceKind: z.enum(['agent', 'snmp']),
+  deviceKind: z.enum(['agent', 'snmp', 'ssh']),
   user: z.string().nullable(),
   release: z.string().nullable(),
   edition: z.string().nullable(),

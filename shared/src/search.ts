@@ -17,7 +17,7 @@ export const globalSearchAnswer = z.object({
   devices: z.array(z.object({
     id: z.uuid(),
     hostname: z.string(),
-    kind: z.enum(['agent', 'snmp']),
+    kind: z.enum(['agent', 'snmp', 'ssh']),
     serialNumber: z.string().nullable(),
     via: deviceHitVia,
     assetTag: z.string().nullable(),

@@ -1,31 +1,9 @@
 import type { SoftwareEntry } from '@steward/shared/protocol';
 import { runCommand } from './run-command.js';
-import { entriesOf, softwareEntry } from './software-entry.js';
+import { DPKG_QUERY_FORMAT, parseDpkgQuery } from '@steward/shared/host-parsers';
 
-/**
- * The dpkg-query format this parser reads: one package a line, tab separated. The first six columns
- * are the form other inventory tools record too, so their outputs parse as well.
- */
-export const DPKG_QUERY_FORMAT =
-  '${Package}\\t${Architecture}\\t${Version}\\t${Installed-Size}\\t${Section}\\t${Status}\\t${Maintainer}\\n';
-
-/** dpkg states in which a package's files are on disk (config-files and not-installed are not). */
-const PRESENT_STATES = new Set([
-  'installed', 'half-configured', 'unpacked', 'half-installed', 'triggers-awaited', 'triggers-pending',
-]);
-
-/**
- * Parses `dpkg-query -W -f '<DPKG_QUERY_FORMAT>'`. Lines without a status column are taken as
- * installed, as dpkg-query lists only packages it knows of.
- */
-export function parseDpkgQuery(output: string): SoftwareEntry[] {
-  return entriesOf(output.split('\n').map((line) => {
-    const [name, arch, version, , , status, maintainer] = line.replace(/\r$/, '').split('\t');
-    const state = status?.trim().split(/\s+/).at(-1);
-    if (!name?.trim() || (state && !PRESENT_STATES.has(state))) return undefined;
-    return softwareEntry({ name, version, arch, publisher: maintainer, source: 'dpkg' });
-  }));
-}
+/** The parsers live with the shared code: the collector reads the same output from hosts it scans over SSH. */
+export { DPKG_QUERY_FORMAT, parseDpkgQuery };
 
 export async function collectDpkg(): Promise<SoftwareEntry[]> {
   const output = await runCommand('dpkg-query', ['-W', '-f', DPKG_QUERY_FORMAT]);

@@ -28,6 +28,7 @@ export const DEFAULT_ALERT_RULES: readonly AlertRuleInput[] = [
   { name: 'TLS certificate self-signed or untrusted', kind: 'certificate_untrusted' },
   { name: 'TLS certificate for another name', kind: 'certificate_name_mismatch' },
   { name: 'Domain registration ends within 30 days', kind: 'domain_expiring', params: { days: 30 } },
+  { name: 'SSH host key changed', kind: 'ssh_host_key_changed' },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { getCertificateScan, insertCertificateScan, updateCertificateScan, type 
 import { trustedCertificateAuthorities } from '../store/certificates/trust-settings.js';
 import { NothingListening, probeTls } from './probe-tls.js';
 import { certificateScanHosts, TargetSpecError } from './scan-targets.js';
+import { probeEach } from '../services/network/probe-pool.js';
 
 export interface ScanActor { username: string; role: string; sourceIp?: string }
 
@@ -66,14 +67,7 @@ export class CertificateScanner {
     const probes = hosts.flatMap((host) => request.ports.map((port) => ({ host, port })));
     const beat = setInterval(() => void updateCertificateScan(this.ctx.db, id, progress).catch(() => undefined), PROGRESS_EVERY_MS);
     try {
-      let next = 0;
-      const worker = async () => {
-        while (next < probes.length && !signal.aborted) {
-          const { host, port } = probes[next++]!;
-          await this.probeOne(host, port, request.timeoutMs, extraCas, signal, progress);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(request.concurrency, probes.length) }, worker));
+      await probeEach(probes, request.concurrency, signal, ({ host, port }) => this.probeOne(host, port, request.timeoutMs, extraCas, signal, progress));
       clearInterval(beat);
       await updateCertificateScan(this.ctx.db, id, progress, signal.aborted ? 'interrupted' : 'finished');
       this.ctx.log.info({ scan: id, done: progress.done, presented: progress.presented, errors: progress.errors.length }, 'certificate scan ended');

@@ -5,7 +5,7 @@ import type { Queryable } from '../store/database.js';
 import { activeAgentsOf, deviceIsRegistered, retireAgentsOf } from '../store/identity/agent-identity.js';
 import { devicesSharingEvidence, replaceDeviceEvidence } from '../store/identity/evidence.js';
 import { raiseReview } from '../store/identity/reviews.js';
-import { insertDevice } from '../store/reports.js';
+import { adoptScannedDevice, insertDevice } from '../store/reports.js';
 import { evidenceFromRows, evidenceOf, evidenceRows, type Evidence } from './evidence.js';
 import { judgeEvidence, type Judgement } from './identity-rules.js';
 import { refuseRevokedMachine } from './revoked-machines.js';
@@ -13,7 +13,7 @@ import { refuseRevokedMachine } from './revoked-machines.js';
 /** At most this many devices sharing some evidence are judged; a docking station's MAC is on many. */
 const CANDIDATES = 25;
 /** At most this many possible duplicates are raised for one new device. */
-const QUESTIONS = 5;
+export const QUESTIONS = 5;
 
 export interface Placement {
   deviceId: string;
@@ -22,21 +22,24 @@ export interface Placement {
   retired: string[];
 }
 
-interface Candidate { deviceId: string; judgement: Judgement }
+export interface Candidate { deviceId: string; judgement: Judgement }
 
-async function judgeCandidates(tx: Queryable, evidence: Evidence): Promise<Candidate[]> {
+/** The devices sharing some of this evidence, each judged against it by the identity rules. */
+export async function judgeCandidates(tx: Queryable, evidence: Evidence): Promise<Candidate[]> {
   const rows = evidenceRows(evidence);
   if (rows.length === 0) return [];
   const found = await devicesSharingEvidence(tx, rows, null, CANDIDATES);
   return [...found].map(([deviceId, theirs]) => ({ deviceId, judgement: judgeEvidence(evidence, evidenceFromRows(theirs)) }));
 }
 
-const describe = (evidence: Evidence, judgement: Judgement) => ({ presented: evidence, states: judgement.states });
+export const describe = (evidence: Evidence, judgement: Judgement) => ({ presented: evidence, states: judgement.states });
 
 /** The new agent reports for a machine already known: it takes the device over; the register hears of it. */
 async function takeOver(tx: Queryable, agentId: string, evidence: Evidence, target: Candidate): Promise<Placement> {
   const before = await activeAgentsOf(tx, target.deviceId);
   await linkAgentDevice(tx, agentId, target.deviceId);
+  // A host scanned over SSH until now: from here on its agent reports it.
+  await adoptScannedDevice(tx, target.deviceId);
   const retired = await retireAgentsOf(tx, target.deviceId, agentId);
   // Another agent taking a registered machine over is never silent: a person confirms it.
   if (await deviceIsRegistered(tx, target.deviceId)) {

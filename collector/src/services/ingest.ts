@@ -1,16 +1,11 @@
-import { createHash } from 'node:crypto';
-import {
-  inventoryContentHashInput, type InventoryContent, type InventoryReport, type ReportAnswer, type SoftwareEntry,
-} from '@steward/shared';
+import type { InventoryReport, ReportAnswer } from '@steward/shared';
 import type { Database, Queryable } from '../store/database.js';
 import type { AgentRow } from '../store/agents.js';
 import { touchAgent } from '../store/agents.js';
-import { placeAgentDevice, recordPresentedEvidence } from '../identity/place-agent.js';
-import { deviceDigests, findReport, lockAgentDeviceDigests, markDeviceReported, recordReport, touchDevice, updateDeviceInventory } from '../store/reports.js';
-import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../store/software.js';
+import { placeAgentDevice } from '../identity/place-agent.js';
+import { deviceDigests, findReport, lockAgentDeviceDigests, recordReport, touchDevice } from '../store/reports.js';
+import { applyInventory } from './apply-inventory.js';
 import { ApiProblem } from './errors.js';
-import { diffSoftware } from './software-diff.js';
-import { softwareDigestText } from './canonical-software.js';
 
 export interface IngestOutcome {
   answer: ReportAnswer;
@@ -25,13 +20,7 @@ export interface IngestOutcome {
 /** Thrown inside the transaction when the same report id was committed by a concurrent request. */
 export class ConcurrentTwin extends Error {}
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-export const softwareDigestOf = (software: readonly SoftwareEntry[]) => sha256(softwareDigestText(software));
-
-/** The content hash of an inventory whose software digest is already known. */
-export const contentHashOf = (content: Omit<InventoryContent, 'software'>, softwareDigest: string) =>
-  sha256(inventoryContentHashInput(content, softwareDigest));
+export { contentHashOf, softwareDigestOf } from './content-digests.js';
 
 export async function answerForKnownReport(db: Queryable, reportId: string, bodySha256: string): Promise<IngestOutcome | undefined> {
   const known = await findReport(db, reportId);
@@ -99,21 +88,7 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
     let contentHash: string | undefined;
     let changed = true;
     if (applied) {
-      // Digests first: a report of what the device already holds touches no software row.
-      const softwareDigest = softwareDigestOf(report.software);
-      contentHash = contentHashOf(report, softwareDigest);
-      if (contentHash === held.contentHash) {
-        changed = false;
-        await markDeviceReported(tx, deviceId, report);
-      } else {
-        if (softwareDigest !== held.softwareDigest) await replaceSoftware(tx, deviceId, report, last !== null, now);
-        await updateDeviceInventory(tx, deviceId, {
-          identity: report.identity, hardware: report.hardware, os: report.os, softwareCount: report.software.length,
-          softwareDigest, contentHash, reportId: report.reportId, collectedAt: report.collectedAt,
-        });
-        // Identity and hardware are in the content hash: when only the software moved, the evidence stands.
-        if (contentHashOf(report, held.softwareDigest ?? '') !== held.contentHash) await recordPresentedEvidence(tx, deviceId, report);
-      }
+      ({ contentHash, changed } = await applyInventory(tx, deviceId, report, held, now));
     } else {
       await touchDevice(tx, deviceId);
       contentHash = (await findReport(tx, report.reportId))?.device_content_hash ?? undefined;
@@ -128,13 +103,4 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
       ...(retired.length ? { retired } : {}),
     } satisfies IngestOutcome;
   }));
-}
-
-/** Brings the device's installed software to the report's list, recording what changed (not for a first inventory, which is a baseline). */
-async function replaceSoftware(tx: Queryable, deviceId: string, report: InventoryReport, known: boolean, now: Date): Promise<void> {
-  const previous = await readInstalledSoftware(tx, deviceId);
-  const diff = diffSoftware(previous, report.software, now);
-  await deleteInstalledSoftware(tx, deviceId, diff.toDelete);
-  await insertInstalledSoftware(tx, deviceId, diff.toInsert);
-  if (known) await insertSoftwareChanges(tx, deviceId, new Date(report.collectedAt), diff.changes);
 }

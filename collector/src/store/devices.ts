@@ -22,7 +22,7 @@ export const ONLINE_WITHIN_SECONDS = 180;
 
 interface DeviceRow {
   id: string;
-  kind: 'agent' | 'snmp';
+  kind: 'agent' | 'snmp' | 'ssh';
   hostname: string;
   fqdn: string | null;
   serial_number: string | null;

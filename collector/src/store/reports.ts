@@ -52,8 +52,13 @@ export async function lockAgentDeviceDigests(db: Queryable, agentId: string): Pr
   };
 }
 
-export async function insertDevice(db: Queryable, id: string, kind: 'agent' | 'snmp', hostname: string): Promise<void> {
+export async function insertDevice(db: Queryable, id: string, kind: 'agent' | 'snmp' | 'ssh', hostname: string): Promise<void> {
   await db.query('insert into devices (id, kind, hostname) values ($1, $2, $3)', [id, kind, hostname]);
+}
+
+/** An SSH-scanned device an agent took over becomes an agent device. */
+export async function adoptScannedDevice(db: Queryable, id: string): Promise<void> {
+  await db.query(`update devices set kind = 'agent' where id = $1 and kind = 'ssh'`, [id]);
 }
 
 /** Records the report id; false when that id is already recorded (a replay, or a concurrent twin). */

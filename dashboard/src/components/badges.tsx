@@ -10,12 +10,13 @@ export function OnlineBadge({ online }: { online: boolean }) {
   );
 }
 
-const KIND_LABELS = { agent: 'Agent', snmp: 'SNMP' } as const;
+const KIND_LABELS = { agent: 'Agent', snmp: 'SNMP', ssh: 'SSH' } as const;
+const KIND_TITLES = { agent: 'Reported by the Steward agent', snmp: 'Discovered over SNMP', ssh: 'Scanned over SSH, without an agent' } as const;
 
-export function KindBadge({ kind }: { kind: 'agent' | 'snmp' }) {
+export function KindBadge({ kind }: { kind: 'agent' | 'snmp' | 'ssh' }) {
   return (
-    <span class="badge badge-outline" title={kind === 'agent' ? 'Reported by the Steward agent' : 'Discovered over SNMP'}>
-      <Icon name={kind} size={14} />
+    <span class="badge badge-outline" title={KIND_TITLES[kind]}>
+      <Icon name={kind === 'ssh' ? 'agent' : kind} size={14} />
       {KIND_LABELS[kind]}
     </span>
   );

@@ -7,7 +7,7 @@ export type DeviceSortKey = DeviceListQuery['sort'];
  */
 export const DEVICE_SORT_KEYS: readonly DeviceSortKey[] = ['hostname', 'lastSeen', 'softwareCount', 'os'];
 export type SortOrder = 'asc' | 'desc';
-export type DeviceKindFilter = 'agent' | 'snmp' | undefined;
+export type DeviceKindFilter = 'agent' | 'snmp' | 'ssh' | undefined;
 
 /** The devices list as the address bar keeps it, so reloads, links and Back all land on the same page. */
 export interface DevicesListState {
@@ -104,7 +104,7 @@ function parseDevicesState(params: URLSearchParams): DevicesListState {
   const pageSize = Number(params.get('size'));
   return {
     search: (params.get('search') ?? '').slice(0, 256),
-    kind: kind === 'agent' || kind === 'snmp' ? kind : undefined,
+    kind: kind === 'agent' || kind === 'snmp' || kind === 'ssh' ? kind : undefined,
     sort: (DEVICE_SORT_KEYS as readonly (string | null)[]).includes(sort) ? sort as DeviceSortKey : DEFAULT_DEVICES_STATE.sort,
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
     page: positiveInteger(params.get('page')) ?? 1,

@@ -5,6 +5,7 @@ import { certificateExpiring, certificateNameMismatch, certificateUntrusted, cer
 import { agentClockSkew, agentSilent, snmpDeviceDown } from './device-rules.js';
 import { renewalDue, warrantyExpiring } from './expiry-rules.js';
 import { deviceMissing, deviceUnregistered, licenceShortfall, unlicensedInstall } from './reconcile-rules.js';
+import { sshHostKeyChanged } from './ssh-rules.js';
 import { checkoutOverdue, checkoutUnaccepted, maintenanceDue, maintenanceOverdue } from './register-rules.js';
 
 /** What each kind of rule looks at. */
@@ -28,4 +29,5 @@ export const RULE_SOURCES: { [K in AlertRuleKind]: RuleSource<K> } = {
   certificate_untrusted: certificateUntrusted,
   certificate_name_mismatch: certificateNameMismatch,
   domain_expiring: domainExpiring,
+  ssh_host_key_changed: sshHostKeyChanged,
 };

@@ -4,6 +4,7 @@ import type { CollectorContext } from '../../context.js';
 import { interruptAbandonedSweeps, SWEEP_SILENCE_SECONDS } from '../../store/network/sweeps.js';
 import { ApiProblem } from '../errors.js';
 import { CertificateScanner } from '../../certificates/certificate-scanner.js';
+import { SshScanner } from '../../ssh/ssh-scanner.js';
 import { SightingsRefresher } from '../../address-space/sightings-refresher.js';
 import { DomainRefresher } from '../../domains/domain-refresher.js';
 import { NetworkPoller } from './poller.js';
@@ -16,6 +17,7 @@ export interface NetworkRuntime {
   poller: NetworkPoller;
   sweeps: SweepRunner;
   certificates: CertificateScanner;
+  ssh: SshScanner;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function startNetworkRuntime(ctx: CollectorContext): Promise<Networ
   const poller = new NetworkPoller(ctx, collectorId);
   const sweeps = new SweepRunner(ctx, collectorId);
   const certificates = new CertificateScanner(ctx, collectorId);
+  const ssh = new SshScanner(ctx, collectorId);
   const domains = new DomainRefresher(ctx, collectorId);
   domains.start();
   const sightings = new SightingsRefresher(ctx, collectorId);
@@ -39,10 +42,12 @@ export async function startNetworkRuntime(ctx: CollectorContext): Promise<Networ
     poller,
     sweeps,
     certificates,
+    ssh,
     async stop() {
       runtimes.delete(ctx);
       await sweeps.stop();
       await certificates.stop();
+      await ssh.stop();
       await domains.stop();
       await sightings.stop();
       await poller.stop();

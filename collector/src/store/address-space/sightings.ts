@@ -30,18 +30,18 @@ export async function refreshSightings(db: Queryable, since: Date | null): Promi
 
 export interface SubnetRow { cidr: string; sources: string[] }
 
-/** Subnets from sweep ranges, the subnets agents report and the prefixes of SNMP devices' addresses. */
+/** Subnets from sweep ranges, the subnets agents and SSH-scanned hosts report and the prefixes of SNMP devices' addresses. */
 export async function knownSubnets(db: Queryable): Promise<SubnetRow[]> {
   const { rows } = await db.query<SubnetRow>(
     `with found as (
        select steward_try_cidr(item) as cidr, 'sweep' as source
          from snmp_sweeps s cross join lateral unnest(s.include) item where item like '%/%'
        union all
-       select steward_try_cidr(t.value), 'agent'
+       select steward_try_cidr(t.value), d.kind
          from devices d
          cross join lateral jsonb_array_elements(case when jsonb_typeof(d.hardware->'networkInterfaces') = 'array' then d.hardware->'networkInterfaces' else '[]'::jsonb end) i
          cross join lateral jsonb_array_elements_text(case when jsonb_typeof(i->'subnets') = 'array' then i->'subnets' else '[]'::jsonb end) t(value)
-        where d.kind = 'agent'
+        where d.kind in ('agent', 'ssh')
        union all
        select network(set_masklen(steward_try_inet(a.address), a.prefix_length))::cidr, 'snmp'
          from snmp_addresses a where a.prefix_length is not null and steward_try_inet(a.address) is not null
@@ -57,7 +57,7 @@ export async function knownSubnets(db: Queryable): Promise<SubnetRow[]> {
 }
 
 export interface SightingRow {
-  address: string; mac: string; device_id: string; hostname: string; kind: 'agent' | 'snmp'; first_seen: Date; last_seen: Date;
+  address: string; mac: string; device_id: string; hostname: string; kind: 'agent' | 'snmp' | 'ssh'; first_seen: Date; last_seen: Date;
 }
 
 /** Every address seen within the subnet, with each device and MAC that held it. */

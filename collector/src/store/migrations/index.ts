@@ -22,6 +22,7 @@ import * as softwareSearch from './0027-software-search.js';
 import * as registerAttachments from './0029-register-attachments.js';
 import * as certificatesAndDomains from './0031-certificates-and-domains.js';
 import * as addressSpace from './0032-address-space.js';
+import * as sshScanning from './0033-ssh-scanning.js';
 import * as registerMergeAcceptanceSightings from './0034-register-merge-acceptance-sightings.js';
 import * as futureDatedReports from './0024-future-dated-reports.js';
 import * as accountSafety from './0025-account-safety.js';
@@ -61,6 +62,7 @@ export const migrations: Migration[] = [
   { id: 29, name: 'register-attachments', sql: registerAttachments.sql },
   { id: 31, name: 'certificates-and-domains', sql: certificatesAndDomains.sql },
   { id: 32, name: 'address-space', sql: addressSpace.sql },
+  { id: 33, name: 'ssh-scanning', sql: sshScanning.sql },
   { id: 34, name: 'register-merge-acceptance-sightings', sql: registerMergeAcceptanceSightings.sql },
   { id: 36, name: 'jobs', sql: jobs.sql },
 ];

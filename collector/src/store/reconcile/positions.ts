@@ -127,7 +127,7 @@ export async function listPositions(db: Queryable, filter: { productId?: string;
 /** Every install the last computation left unlicensed, with the evidence: which discovery saw it, when. */
 export async function listUnlicensed(db: Queryable, filter: { productId?: string; limit: number; offset: number }): Promise<UnlicensedInstall[]> {
   const { rows } = await db.query<{
-    product_id: string; device_id: string; hostname: string; kind: 'agent' | 'snmp'; user_key: string | null; release: string | null;
+    product_id: string; device_id: string; hostname: string; kind: 'agent' | 'snmp' | 'ssh'; user_key: string | null; release: string | null;
     edition: string | null; units: string; source: string; raw_name: string; raw_version: string | null; first_seen: Date; last_seen: Date;
   }>(
     `select u.product_id, u.device_id, d.hostname, d.kind,

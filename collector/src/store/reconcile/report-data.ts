@@ -9,7 +9,7 @@ const picksJson = (picks: UnlicensedPick[]) => JSON.stringify(picks.map((p) => (
 export async function unlicensedEvidence(db: Queryable, picks: UnlicensedPick[]): Promise<UnlicensedInstall[]> {
   if (picks.length === 0) return [];
   const { rows } = await db.query<{
-    product_id: string; device_id: string; hostname: string; kind: 'agent' | 'snmp'; user_key: string | null; release: string | null;
+    product_id: string; device_id: string; hostname: string; kind: 'agent' | 'snmp' | 'ssh'; user_key: string | null; release: string | null;
     edition: string | null; units: string; source: string; raw_name: string; raw_version: string | null; first_seen: Date; last_seen: Date;
   }>(
     `with picks as (select * from json_to_recordset($1::json) as p(product_id text, device_id uuid, units numeric)),

@@ -24,6 +24,7 @@ export const RULE_KIND_LABELS: Record<AlertRuleKind, string> = {
   certificate_untrusted: 'TLS certificate self-signed or untrusted',
   certificate_name_mismatch: 'TLS certificate for another name',
   domain_expiring: 'Domain registration ending',
+  ssh_host_key_changed: 'SSH host key changed',
 };
 
 /** The label and unit of each numeric threshold, by parameter, or by kind and parameter where the meaning differs. */
