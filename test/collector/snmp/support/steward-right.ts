@@ -90,3 +90,24 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'procurve_200', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Aruba Instant On firmware (InstantOn_1930_...), not ProCurve software" },
   { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
 ];
+
+/**
+ * Recordings whose reference model names the processor, not the device: the instruction set the
+ * sysDescr states ("Generic x86 64-bit" for x86_64, "AMD x64" for Windows' AMD64) or the description of a
+ * row HOST-RESOURCES types as a processor. Steward, rightly, gives no model there; the test reads the
+ * recording to show the reference is the processor (support/processor-reference.ts).
+ */
+export const REFERENCE_IS_PROCESSOR: string[] = [
+  'coreos', 'ird', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
+  'linux_docker-v2', 'linux_fail2ban-legacy', 'linux_fail2ban-v1', 'linux_fbsd-nfs-client-legacy',
+  'linux_fbsd-nfs-client-v1', 'linux_fbsd-nfs-server-legacy', 'linux_fbsd-nfs-server-v1', 'linux_freeradius',
+  'linux_icecast', 'linux_linux_config_files-v1', 'linux_mailcow-dockerized-v1', 'linux_ntc',
+  'linux_ntp-client-legacy', 'linux_ntp-client-v1', 'linux_opensearch-v1', 'linux_opensips', 'linux_portactivity-v1',
+  'linux_powerdns-legacy', 'linux_powerdns-v1', 'linux_powermon', 'linux_pwrstatd-v1', 'linux_raspberrypi',
+  'linux_seafile-v1', 'linux_ss-v1', 'linux_supervisord-v1', 'linux_suricata-v1', 'linux_systemd-v1',
+  'linux_ups-apcups-legacy', 'linux_ups-apcups-v1', 'linux_ups-nut', 'linux_wireguard-v1', 'linux_xcp-ng',
+  'linux_zfs-legacy', 'linux_zfs-v1-compressed', 'linux_zfs-v1', 'mobileiron_core', 'mobileiron_sentry', 'nutanix-aos',
+  'openbsd_1', 'opnsense', 'opnsense_1', 'opnsense_vm', 'pfsense_frr-bgp', 'recoveryos_8024s', 'rubrik', 'rutos',
+  'truenas-scale_24.04.2.2', 'truenas_11-3', 'windows_1057c', 'windows_1381s', 'windows_2600c', 'windows_6002c',
+  'windows_7600c', 'windows_7600s', 'windows_9600d',
+];
