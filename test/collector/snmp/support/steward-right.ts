@@ -23,6 +23,9 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'apc_ap8853', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
   { recording: 'apc_emu', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
   { recording: 'apc_environmental-manager', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
+  { recording: 'apc_inrow-dx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the unit's model number where the reference gives its product line" },
+  { recording: 'apc_metered-rack', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the PDU's model number where the reference gives its product line" },
+  { recording: 'apc_uniflair-sp', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the unit's model number where the reference gives its product line" },
   { recording: 'apc_masterswitch2', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
   { recording: 'arubaos-cx', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
   { recording: 'arubaos-cx_10.06', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
@@ -88,6 +91,7 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'ucos_2', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Cisco NX-OS, the software of this UCS fabric interconnect; the reference files it under Cisco's UC appliances" },
   { recording: 'edgecos_dcs203', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the switch runs SONiC; the reference names the maker's family" },
   { recording: 'procurve_200', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Aruba Instant On firmware (InstantOn_1930_...), not ProCurve software" },
+  { recording: 'aos-emu2_ap9320', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field is the AOS version; the reference holds the application module's (AF1:)" },
   { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
 ];
 
