@@ -73,6 +73,8 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'ocnos_s9510-28dc', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's Hardware Model field states this model" },
   { recording: 'ocnos_s9600-32x', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's Hardware Model field states this model" },
   { recording: 'ocnos_s9610-36d', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's Hardware Model field states this model" },
+  { recording: 'opengear_cm71xx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the exact model where the reference names the family" },
+  { recording: 'opengear_im72xx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the exact model where the reference names the family" },
   { recording: 'opengear_cm81xx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the exact model where the reference names the family" },
   { recording: 'packetlight_pl-1000il', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1001', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'snr', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model; the reference holds a version" },
