@@ -117,3 +117,11 @@ export const REFERENCE_IS_PROCESSOR: string[] = [
   'truenas-scale_24.04.2.2', 'truenas_11-3', 'windows_1057c', 'windows_1381s', 'windows_2600c', 'windows_6002c',
   'windows_7600c', 'windows_7600s', 'windows_9600d',
 ];
+
+/**
+ * Recordings whose reference serial is the value of snmpSetSerialNo (SNMPv2-MIB, 1.3.6.1.6.3.1.1.6.1.0):
+ * an advisory lock that managers increment to coordinate SETs, not a serial number of the device.
+ * Steward, rightly, does not give it; the test reads the recording to show the reference is that lock.
+ */
+export const SNMP_SET_SERIAL_NO = '1.3.6.1.6.3.1.1.6.1.0';
+export const REFERENCE_SERIAL_IS_SET_LOCK: string[] = ['arista-mos_metamux48', 'endrun', 'endrun_meridian2', 'endrun_sonoma', 'endrun_tempus'];
