@@ -84,3 +84,45 @@ describe('a product line identified by rows added to the data tables alone', () 
     for (const field of ['model', 'serial', 'os', 'version']) expect(report).toMatch(new RegExp(`^${field}\\s+1/1\\s+100\\.0%\\s+0\\s+0$`, 'm'));
   });
 });
+
+describe('a rule that ranks its sysDescr model below the vendor objects, as data', () => {
+  let dir: string;
+  const walk = (objects: string) => `.1.3.6.1.2.1.1.1.0 = STRING: "LoadMaster vlm5k appliance, kernel 4.14.211"
+.1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.12196.250.10
+${objects}`;
+  const rule = (extra: object) => ({ id: 'loadmaster-descr', sysDescr: '^LoadMaster (?<model>\\S+) appliance', set: { os: 'LoadMaster' }, ...extra });
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'steward-rank-'));
+    cpSync(DEFAULT_DATA_DIR, join(dir, 'tables'), { recursive: true });
+    writeFileSync(join(dir, 'stated.walk'), walk('.1.3.6.1.4.1.12196.13.0.1.0 = STRING: "LoadMaster VLM-5000"\n'));
+    writeFileSync(join(dir, 'bare.walk'), walk(''));
+  });
+
+  afterAll(() => {
+    useIdentificationTables();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function useRule(extra: object): void {
+    const tables = join(dir, 'tables');
+    const patterns = JSON.parse(readFileSync(new URL('os-patterns.json', DEFAULT_DATA_DIR), 'utf8')) as { rules: unknown[] };
+    patterns.rules.unshift(rule(extra));
+    writeFileSync(join(tables, 'os-patterns.json'), JSON.stringify(patterns));
+    const oids = JSON.parse(readFileSync(new URL('vendor-identity-oids.json', DEFAULT_DATA_DIR), 'utf8')) as { entries: unknown[] };
+    oids.entries.unshift({ enterprise: 12196, model: [OID_ROW.model[0]] });
+    writeFileSync(join(tables, 'vendor-identity-oids.json'), JSON.stringify(oids));
+    useIdentificationTables(pathToFileURL(`${tables}/`));
+  }
+
+  it('takes the sysDescr model over the vendor object by default', async () => {
+    useRule({});
+    expect((await readRecording(join(dir, 'stated.walk'))).identity.model).toBe('vlm5k');
+  });
+
+  it('takes the vendor object where the rule ranks its model below, and the sysDescr model where no object states one', async () => {
+    useRule({ belowVendorObjects: ['model'] });
+    expect((await readRecording(join(dir, 'stated.walk'))).identity).toMatchObject({ model: 'VLM-5000', modelSource: 'vendor-oid' });
+    expect((await readRecording(join(dir, 'bare.walk'))).identity).toMatchObject({ model: 'vlm5k', modelSource: 'sysDescr' });
+  });
+});

@@ -54,6 +54,11 @@ const osRule = z.object({
   flags: z.string().regex(/^[is]*$/).optional(),
   enterprise: z.number().int().optional(),
   set: z.record(z.string(), z.string()).optional(),
+  /**
+   * Fields this rule reads from a description that words them loosely (a lower-case platform code):
+   * they rank below the maker's vendor objects, which state the same thing in full where present.
+   */
+  belowVendorObjects: z.array(z.enum(['model', 'serial'])).optional(),
 });
 export type OsRule = z.infer<typeof osRule>;
 

@@ -1,5 +1,5 @@
 import { identityValue, withoutRepeatedValues, type SnmpDeviceIdentity, type SnmpEntity, type SnmpHostDevice, type SnmpSystem } from '@steward/shared';
-import { matchOsPackage, matchOsPatterns } from './match-os-patterns.js';
+import { matchOsPackage, matchOsPatterns, type PatternField, type PatternFindings } from './match-os-patterns.js';
 import type { VendorOidFindings } from './vendor-oids.js';
 import {
   enterpriseOf, isBorrowedEnterprise, isMakerEnterprise, ouiVendor, registeredEnterpriseName, vendorDefaultOs, vendorDisplayName,
@@ -38,10 +38,12 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   // A host lists its print drivers as printers too: only a Printer-MIB device is one.
   const printerModel = evidence.isPrinter ? evidence.hostDevices.find((d) => d.type === 'printer')?.descr : undefined;
 
-  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [patterns.model?.value, 'sysDescr'], [vendorOids.model, 'vendor-oid'], [printerModel, 'host-resources'],
+  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [ranked(patterns.model, false), 'sysDescr'], [vendorOids.model, 'vendor-oid'],
+    [ranked(patterns.model, true), 'sysDescr'], [printerModel, 'host-resources'],
     // Where nothing names a model, a chassis row's description does (a stack's or a bare row's says less).
     [chassis?.class === 'chassis' ? chassis.descr : undefined, 'entity-mib']);
-  const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [patterns.serial?.value, 'sysDescr'], [vendorOids.serial, 'vendor-oid']);
+  const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [ranked(patterns.serial, false), 'sysDescr'], [vendorOids.serial, 'vendor-oid'],
+    [ranked(patterns.serial, true), 'sysDescr']);
   const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
   const installedOs = matchOsPackage(evidence.software, system.sysObjectID, makerEnterprise);
   const os = pickOs(patterns, installedOs, vendorOids, chassis, makerEnterprise, vendor.name, firmware);
@@ -63,6 +65,11 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
     hardwareRevision: first([chassis?.hardwareRev, 0], [patterns.hardwareRevision?.value, 0], [vendorOids.hardwareRevision, 0])?.[0],
     deviceType: patterns.deviceType?.value ?? (evidence.isPrinter ? 'printer' : undefined),
   }, FIELD_PRECEDENCE);
+}
+
+/** A rule's finding at one rank: before the vendor objects, or (a rule marking it so) after them. */
+function ranked(finding: PatternFindings[PatternField], belowVendorObjects: boolean): string | undefined {
+  return finding && Boolean(finding.belowVendorObjects) === belowVendorObjects ? finding.value : undefined;
 }
 
 function pickVendor(evidence: IdentityEvidence, enterprise: number | undefined): { name?: string; source?: Source; enterprise?: number } {

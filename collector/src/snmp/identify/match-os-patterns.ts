@@ -2,7 +2,7 @@ import { onTablesChanged, osRuleTable, type OsRule } from './data-tables.js';
 
 export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'kernel', 'kernelVersion', 'model', 'serial', 'firmware', 'hardwareRevision', 'deviceType'] as const;
 export type PatternField = (typeof PATTERN_FIELDS)[number];
-export type PatternFindings = Partial<Record<PatternField, { value: string; from: 'sysDescr' | 'sysObjectID'; rule: string }>>;
+export type PatternFindings = Partial<Record<PatternField, { value: string; from: 'sysDescr' | 'sysObjectID'; rule: string; belowVendorObjects?: boolean }>>;
 
 interface RuleRegexes { sysDescr?: RegExp; sysObjectID?: RegExp; package?: RegExp }
 const compiled = new Map<string, RuleRegexes>();
@@ -51,7 +51,8 @@ export function matchOsPatterns(
       const raw = groups[field]?.trim() || rule.set?.[field];
       if (!raw) continue;
       const value = raw.replace('{vendor}', maker ?? 'vendor').trim();
-      found[field] = { value, from, rule: rule.id };
+      const below = (rule.belowVendorObjects as readonly string[] | undefined)?.includes(field);
+      found[field] = below ? { value, from, rule: rule.id, belowVendorObjects: true } : { value, from, rule: rule.id };
     }
   }
   return found;

@@ -1,4 +1,4 @@
-import type { SnmpEntity } from '@steward/shared';
+import { identityValue, type SnmpEntity } from '@steward/shared';
 import type { CellReader } from '../values/cell-reader.js';
 import { singleIndex, type TableRows, type TableSpec } from '../walk/table-rows.js';
 
@@ -36,17 +36,21 @@ export function readEntities(rows: TableRows, cells: CellReader): SnmpEntity[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-const stated = (e: SnmpEntity) => Boolean(e.model?.trim() || e.serial?.trim());
+/** A row states the device when its model or serial is a value, not a placeholder ('<private>', 'N/A'). */
+const stated = (e: SnmpEntity) => Boolean(identityValue(e.model) ?? identityValue(e.serial));
 
 /**
  * The device itself, as the agent numbers its hardware from the top: the first chassis that states
  * a model or serial (a stack lists its members' chassis below it), else the first chassis; where no
- * row has the chassis class, the top row (contained in nothing), one that states a model or serial first.
+ * row has the chassis class, the top row (contained in nothing, or in a row not listed), one that states a
+ * model or serial first.
  */
 export function chassisOf(entities: SnmpEntity[]): SnmpEntity | undefined {
   const chassis = entities.filter((e) => e.class === 'chassis');
   if (chassis.length > 0) return chassis.find(stated) ?? chassis[0];
   const unclassed = (e: SnmpEntity) => e.class === undefined || e.class === 'other' || e.class === 'unknown' || e.class === 'stack';
-  const top = entities.filter((e) => !e.containedIn && unclassed(e));
+  // A row whose container the agent does not list stands at the top too (a walk that lost its parent row).
+  const listed = new Set(entities.map((e) => e.index));
+  const top = entities.filter((e) => (!e.containedIn || !listed.has(e.containedIn)) && unclassed(e));
   return top.find(stated) ?? top[0];
 }

@@ -23,6 +23,9 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'apc_ap8853', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
   { recording: 'apc_emu', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
   { recording: 'apc_environmental-manager', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
+  { recording: 'apc_inrow-dx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the unit's model number where the reference gives its product line" },
+  { recording: 'apc_metered-rack', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the PDU's model number where the reference gives its product line" },
+  { recording: 'apc_uniflair-sp', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the unit's model number where the reference gives its product line" },
   { recording: 'apc_masterswitch2', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's MN: field names the device's model where the reference gives the card's generic name" },
   { recording: 'arubaos-cx', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
   { recording: 'arubaos-cx_10.06', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
@@ -70,6 +73,8 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'ocnos_s9510-28dc', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's Hardware Model field states this model" },
   { recording: 'ocnos_s9600-32x', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's Hardware Model field states this model" },
   { recording: 'ocnos_s9610-36d', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's Hardware Model field states this model" },
+  { recording: 'opengear_cm71xx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the exact model where the reference names the family" },
+  { recording: 'opengear_im72xx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the exact model where the reference names the family" },
   { recording: 'opengear_cm81xx', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the exact model where the reference names the family" },
   { recording: 'packetlight_pl-1000il', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1001', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'snr', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model; the reference holds a version" },
@@ -88,5 +93,35 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'ucos_2', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Cisco NX-OS, the software of this UCS fabric interconnect; the reference files it under Cisco's UC appliances" },
   { recording: 'edgecos_dcs203', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the switch runs SONiC; the reference names the maker's family" },
   { recording: 'procurve_200', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Aruba Instant On firmware (InstantOn_1930_...), not ProCurve software" },
+  { recording: 'aos-emu2_ap9320', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field is the AOS version; the reference holds the application module's (AF1:)" },
   { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
 ];
+
+/**
+ * Recordings whose reference model names the processor, not the device: the instruction set the
+ * sysDescr states ("Generic x86 64-bit" for x86_64, "AMD x64" for Windows' AMD64) or the description of a
+ * row HOST-RESOURCES types as a processor. Steward, rightly, gives no model there; the test reads the
+ * recording to show the reference is the processor (support/processor-reference.ts).
+ */
+export const REFERENCE_IS_PROCESSOR: string[] = [
+  'coreos', 'ird', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
+  'linux_docker-v2', 'linux_fail2ban-legacy', 'linux_fail2ban-v1', 'linux_fbsd-nfs-client-legacy',
+  'linux_fbsd-nfs-client-v1', 'linux_fbsd-nfs-server-legacy', 'linux_fbsd-nfs-server-v1', 'linux_freeradius',
+  'linux_icecast', 'linux_linux_config_files-v1', 'linux_mailcow-dockerized-v1', 'linux_ntc',
+  'linux_ntp-client-legacy', 'linux_ntp-client-v1', 'linux_opensearch-v1', 'linux_opensips', 'linux_portactivity-v1',
+  'linux_powerdns-legacy', 'linux_powerdns-v1', 'linux_powermon', 'linux_pwrstatd-v1', 'linux_raspberrypi',
+  'linux_seafile-v1', 'linux_ss-v1', 'linux_supervisord-v1', 'linux_suricata-v1', 'linux_systemd-v1',
+  'linux_ups-apcups-legacy', 'linux_ups-apcups-v1', 'linux_ups-nut', 'linux_wireguard-v1', 'linux_xcp-ng',
+  'linux_zfs-legacy', 'linux_zfs-v1-compressed', 'linux_zfs-v1', 'mobileiron_core', 'mobileiron_sentry', 'nutanix-aos',
+  'openbsd_1', 'opnsense', 'opnsense_1', 'opnsense_vm', 'pfsense_frr-bgp', 'recoveryos_8024s', 'rubrik', 'rutos',
+  'truenas-scale_24.04.2.2', 'truenas_11-3', 'windows_1057c', 'windows_1381s', 'windows_2600c', 'windows_6002c',
+  'windows_7600c', 'windows_7600s', 'windows_9600d',
+];
+
+/**
+ * Recordings whose reference serial is the value of snmpSetSerialNo (SNMPv2-MIB, 1.3.6.1.6.3.1.1.6.1.0):
+ * an advisory lock that managers increment to coordinate SETs, not a serial number of the device.
+ * Steward, rightly, does not give it; the test reads the recording to show the reference is that lock.
+ */
+export const SNMP_SET_SERIAL_NO = '1.3.6.1.6.3.1.1.6.1.0';
+export const REFERENCE_SERIAL_IS_SET_LOCK: string[] = ['arista-mos_metamux48', 'endrun', 'endrun_meridian2', 'endrun_sonoma', 'endrun_tempus'];
