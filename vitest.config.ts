@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 const ALONE = [
   'test/collector/security/agent-stall.test.ts',
   'test/collector/security/hardening.test.ts',
+  'test/collector/security/large-report.test.ts',
+  'test/e2e/shutdown-during-reconcile.test.ts',
   'test/collector/snmp/hostile-devices.test.ts',
   'test/collector/identity/revocation.test.ts',
   'test/dashboard/dashboard-browser.test.ts',

@@ -36,11 +36,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** SHA-256 of the raw JSON body, which makes a replayed report recognisable. */
     bodySha256: string;
+    /** False when the JSON text has no escape that could yield NUL or a lone surrogate, so the body needs no walk for them. */
+    bodyMayHoldUnstorable?: boolean;
     agentId: string;
   }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})/;
 
 /** JSON bodies are decoded strictly: invalid UTF-8 is refused, never silently replaced. */
 function parseJsonBody(app: FastifyInstance): void {
@@ -54,6 +57,8 @@ function parseJsonBody(app: FastifyInstance): void {
     } catch {
       return done(new ApiProblem(400, 'invalid_utf8', 'body: not valid UTF-8'), undefined);
     }
+    // Strictly decoded UTF-8 holds no surrogate and JSON strings no raw NUL: only escapes can bring them.
+    request.bodyMayHoldUnstorable = UNSTORABLE_ESCAPE.test(text);
     try {
       done(null, JSON.parse(text));
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { agentMessage, enrollRequest, inventoryDelta, inventoryReport } from '@steward/shared';
+import { agentMessage, enrollRequest, inventoryDelta } from '@steward/shared';
 import type { CollectorContext } from '../context.js';
 import { enrollAgent } from '../services/enrolment.js';
 import { ApiProblem } from '../services/errors.js';
@@ -8,7 +8,7 @@ import { ingestReport, type IngestOutcome } from '../services/ingest.js';
 import { ingestDelta } from '../services/ingest-delta.js';
 import { heartbeatAck } from '../services/heartbeat-ack.js';
 import { requirePermission } from './auth.js';
-import { validate } from './validate.js';
+import { validate, validateReport } from './validate.js';
 import { agentAuthentication, agentBody } from './agent-guard.js';
 import { refuseFutureReport } from '../services/report-clock.js';
 import { metrics } from '../alerts/metrics.js';
@@ -40,7 +40,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       refuseFutureReport(delta.collectedAt, ctx.config.futureReportToleranceSeconds);
       outcome = await ctx.ingestGate.run(() => ingestDelta(ctx.db, agent, delta, request.bodySha256));
     } else {
-      const report = validate(inventoryReport, request.body, 'report');
+      const report = await validateReport(request.body);
       refuseFutureReport(report.collectedAt, ctx.config.futureReportToleranceSeconds);
       outcome = await ctx.ingestGate.run(() => ingestReport(ctx.db, agent, report, request.bodySha256));
     }

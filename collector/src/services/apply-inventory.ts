@@ -3,7 +3,8 @@ import { recordPresentedEvidence } from '../identity/place-agent.js';
 import type { Queryable } from '../store/database.js';
 import { markDeviceReported, updateDeviceInventory } from '../store/reports.js';
 import { deleteInstalledSoftware, insertInstalledSoftware, insertSoftwareChanges, readInstalledSoftware } from '../store/software.js';
-import { contentHashOf, softwareDigestOf } from './content-digests.js';
+import { contentHashOf, softwareDigestInSlices } from './content-digests.js';
+import { letOthersIn } from './event-loop-turns.js';
 import { diffSoftware } from './software-diff.js';
 
 export interface HeldDigests { lastCollectedAt: Date | null; softwareDigest: string | null; contentHash: string | null }
@@ -17,7 +18,7 @@ export type AppliedInventory = InventoryContent & { reportId: string; collectedA
  * the device already holds touches no software row. Returns the content hash and whether anything changed.
  */
 export async function applyInventory(tx: Queryable, deviceId: string, inventory: AppliedInventory, held: HeldDigests, now: Date): Promise<{ contentHash: string; changed: boolean }> {
-  const softwareDigest = softwareDigestOf(inventory.software);
+  const softwareDigest = await softwareDigestInSlices(inventory.software);
   const contentHash = contentHashOf(inventory, softwareDigest);
   if (contentHash === held.contentHash) {
     await markDeviceReported(tx, deviceId, inventory);
@@ -37,6 +38,7 @@ export async function applyInventory(tx: Queryable, deviceId: string, inventory:
 async function replaceSoftware(tx: Queryable, deviceId: string, inventory: AppliedInventory, known: boolean, now: Date): Promise<void> {
   const previous = await readInstalledSoftware(tx, deviceId);
   const diff = diffSoftware(previous, inventory.software, now);
+  await letOthersIn();
   await deleteInstalledSoftware(tx, deviceId, diff.toDelete);
   await insertInstalledSoftware(tx, deviceId, diff.toInsert);
   if (known) await insertSoftwareChanges(tx, deviceId, new Date(inventory.collectedAt), diff.changes);

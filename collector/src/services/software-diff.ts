@@ -96,12 +96,10 @@ function changedKeys(previous: readonly SoftwareEntry[], next: readonly Software
 export function diffSoftware(previous: StoredSoftware[], next: SoftwareEntry[], now: Date): SoftwareDiff {
   const diff: SoftwareDiff = { toDelete: [], toInsert: [], changes: [] };
   if (previous.length === 0) {
-    // A first inventory: everything is added, nothing needs pairing.
-    for (const entries of groupByKey(next).values()) {
-      for (const n of entries) {
-        diff.toInsert.push({ ...n, firstSeen: now });
-        diff.changes.push({ change: 'added', source: n.source, name: n.name, arch: n.arch, newVersion: n.version });
-      }
+    // A first inventory: everything is added, nothing needs pairing (or grouping).
+    for (const n of next) {
+      diff.toInsert.push({ ...n, firstSeen: now });
+      diff.changes.push({ change: 'added', source: n.source, name: n.name, arch: n.arch, newVersion: n.version });
     }
     return diff;
   }

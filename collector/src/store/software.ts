@@ -86,6 +86,20 @@ export async function deleteInstalledSoftware(db: Queryable, deviceId: string, r
   await db.query('delete from device_software where device_id = $1 and ctid = any($2::tid[])', [deviceId, rows.map((r) => r.rowId)]);
 }
 
+/**
+ * A JSON array of the mapped items, written a slice at a time with the event loop let in between:
+ * the text of 100,000 rows would otherwise hold every other request while it is written.
+ */
+async function jsonInSlices<T>(items: readonly T[], map: (item: T) => unknown, slice = 5000): Promise<string> {
+  const parts: string[] = [];
+  for (let start = 0; start < items.length; start += slice) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const text = JSON.stringify(items.slice(start, start + slice).map(map));
+    parts.push(text.slice(1, -1));
+  }
+  return `[${parts.filter((p) => p.length > 0).join(',')}]`;
+}
+
 const column = <T>(items: T[], pick: (item: T) => string | undefined | null) => items.map((i) => pick(i) ?? null);
 
 /** The title of a software row (alias r, publisher and version possibly null) as alias t. */
@@ -102,7 +116,7 @@ const TITLE_OF_ROW = (r: string) =>
  */
 export async function insertInstalledSoftware(db: Queryable, deviceId: string, software: InstalledSoftware[]): Promise<void> {
   if (software.length === 0) return;
-  const rows = software.map((s) => ({
+  const rows = await jsonInSlices(software, (s) => ({
     source: s.source, name: s.name, version: s.version, publisher: s.publisher, arch: s.arch,
     install_date: s.installDate, install_location: s.installLocation, product_code: s.productCode,
     system_component: s.systemComponent, licence: s.licence, first_seen: s.firstSeen,
@@ -127,7 +141,7 @@ export async function insertInstalledSoftware(db: Queryable, deviceId: string, s
      select $1, r.source, r.name, r.version, r.publisher, r.arch, r.install_date, r.install_location, r.product_code,
             r.system_component, r.licence, r.first_seen, coalesce(r.title_id, t.id)
        from incoming r left join added t on r.title_id is null and ${TITLE_OF_ROW('r')}`,
-    [deviceId, JSON.stringify(rows)],
+    [deviceId, rows],
   );
 }
 

@@ -4,6 +4,7 @@ import { rulesGeneration } from '../../store/reconcile/generation.js';
 import { saveNormalisations, staleTitles, type StaleTitle } from '../../store/reconcile/titles.js';
 import { compileRules, type RuleSet } from './compile-rules.js';
 import { normaliseTitle } from './normalise-title.js';
+import { mapInSlices } from '../../services/event-loop-turns.js';
 
 const BATCH = 5000;
 
@@ -30,8 +31,10 @@ export async function normaliseStoredTitles(owner: object, db: Queryable, titles
   const products = new Set<string>();
   let normalised = 0;
   const save = async (batch: StaleTitle[]) => {
-    const results = batch.map((t) => ({ id: t.id, ...normaliseTitle(t, set) }));
-    for (const p of await saveNormalisations(db, generation, results)) products.add(p);
+    const results = await mapInSlices(batch, (t) => ({ id: t.id, ...normaliseTitle(t, set) }));
+    for (let start = 0; start < results.length; start += BATCH) {
+      for (const p of await saveNormalisations(db, generation, results.slice(start, start + BATCH))) products.add(p);
+    }
     normalised += batch.length;
   };
   if (titles) {

@@ -17,6 +17,7 @@ import { cancelOnStop, nameConnection, RunStopped } from './stop-signal.js';
 import { recomputePositionsIn } from './recompute-positions.js';
 import { sideBySide } from './side-by-side.js';
 import { splitByWeight } from './split-by-weight.js';
+import { letOthersIn } from '../../services/event-loop-turns.js';
 
 export const LAST_FULL_RUN_KEY = 'reconcile.lastFullRun';
 export const LAST_FULL_GENERATION_KEY = 'reconcile.lastFullGeneration';
@@ -42,7 +43,7 @@ interface RunControl {
  * Lets the event loop turn. The embedded database answers through promises alone, so without this
  * a whole run would pass without a timer, a signal or a request being served in between.
  */
-const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 
 /**
  * Reports each step's time since the previous step of the same chain of work, and ends the chain
