@@ -38,7 +38,7 @@ describe('identification data tables', () => {
     const linux = matchOsPatterns('Linux nas 4.4.180+ #42962 SMP Tue Oct 18 15:04:41 CST 2022 x86_64', undefined, undefined, 'Vendor');
     expect([linux.os?.value, linux.kernel?.value, linux.kernelVersion?.value]).toEqual([undefined, 'Linux', '4.4.180+']);
     expect(read('ArubaOS (MODEL: Aruba7030), Version 8.6.0.4 (74969)')).toEqual(['ArubaOS', '8.6.0.4', 'Aruba7030']);
-    expect(read('Juniper Networks, Inc. ex4300-48p Ethernet Switch, kernel JUNOS 18.4R2-S3.1, Build date: 2020-01-17')).toEqual(['JUNOS', '18.4R2-S3.1', undefined]);
+    expect(read('Juniper Networks, Inc. ex4300-48p Ethernet Switch, kernel JUNOS 18.4R2-S3.1, Build date: 2020-01-17')).toEqual(['JUNOS', '18.4R2-S3.1', 'ex4300-48p']);
   });
 
   it('name the maker that states itself in sysDescr over the enterprise number its gear borrows', () => {
