@@ -58,7 +58,7 @@ describe.skipIf(chromiumMissing())('help for every screen in a browser', () => {
       await post('/api/v1/register/assets', { tag, name, categoryId: categories.items[0]!.id, status: 'deployed', locationId: location.id, purchaseCost: 1200, currency: 'EUR' });
     }
     await post('/api/v1/alerts/rules', { name: 'Unregistered devices', kind: 'device_unregistered' });
-    expect((await world.api('/api/v1/reconcile/run', { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await world.api('/api/v1/reconcile/run?wait=true', { method: 'POST', body: '{}' })).status).toBe(200);
     const positions = (await world.api('/api/v1/licenses/position')).body as { items: Array<{ productId: string }> };
     if (positions.items[0]) await post('/api/v1/licenses/entitlements', { productId: positions.items[0].productId, metric: 'device', quantity: 1, contract: 'EA-2026' });
     await world.api('/api/v1/alerts/evaluate', { method: 'POST', body: '{}' });
