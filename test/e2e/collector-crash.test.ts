@@ -51,7 +51,7 @@ describe(`killing the collector while an agent reports (${TEST_BACKEND})`, () =>
       STEWARD_DATA_DIR: path.join(work, 'data'),
       STEWARD_ENROLL_SECRET: 'crash-test-secret',
       STEWARD_ADMIN_PASSWORD: 'crash-test-password',
-      STEWARD_LOG_LEVEL: 'info',
+      STEWARD_LOG_LEVEL: 'debug',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     };
     const url = `http://127.0.0.1:${port}`;

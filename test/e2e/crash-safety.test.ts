@@ -56,7 +56,7 @@ describe(`crash safety (${TEST_BACKEND})`, () => {
       STEWARD_DATA_DIR: dataDir,
       STEWARD_ENROLL_SECRET: 'kill-test-secret',
       STEWARD_ADMIN_PASSWORD: 'kill-test-password',
-      STEWARD_LOG_LEVEL: 'info',
+      STEWARD_LOG_LEVEL: 'debug',
       STEWARD_RATE_LIMIT: '100000',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     });

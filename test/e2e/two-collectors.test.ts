@@ -82,7 +82,7 @@ describe.skipIf(TEST_BACKEND !== 'postgres')('two collectors on one PostgreSQL d
       STEWARD_ENROLL_SECRET: TEST_ENROLL_SECRET,
       STEWARD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       STEWARD_HEARTBEAT_INTERVAL: String(HEARTBEAT_SECONDS),
-      STEWARD_LOG_LEVEL: 'info',
+      STEWARD_LOG_LEVEL: 'debug',
       DATABASE_URL: databaseUrl,
     });
     running.push(spawned);

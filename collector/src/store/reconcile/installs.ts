@@ -123,7 +123,11 @@ export async function refreshAllInstalls(db: Queryable): Promise<number> {
   await db.query(
     `insert into licence_installs (device_id, product_id, title_id, release, release_key, edition, source, raw_name, raw_version, first_seen)
      select c.device_id, c.product_id, t.id, t.release, t.release_key, t.edition, t.source, t.name, nullif(t.version, ''), c.first_seen
-       from install_changes c join software_titles t on t.id = c.title_id where c.op = 'insert'`,
+       from install_changes c join software_titles t on t.id = c.title_id where c.op = 'insert'
+     -- A device reconciled from the queue meanwhile may have written the row first: the run's own reading stands.
+     on conflict (device_id, product_id) do update set title_id = excluded.title_id, release = excluded.release,
+       release_key = excluded.release_key, edition = excluded.edition, source = excluded.source, raw_name = excluded.raw_name,
+       raw_version = excluded.raw_version, first_seen = excluded.first_seen`,
   );
   const { rows } = await db.query<{ n: number }>('select count(*)::int as n from fresh_installs');
   return rows[0]?.n ?? 0;
