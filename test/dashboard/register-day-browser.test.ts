@@ -177,6 +177,12 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await overdue.waitFor();
     expect(await overdue.textContent()).toContain('STICKER-0042');
     expect(await overdue.textContent()).toContain('Loan while her laptop is repaired');
+    // A tag nobody registered is refused by name, and the screen stays as it was.
+    const finder = page.getByTestId('find-to-check-out');
+    await finder.getByLabel('Asset tag to check out or in').fill('NO-SUCH-TAG-9');
+    await finder.getByRole('button', { name: 'Open' }).click();
+    await finder.getByText('No asset has the tag NO-SUCH-TAG-9.').waitFor();
+    expect(await overdue.textContent()).toContain('STICKER-0042');
     await go(page, '/register/people');
     await page.getByRole('button', { name: 'Edit Dana Whitfield' }).click();
     expect(await page.getByTestId('person-holdings').textContent()).toContain('STICKER-0042');
@@ -263,6 +269,10 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     expect(overflow.by, `wider than the phone: ${overflow.past.join(', ')}`).toBeLessThanOrEqual(0);
     await expectAccessible(phone);
     await saveScreenshot(phone, 'register-audit-phone', true);
+    // A reader's export with no tag in it is refused with what a list must hold; nothing is recorded.
+    await phone.getByTestId('tag-list').setInputFiles({ name: 'reader-export.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await phone.getByText('reader-export.csv holds no tags').waitFor();
+    expect(await phone.getByTestId('audit-unknown').textContent()).toContain('NOT-A-TAG-7');
     await phone.getByRole('button', { name: 'Close the round' }).click();
     await phone.getByText(/Shelf A · .* · 2 scans · closed/).waitFor();
     await phone.close();
