@@ -167,6 +167,9 @@ describe.skipIf(chromiumMissing())('help for every screen in a browser', () => {
       if (href) expect(screenOfHref(href), screen).toBe(screen);
     }
     await page.goto(`${world.collector.url}/register`);
+    // The menus are drawn by the app after the page loads: read them once they are there.
+    const menus = [page.getByRole('navigation', { name: 'Main' }), page.getByRole('navigation', { name: 'Register screens' })];
+    for (const menu of menus) await menu.getByRole('link').first().waitFor();
     const offered = [
       ...await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)),
       ...await page.getByRole('navigation', { name: 'Register screens' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)),
