@@ -104,11 +104,14 @@ export async function startSshd(): Promise<TestSshd> {
   let child: ChildProcess;
   let text = '';
   const launch = async () => {
+    // Only this start's own lines count: after a restart the first start's "Server listening" is still in the log.
+    const from = text.length;
+    const listening = () => text.slice(from).includes('Server listening');
     child = spawn(SSHD, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (c: Buffer) => (text += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (text += c.toString()));
-    for (let i = 0; i < 100 && !text.includes('Server listening'); i++) await new Promise((r) => setTimeout(r, 50));
-    if (!text.includes('Server listening')) throw new Error(`sshd did not start:\n${text}`);
+    for (let i = 0; i < 200 && !listening(); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!listening()) throw new Error(`sshd did not start:\n${text.slice(from)}`);
   };
   const halt = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
