@@ -59,6 +59,8 @@ const osRule = z.object({
    * they rank below the maker's vendor objects, which state the same thing in full where present.
    */
   belowVendorObjects: z.array(z.enum(['model', 'serial'])).optional(),
+  /** The version is written zero-padded to a fixed width (AIX's 06.01.0009.0300 for 6.1.9.300): each number loses its leading zeros. */
+  zeroPaddedVersion: z.boolean().optional(),
 });
 export type OsRule = z.infer<typeof osRule>;
 

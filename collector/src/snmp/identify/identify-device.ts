@@ -32,7 +32,7 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   const enterprise = enterpriseOf(system.sysObjectID);
   const numbered = pickVendor(evidence, enterprise);
   const makerEnterprise = numbered.enterprise ?? enterprise;
-  const patterns = matchOsPatterns(system.sysDescr, system.sysObjectID, makerEnterprise, numbered.name);
+  const patterns = serialFromMac(matchOsPatterns(system.sysDescr, system.sysObjectID, makerEnterprise, numbered.name), evidence.macs);
   // A maker that names itself in sysDescr wins over the enterprise number its gear borrows.
   const vendor = patterns.vendor ? { name: patterns.vendor.value, source: patterns.vendor.from } : numbered;
   // A host lists its print drivers as printers too: only a Printer-MIB device is one.
@@ -65,6 +65,17 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
     hardwareRevision: first([chassis?.hardwareRev, 0], [patterns.hardwareRevision?.value, 0], [vendorOids.hardwareRevision, 0])?.[0],
     deviceType: patterns.deviceType?.value ?? (evidence.isPrinter ? 'printer' : undefined),
   }, FIELD_PRECEDENCE);
+}
+
+/** What a rule sets as the serial of a product line whose serial number is its MAC address (Axis). */
+const MAC_AS_SERIAL = '{mac}';
+
+/** The device's own MAC address, written as such makers print the serial number, where a rule says the serial is that. */
+function serialFromMac(patterns: PatternFindings, macs: string[]): PatternFindings {
+  if (patterns.serial?.value !== MAC_AS_SERIAL) return patterns;
+  const { serial, ...rest } = patterns;
+  const mac = macs[0]?.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  return mac ? { ...rest, serial: { ...serial, value: mac } } : rest;
 }
 
 /** A rule's finding at one rank: before the vendor objects, or (a rule marking it so) after them. */

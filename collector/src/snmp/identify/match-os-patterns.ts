@@ -50,7 +50,8 @@ export function matchOsPatterns(
       if (field === 'kernelVersion' && found.kernel && found.kernel.rule !== rule.id) continue;
       const raw = groups[field]?.trim() || rule.set?.[field];
       if (!raw) continue;
-      const value = raw.replace('{vendor}', maker ?? 'vendor').trim();
+      const stated = raw.replace('{vendor}', maker ?? 'vendor').trim();
+      const value = field === 'version' && rule.zeroPaddedVersion ? stated.replace(/\b0+(?=\d)/g, '') : stated;
       const below = (rule.belowVendorObjects as readonly string[] | undefined)?.includes(field);
       found[field] = below ? { value, from, rule: rule.id, belowVendorObjects: true } : { value, from, rule: rule.id };
     }
