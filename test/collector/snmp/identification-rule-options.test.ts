@@ -1,0 +1,72 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR, useIdentificationTables } from '../../../collector/src/snmp/identify/data-tables.js';
+import { readRecording } from '../../../collector/src/snmp/recorded/identify-recordings.js';
+
+/**
+ * A video recorder of a product line neither set of recordings holds (enterprise 54321): its
+ * sysDescr writes the firmware version zero-padded, and its maker prints the MAC address as the
+ * serial number. Both are said by a rule's data alone.
+ */
+const walk = (mac: string) => `.1.3.6.1.2.1.1.1.0 = STRING: "Vistacam NVR-16 firmware 02.010.0005"
+.1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.54321.7.16
+.1.3.6.1.2.1.2.2.1.1.1 = INTEGER: 1
+.1.3.6.1.2.1.2.2.1.2.1 = STRING: "lo"
+.1.3.6.1.2.1.2.2.1.6.1 = Hex-STRING: 00 00 00 00 00 00
+.1.3.6.1.2.1.2.2.1.1.2 = INTEGER: 2
+.1.3.6.1.2.1.2.2.1.2.2 = STRING: "eth0"
+.1.3.6.1.2.1.2.2.1.6.2 = Hex-STRING: ${mac}
+`;
+
+const rule = (extra: object) => ({
+  id: 'vistacam-nvr',
+  sysObjectID: '^1\\.3\\.6\\.1\\.4\\.1\\.54321\\.7\\.',
+  sysDescr: '^Vistacam (?<model>NVR-\\d+) firmware (?<version>\\d+(?:\\.\\d+)+)$',
+  set: { vendor: 'Vistacam', os: 'Vistacam NVR' },
+  ...extra,
+});
+
+describe('rule options for how a product line writes its version and serial', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'steward-rule-options-'));
+    cpSync(DEFAULT_DATA_DIR, join(dir, 'tables'), { recursive: true });
+    writeFileSync(join(dir, 'nvr.walk'), walk('00 50 A1 0B C3 D4'));
+    writeFileSync(join(dir, 'no-mac.walk'), walk('00 00 00 00 00 00'));
+  });
+
+  afterAll(() => {
+    useIdentificationTables();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function useRule(extra: object): void {
+    const tables = join(dir, 'tables');
+    const patterns = JSON.parse(readFileSync(new URL('os-patterns.json', DEFAULT_DATA_DIR), 'utf8')) as { rules: unknown[] };
+    patterns.rules.unshift(rule(extra));
+    writeFileSync(join(tables, 'os-patterns.json'), JSON.stringify(patterns));
+    useIdentificationTables(pathToFileURL(`${tables}/`));
+  }
+
+  it('keeps the version as written, and gives no serial, where the rule says nothing of either', async () => {
+    useRule({});
+    const { identity } = await readRecording(join(dir, 'nvr.walk'));
+    expect(identity).toMatchObject({ vendor: 'Vistacam', model: 'NVR-16', os: 'Vistacam NVR', osVersion: '02.010.0005' });
+    expect(identity.serial).toBeUndefined();
+  });
+
+  it('drops the padding zeros of each number where the rule says the version is zero-padded', async () => {
+    useRule({ zeroPaddedVersion: true });
+    expect((await readRecording(join(dir, 'nvr.walk'))).identity.osVersion).toBe('2.10.5');
+  });
+
+  it("gives the device's own MAC address as the serial where the rule says the serial is that, and none where the device has no MAC", async () => {
+    useRule({ set: { vendor: 'Vistacam', os: 'Vistacam NVR', serial: '{mac}' } });
+    expect((await readRecording(join(dir, 'nvr.walk'))).identity).toMatchObject({ serial: '0050A10BC3D4', serialSource: 'sysDescr' });
+    expect((await readRecording(join(dir, 'no-mac.walk'))).identity.serial).toBeUndefined();
+  });
+});
