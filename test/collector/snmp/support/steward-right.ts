@@ -86,6 +86,8 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'teldat_teldatm1', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states 'Router model M1'; the reference holds a numeric code" },
   { recording: 'topvision', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the CMTS model before its hardware version; the reference holds the hardware version" },
   { recording: 'venturi', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the product; the reference holds hex bytes of another object" },
+  { recording: 'rittal-cmc', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the unit before its serial; the reference holds the hardware version (HW V3.20)" },
+  { recording: 'ssu2000', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the synchronization unit; the reference names its communication module" },
   { recording: 'iosxe_c9200l', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.2.1000', why: "the chassis row of the stack member describes the switch model; the reference names the stack" },
   { recording: 'iosxe_c9400-svl', field: 'serial', oid: '1.3.6.1.2.1.47.1.1.1.1.11.2', why: "entPhysicalSerialNum of the chassis row (class chassis); the reference took a line card's" },
   { recording: 'iosxe_c9500x-svl', field: 'serial', oid: '1.3.6.1.2.1.47.1.1.1.1.11.2', why: "entPhysicalSerialNum of the chassis row (class chassis); the reference took a module's" },
@@ -101,6 +103,7 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'edgecos_dcs203', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the switch runs SONiC; the reference names the maker's family" },
   { recording: 'procurve_200', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Aruba Instant On firmware (InstantOn_1930_...), not ProCurve software" },
   { recording: 'aos-emu2_ap9320', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field is the AOS version; the reference holds the application module's (AF1:)" },
+  { recording: 'powerwalker-vfi_20kcpgpf133', field: 'version', oid: '1.3.6.1.4.1.21111.1.1.1.6.0', why: "the card's firmware version object states the whole version; the reference drops its '.S1' suffix" },
   { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
 ];
 
