@@ -17,7 +17,7 @@ const present = librenmsRecordingsPresent();
  * shown right by the recording itself (STEWARD_RIGHT). These are the floors reached so far: the
  * target is 0.95 for each; a change that identifies fewer devices fails here.
  */
-const FLOOR: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 0.86, serial: 0.925, os: 0.925, version: 0.92 };
+const FLOOR: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 0.865, serial: 0.925, os: 0.925, version: 0.92 };
 /** Values that disagree with the reference and are not shown right by the recording: at most this many. */
 const MOST_WRONG: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 17, serial: 3, os: 82, version: 26 };
 
