@@ -117,12 +117,14 @@ function pickOs(
   const named = patterns.os;
   if (named && patterns.version) return { os: named.value, version: patterns.version.value, source: named.from };
   if (installed) return { os: installed.os, version: installed.version, source: 'host-resources' };
-  const os = named?.value ?? vendorOids.os ?? (enterprise !== undefined ? vendorDefaultOs(enterprise) : undefined);
+  // The OS a vendor object names wins over one a rule infers from the enterprise number alone.
+  const ruleOs = named?.from === 'sysObjectID' && vendorOids.os ? undefined : named;
+  const os = ruleOs?.value ?? vendorOids.os ?? (enterprise !== undefined ? vendorDefaultOs(enterprise) : undefined);
   // A version sysDescr states without naming the OS is that of the maker's software.
   const unnamedVersion = named ? undefined : patterns.version?.value;
   const version = first<Source>([vendorOids.osVersion, 'vendor-oid'], [unnamedVersion, 'sysDescr'], [chassis?.softwareRev, 'entity-mib']);
   if (version) return { os: os ?? makerFirmware(vendor), version: version[0], source: version[1] };
-  if (named) return { os: named.value, source: named.from };
+  if (ruleOs) return { os: ruleOs.value, source: ruleOs.from };
   if (firmware) return { os: os ?? makerFirmware(vendor), version: firmware[0], source: firmware[1] };
   if (os) return { os, source: vendorOids.os ? 'vendor-oid' : 'sysObjectID' };
   // An appliance that names no product of its own is known by the kernel it runs.

@@ -37,7 +37,9 @@ export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, V
   for (const field of VENDOR_OID_FIELDS) {
     for (const entry of entries) {
       for (const source of entry[field] ?? []) {
-        const text = cells.text(answers.get(oidOf(source)), field, 256);
+        const answer = answers.get(oidOf(source));
+        // Some makers state a serial number or build as an unsigned integer rather than a string.
+        const text = typeof answer?.value === 'number' ? String(answer.value) : cells.text(answer, field, 256);
         const value = text && typeof source !== 'string' && source.pattern ? text.match(new RegExp(source.pattern))?.groups?.value : text;
         const kept = identityValue(value);
         if (kept) {

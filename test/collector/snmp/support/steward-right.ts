@@ -84,6 +84,15 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'packetlight_pl-1000il', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1001', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'snr', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model; the reference holds a version" },
   { recording: 'timos', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the platform" },
+  { recording: 'pandacom_4', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.2.1', why: "the first ENTITY-MIB row describes the carrier chassis; the reference holds a slot number" },
+  { recording: 'rutos-rutx_rutx11', field: 'model', oid: '1.3.6.1.4.1.48690.1.3.0', why: "Teltonika's product code object; the reference holds the router's user-set name" },
+  { recording: 'rutos-rutx_trb500', field: 'model', oid: '1.3.6.1.4.1.48690.1.3.0', why: "Teltonika's product code object; the reference holds the router's user-set name" },
+  { recording: 'teldat', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model; the reference holds a numeric code" },
+  { recording: 'teldat_teldatm1', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states 'Router model M1'; the reference holds a numeric code" },
+  { recording: 'topvision', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the CMTS model before its hardware version; the reference holds the hardware version" },
+  { recording: 'venturi', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the product; the reference holds hex bytes of another object" },
+  { recording: 'rittal-cmc', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the unit before its serial; the reference holds the hardware version (HW V3.20)" },
+  { recording: 'ssu2000', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the synchronization unit; the reference names its communication module" },
   { recording: 'iosxe_c9200l', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.2.1000', why: "the chassis row of the stack member describes the switch model; the reference names the stack" },
   { recording: 'iosxe_c9400-svl', field: 'serial', oid: '1.3.6.1.2.1.47.1.1.1.1.11.2', why: "entPhysicalSerialNum of the chassis row (class chassis); the reference took a line card's" },
   { recording: 'iosxe_c9500x-svl', field: 'serial', oid: '1.3.6.1.2.1.47.1.1.1.1.11.2', why: "entPhysicalSerialNum of the chassis row (class chassis); the reference took a module's" },
@@ -102,6 +111,7 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'aos-emu2_ap9320', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field is the AOS version; the reference holds the application module's (AF1:)" },
   { recording: 'apc_ats', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field and its AOS file name (apc_hw05_aos_646.bin) state this AOS version; the reference took a module table that disagrees with both" },
   { recording: 'apc_environmental-manager', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field and its AOS file name (apc_hw03_aos_359.bin) state this AOS version; the reference took a module table that disagrees with both" },
+  { recording: 'powerwalker-vfi_20kcpgpf133', field: 'version', oid: '1.3.6.1.4.1.21111.1.1.1.6.0', why: "the card's firmware version object states the whole version; the reference drops its '.S1' suffix" },
   { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
 ];
 
