@@ -37,7 +37,10 @@ export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, V
   for (const field of VENDOR_OID_FIELDS) {
     for (const entry of entries) {
       for (const source of entry[field] ?? []) {
-        const text = cells.text(answers.get(oidOf(source)), field, 256);
+        const vb = answers.get(oidOf(source));
+        // Some MIBs type a serial number as an integer: its decimal digits are the value.
+        const number = typeof vb?.value === 'number' ? cells.integer(vb, field) : undefined;
+        const text = number !== undefined ? String(number) : cells.text(vb, field, 256);
         const value = text && typeof source !== 'string' && source.pattern ? text.match(new RegExp(source.pattern))?.groups?.value : text;
         const kept = identityValue(value);
         if (kept) {
