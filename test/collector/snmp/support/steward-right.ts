@@ -113,6 +113,12 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'apc_environmental-manager', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field and its AOS file name (apc_hw03_aos_359.bin) state this AOS version; the reference took a module table that disagrees with both" },
   { recording: 'powerwalker-vfi_20kcpgpf133', field: 'version', oid: '1.3.6.1.4.1.21111.1.1.1.6.0', why: "the card's firmware version object states the whole version; the reference drops its '.S1' suffix" },
   { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
+  { recording: 'linux_xcp-ng', field: 'os', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the snmpd 'distro' extend states the distribution, XCP-ng 8.3.0; the reference names only the kernel's family" },
+  { recording: 'linux_xcp-ng', field: 'version', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the snmpd 'distro' extend states the distribution's release, 8.3.0; the reference holds the Linux kernel's version (kept apart as the kernel)" },
+  { recording: 'mobileiron_core', field: 'version', oid: '1.3.6.1.2.1.25.6.3.1.2.143', why: "the installed mi-buildinfo package states the MobileIron release; the reference holds the Linux kernel's version (kept apart as the kernel)" },
+  { recording: 'mobileiron_sentry', field: 'version', oid: '1.3.6.1.2.1.25.6.3.1.2.143', why: "the installed mi-buildinfo package states the MobileIron release; the reference holds the Linux kernel's version (kept apart as the kernel)" },
+  { recording: 'junos', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the JUNOS release the agent runs (12.3X48-D35.7 on the srx100h2); the reference took a virtual-chassis member's software version from another table" },
+  { recording: 'junos_qfx5130-evo-22.2r3-s1-j4.1-1', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the running release, JUNOS 22.2R3-S1.3-EVO; the reference took the name of an install package" },
 ];
 
 /**
