@@ -95,6 +95,8 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'procurve_200', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Aruba Instant On firmware (InstantOn_1930_...), not ProCurve software" },
   { recording: 'aos-emu2_ap9320', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr's PF: field is the AOS version; the reference holds the application module's (AF1:)" },
   { recording: 'istars', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states software version 4.25 (iStars_SWV4.25); the reference appends a release the recording does not hold" },
+  { recording: 'linux_xcp-ng', field: 'os', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the host's distro extend states XCP-ng 8.3.0; the reference names the kernel's family" },
+  { recording: 'linux_xcp-ng', field: 'version', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the host's distro extend states XCP-ng 8.3.0; the reference holds the kernel's version" },
 ];
 
 /**
