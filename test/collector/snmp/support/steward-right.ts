@@ -39,6 +39,7 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'ciscospa_spa112', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the model where the reference shows only the sysObjectID's MIB name" },
   { recording: 'cumulus_bgp', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'datacom', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr is the model code" },
+  { recording: 'dcn-software_s5750e', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the switch model; the reference holds the hardware version object (1.0.1)" },
   { recording: 'edgeswitch_us-8-v2', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'edgeswitch_us-8', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'ericsson-6600_6600', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
