@@ -44,6 +44,8 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'edgeswitch_us-8', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'ericsson-6600_6600', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
   { recording: 'ericsson-tn_tn', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
+  { recording: 'esphome_esp32', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the board the firmware was built for; the reference gives the chip's model and revision" },
+  { recording: 'esphome_esp8266', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the board the firmware was built for; the reference gives the chip's core version as a model" },
   { recording: 'fabos', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this part number" },
   { recording: 'fabos_6520', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this part number" },
   { recording: 'fortigate', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.7.1', why: "the chassis row names the model the device reports (FGT_ model code)" },
