@@ -1,3 +1,4 @@
+import snmp from 'net-snmp';
 import type { Varbind } from 'net-snmp';
 import { identityValue } from '@steward/shared';
 import type { CellReader } from '../values/cell-reader.js';
@@ -37,7 +38,7 @@ export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, V
   for (const field of VENDOR_OID_FIELDS) {
     for (const entry of entries) {
       for (const source of entry[field] ?? []) {
-        const text = cells.text(answers.get(oidOf(source)), field, 256);
+        const text = field === 'serial' ? serialText(answers.get(oidOf(source)), cells) : cells.text(answers.get(oidOf(source)), field, 256);
         const value = text && typeof source !== 'string' && source.pattern ? text.match(new RegExp(source.pattern))?.groups?.value : text;
         const kept = identityValue(value);
         if (kept) {
@@ -49,6 +50,12 @@ export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, V
     }
   }
   return found;
+}
+
+/** Some makers state the serial number as an unsigned number (Unsigned32, which shares Gauge32's tag) rather than as text. */
+function serialText(vb: Varbind | undefined, cells: CellReader): string | undefined {
+  if (vb && typeof vb.value === 'number' && vb.type === snmp.ObjectType.Gauge) return String(vb.value);
+  return cells.text(vb, 'serial', 256);
 }
 
 function oidOf(source: OidSource): string {
