@@ -38,8 +38,10 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   // A host lists its print drivers as printers too: only a Printer-MIB device is one.
   const printerModel = evidence.isPrinter ? evidence.hostDevices.find((d) => d.type === 'printer')?.descr : undefined;
 
-  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [ranked(patterns.model, false), 'sysDescr'], [vendorOids.model, 'vendor-oid'],
-    [ranked(patterns.model, true), 'sysDescr'], [printerModel, 'host-resources'],
+  // A description that is only "<OS> <version>" names no model: the maker's objects say it instead.
+  const patternModel = patterns.model?.value === patterns.os?.value ? undefined : patterns.model;
+  const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [ranked(patternModel, false), 'sysDescr'], [vendorOids.model, 'vendor-oid'],
+    [ranked(patternModel, true), 'sysDescr'], [printerModel, 'host-resources'],
     // Where nothing names a model, a chassis row's description does (a stack's or a bare row's says less).
     [chassis?.class === 'chassis' ? chassis.descr : undefined, 'entity-mib']);
   const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [ranked(patterns.serial, false), 'sysDescr'], [vendorOids.serial, 'vendor-oid'],

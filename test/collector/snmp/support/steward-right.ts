@@ -44,10 +44,13 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'cumulus_edgecore-as4610-54p', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this part number; the reference gives the row's description" },
   { recording: 'comware', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row (class chassis) names this chassis; the reference took the switch sysDescr names, and the walk's chassis and module rows are those of a 10500 chassis" },
   { recording: 'datacom', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr is the model code" },
+  { recording: 'dcn-software_s5750e', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the switch model; the reference holds the hardware version object (1.0.1)" },
   { recording: 'edgeswitch_us-8-v2', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'edgeswitch_us-8', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this model" },
   { recording: 'ericsson-6600_6600', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
   { recording: 'ericsson-tn_tn', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this product number" },
+  { recording: 'esphome_esp32', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the board the firmware was built for; the reference gives the chip's model and revision" },
+  { recording: 'esphome_esp8266', field: 'model', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr names the board the firmware was built for; the reference gives the chip's core version as a model" },
   { recording: 'fabos', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this part number" },
   { recording: 'fabos_6520', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.13.1', why: "entPhysicalModelName of the chassis row states this part number" },
   { recording: 'fortigate', field: 'model', oid: '1.3.6.1.2.1.47.1.1.1.1.7.1', why: "the chassis row names the model the device reports (FGT_ model code)" },
@@ -119,6 +122,8 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'mobileiron_sentry', field: 'version', oid: '1.3.6.1.2.1.25.6.3.1.2.143', why: "the installed mi-buildinfo package states the MobileIron release; the reference holds the Linux kernel's version (kept apart as the kernel)" },
   { recording: 'junos', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the JUNOS release the agent runs (12.3X48-D35.7 on the srx100h2); the reference took a virtual-chassis member's software version from another table" },
   { recording: 'junos_qfx5130-evo-22.2r3-s1-j4.1-1', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the running release, JUNOS 22.2R3-S1.3-EVO; the reference took the name of an install package" },
+  { recording: 'linux_xcp-ng', field: 'os', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the host's distro extend states XCP-ng 8.3.0; the reference names the kernel's family" },
+  { recording: 'linux_xcp-ng', field: 'version', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the host's distro extend states XCP-ng 8.3.0; the reference holds the kernel's version" },
 ];
 
 /**
