@@ -127,8 +127,10 @@ export const snmpHostDevice = z.object({
 });
 export type SnmpHostDevice = z.infer<typeof snmpHostDevice>;
 
+/** PhysicalClass of ENTITY-MIB, with the values RFC 6933 added (energyObject, battery, storageDrive). */
 export const snmpEntityClass = z.enum([
   'other', 'unknown', 'chassis', 'backplane', 'container', 'powerSupply', 'fan', 'sensor', 'module', 'port', 'stack', 'cpu',
+  'energyObject', 'battery', 'storageDrive',
 ]);
 
 /** One row of ENTITY-MIB entPhysicalTable: chassis, modules, power supplies, transceivers... */

@@ -9,7 +9,8 @@ export const ENT_PHYSICAL_TABLE: TableSpec = {
   columns: [2, 4, 5, 7, 8, 9, 10, 11, 12, 13, 16],
 };
 
-const CLASSES = ['other', 'unknown', 'chassis', 'backplane', 'container', 'powerSupply', 'fan', 'sensor', 'module', 'port', 'stack', 'cpu'] as const;
+// Indexed by entPhysicalClass - 1; RFC 6933 added 13-15, which older code took for unclassed rows (a chassis candidate).
+const CLASSES = ['other', 'unknown', 'chassis', 'backplane', 'container', 'powerSupply', 'fan', 'sensor', 'module', 'port', 'stack', 'cpu', 'energyObject', 'battery', 'storageDrive'] as const;
 
 /** ENTITY-MIB physical entities: chassis, modules, power supplies, fans, transceivers. */
 export function readEntities(rows: TableRows, cells: CellReader): SnmpEntity[] {
