@@ -10,12 +10,13 @@ const PLACEHOLDERS = new Set([
   'system serial number', 'system product name', 'system manufacturer', 'system version', 'chassis serial number',
   'chassis manufacture', 'base board serial number', 'baseboard serial number', 'type1productconfigid', 'type1family',
   'sku', 'chassis', 'stack', 'network element', 'invalid', '<bad index>', '<out of spec>', 'no enclosure', 'serial number', 'serialnumber', 'no serial',
+  'model number', 'modelnumber', 'model name', 'product model',
   // The UUID that many boards built on one firmware reference ship with: it identifies no machine.
   '03000200-0400-0500-0006-000700080009', '123456789', '0123456789', '1234567890', 'xxxxxxxxxx', 'empty', 'no asset tag',
 ]);
 
-/** A serial, UUID or number made only of zeros, Fs, Xs, dashes, dots and spaces identifies nothing. */
-const BLANK_ID = /^[\s0.\-]*$|^[\sfF\-]*$|^[\sxX\-]*$/;
+/** A serial, UUID or number made only of zeros, Fs, Xs, hashes, dashes, dots and spaces identifies nothing. */
+const BLANK_ID = /^[\s0.\-]*$|^[\sfF\-]*$|^[\sxX\-]*$|^[\s#\-]*$/;
 /** A word in angle brackets stands in for a value an agent or an export left out ("<private>", "<hostname>"). */
 const BRACKETED = /^<[^<>]*>$/;
 // eslint-disable-next-line no-control-regex

@@ -9,11 +9,12 @@ const HR_DEVICE_PROCESSOR = '1.3.6.1.2.1.25.3.1.3';
 /** A reference "model" that is nothing but an instruction-set name, as a poller words it from the machine field. */
 const ARCHITECTURE_ONLY = /^(?:(?:generic|intel|amd)\s+)?(x86 64-bit|x86_64|x64|amd64|i[3-6]86|x86|armv?\d*l?|aarch64|arm64|mips\w*|powerpc|ppc)(?:\/openssl)?$/i;
 /** Instruction-set words a sysDescr states (Linux and BSD machine field, Windows' "Hardware: AMD64 Family ..."). */
-const ARCHITECTURE_STATED = /\b(x86_64|amd64|intel64|i[3-6]86|x86|armv\d+\w*|arm|aarch64|arm64|mips\w*|powerpc|ppc)\b/gi;
+const ARCHITECTURE_STATED = /\b(x86_64|amd64|intel64|em64t|i[3-6]86|x86|armv\d+\w*|arm|aarch64|arm64|mips\w*|powerpc|ppc)\b/gi;
 
 function architectureFamily(word: string): string {
   const w = word.toLowerCase();
-  if (/^(x86 64-bit|x86_64|x64|amd64|intel64)$/.test(w)) return 'x86-64';
+  // EM64T is Intel's first name for x86-64, as older Windows words its processors.
+  if (/^(x86 64-bit|x86_64|x64|amd64|intel64|em64t)$/.test(w)) return 'x86-64';
   if (/^(i[3-6]86|x86)$/.test(w)) return 'x86';
   if (/^(aarch64|arm64)$/.test(w)) return 'arm64';
   if (w.startsWith('arm')) return 'arm';

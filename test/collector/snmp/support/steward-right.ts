@@ -133,7 +133,7 @@ export const STEWARD_RIGHT: StewardRight[] = [
  * recording to show the reference is the processor (support/processor-reference.ts).
  */
 export const REFERENCE_IS_PROCESSOR: string[] = [
-  'coreos', 'ird', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
+  'coreos', 'ird', 'windows_3790s', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
   'linux_docker-v2', 'linux_fail2ban-legacy', 'linux_fail2ban-v1', 'linux_fbsd-nfs-client-legacy',
   'linux_fbsd-nfs-client-v1', 'linux_fbsd-nfs-server-legacy', 'linux_fbsd-nfs-server-v1', 'linux_freeradius',
   'linux_icecast', 'linux_linux_config_files-v1', 'linux_mailcow-dockerized-v1', 'linux_ntc',
