@@ -81,4 +81,6 @@ export const vendorOidTable = load('vendor-identity-oids.json', z.object({ entri
 export const osRuleTable = load('os-patterns.json', z.object({ rules: z.array(osRule) }));
 export const enterpriseRegistry = load('iana-enterprises.json', registryFile);
 export const ouiRegistry = load('oui-vendors.json', registryFile);
+/** sysObjectID (no leading dot) → the product its maker's product MIB registers there. */
+export const productOidRegistry = load('product-oids.json', registryFile);
 export const osFamilyTable = load('os-family-names.json', z.object({ families: z.record(z.string(), z.array(z.string())) }));
