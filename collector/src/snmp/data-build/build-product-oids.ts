@@ -12,28 +12,28 @@ import { importedModules, parseMibModules, resolveOids, type MibAssignment, type
 export const DATA_DIR = fileURLToPath(new URL('../../../data/snmp/', import.meta.url));
 
 /**
- * A MIB that registers products, as a path within the collection; 'under' names the node its product
+ * A MIB that registers products, as a path within the collection; 'under' names the nodes its product
  * registrations hang below where the module registers other things too.
  */
-export interface ProductMib { file: string; under?: string }
+export interface ProductMib { file: string; under?: string[] }
 
 /** Earlier ones win where two name the same OID. */
 export const PRODUCT_MIBS: ProductMib[] = [
   { file: 'cisco/CISCO-PRODUCTS-MIB.my' },
-  { file: 'juniper/mib-jnx-chas-defines.txt', under: 'jnxProductName' },
-  { file: 'hp/hpicfoid.mib', under: 'netElement' },
+  { file: 'juniper/mib-jnx-chas-defines.txt', under: ['jnxProductName'] },
+  { file: 'hp/hpicfoid.mib', under: ['netElement'] },
   { file: 'hp/gbe2c-l2l3.mib' },
   { file: 'hp/hpnicfProductId.mib' },
   { file: 'h3c/hh3c-product-id.mib' },
-  { file: 'foundry/FOUNDRY-SN-ROOT-MIB.mib', under: 'registration' },
+  { file: 'foundry/FOUNDRY-SN-ROOT-MIB.mib', under: ['registration'] },
   { file: 'foundry/BROCADE-PRODUCTS-MIB' },
   { file: 'foundry/NOS-PRODUCTS-MIB' },
-  { file: 'extreme/extreme-base.mib', under: 'extremeProduct' },
+  { file: 'extreme/extreme-base.mib', under: ['extremeProduct'] },
   { file: 'force10/f10-products.mib' },
   { file: 'dell/DELLEMC-OS10-PRODUCTS-MIB.mib' },
   { file: 'arista/ARISTA-PRODUCTS-MIB.txt' },
   { file: 'opengear/og-products-mib.mib' },
-  { file: 'mimosa/MIMOSA-MIB.txt', under: 'mimosaHardware' },
+  { file: 'mimosa/MIMOSA-MIB.txt', under: ['mimosaHardware'] },
   { file: 'netscreen/NETSCREEN-PRODUCTS-MIB.mib' },
   { file: 'ruckus/RUCKUS-PRODUCTS-MIB.txt' },
   { file: 'tplink/tplink-products.mib' },
@@ -44,6 +44,12 @@ export const PRODUCT_MIBS: ProductMib[] = [
   { file: 'silver-peak/SILVERPEAK-PRODUCTS-MIB.mib' },
   { file: 'vmware/vmware-products-mib.mib' },
   { file: 'packetfront/PACKETFRONT-PRODUCTS-MIB.mib' },
+  { file: 'fortinet/fortinet-fortigate-mib.mib', under: ['fgModel'] },
+  { file: 'fortinet/fortinet-fortimanager-fortianalyzer-mib.mib', under: ['fmModel', 'faModel'] },
+  { file: 'fortinet/fortinet-fortiswitch-mib.mib', under: ['fsModel'] },
+  { file: 'fortinet/fortinet-fortiauthenticator-mib.mib', under: ['facModel'] },
+  { file: 'paloalto/PAN-PRODUCT-MIB.my' },
+  { file: 'allied/at-product.mib' },
 ];
 
 /** A MIB file as read from the collection: its path there and its text. */
@@ -67,16 +73,20 @@ export function buildProductTable(products: MibText[], supporting: MibText[], co
     const modules = parsed.get(file) ?? [];
     const under = PRODUCT_MIBS.find((p) => p.file === file)?.under;
     const assignments = modules.flatMap((m) => m.assignments);
-    const root = under === undefined ? '1.3.6.1.4.1' : oidOf(assignments, under, oids);
-    if (root === undefined) throw new Error(`${file}: no node named ${under}`);
+    const roots = (under ?? []).map((name) => oidOf(assignments, name, oids) ?? missing(file, name));
+    if (roots.length === 0) roots.push('1.3.6.1.4.1');
     for (const a of assignments) {
       const oid = oids.get(a);
-      if (!a.registration || oid === undefined || !oid.startsWith(`${root}.`) || branches.has(oid)) continue;
+      if (!a.registration || oid === undefined || !roots.some((root) => oid.startsWith(`${root}.`)) || branches.has(oid)) continue;
       names[oid] ??= a.name;
     }
     described.push(...modules.map((m) => (m.revision ? `${m.name} ${m.revision}` : m.name)));
   }
   return { source: `${collection}: ${described.join(', ')}`, names: sortedByOid(names) };
+}
+
+function missing(file: string, name: string): never {
+  throw new Error(`${file}: no node named ${name}`);
 }
 
 function oidOf(assignments: MibAssignment[], name: string, oids: Map<MibAssignment, string>): string | undefined {
