@@ -17,7 +17,7 @@ const present = librenmsRecordingsPresent();
  * shown right by the recording itself (STEWARD_RIGHT). These are the floors reached so far: the
  * target is 0.95 for each; a change that identifies fewer devices fails here.
  */
-const FLOOR: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 0.855, serial: 0.92, os: 0.9, version: 0.9 };
+const FLOOR: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 0.858, serial: 0.92, os: 0.9, version: 0.9 };
 /** Values that disagree with the reference and are not shown right by the recording: at most this many. */
 const MOST_WRONG: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 22, serial: 3, os: 94, version: 38 };
 
