@@ -58,6 +58,10 @@ describe('product names read from product MIBs', () => {
     const built = buildProductTable([{ file: 'acme/ACME-PRODUCTS-MIB', text: PRODUCTS_MIB }], [{ file: 'acme/ACME-SMI', text: SMI_MIB }], 'a test collection');
     expect(built.names).toEqual({ '1.3.6.1.4.1.64999.1.1.24': 'acmeSwitch24', '1.3.6.1.4.1.64999.1.2.7': 'acmeRouter2' });
     expect(built.source).toBe('a test collection: ACME-PRODUCTS-MIB 202403150000Z');
+    // A module that registers other things too names the subtree its products hang below.
+    const switches = buildProductTable([{ file: 'acme/ACME-PRODUCTS-MIB', text: PRODUCTS_MIB, under: ['acmeSwitches'] }], [{ file: 'acme/ACME-SMI', text: SMI_MIB }], '');
+    expect(switches.names).toEqual({ '1.3.6.1.4.1.64999.1.1.24': 'acmeSwitch24' });
+    expect(() => buildProductTable([{ file: 'acme/ACME-PRODUCTS-MIB', text: PRODUCTS_MIB, under: ['acmeHubs'] }], [], '')).toThrow(/acmeHubs/);
   });
 
   // The collection is not part of the repository: point STEWARD_PRODUCT_MIBS at a checkout to check the table against it.

@@ -54,13 +54,14 @@ export const PRODUCT_MIBS: ProductMib[] = [
 
 /** A MIB file as read from the collection: its path there and its text. */
 export interface MibText { file: string; text: string }
+export type ProductMibText = MibText & Pick<ProductMib, 'under'>;
 
 /**
  * The table: each product registration that resolves below enterprises and has nothing registered
  * beneath it (a sysObjectID names a product, never a branch of them). `supporting` are the modules
  * the product MIBs import their roots from.
  */
-export function buildProductTable(products: MibText[], supporting: MibText[], collection: string): { source: string; names: Record<string, string> } {
+export function buildProductTable(products: ProductMibText[], supporting: MibText[], collection: string): { source: string; names: Record<string, string> } {
   const parsed = new Map<string, MibModule[]>();
   for (const mib of [...products, ...supporting]) parsed.set(mib.file, parseMibModules(mib.text));
   const oids = resolveOids([...parsed.values()].flat());
@@ -69,9 +70,8 @@ export function buildProductTable(products: MibText[], supporting: MibText[], co
 
   const names: Record<string, string> = {};
   const described: string[] = [];
-  for (const { file } of products) {
+  for (const { file, under } of products) {
     const modules = parsed.get(file) ?? [];
-    const under = PRODUCT_MIBS.find((p) => p.file === file)?.under;
     const assignments = modules.flatMap((m) => m.assignments);
     const roots = (under ?? []).map((name) => oidOf(assignments, name, oids) ?? missing(file, name));
     if (roots.length === 0) roots.push('1.3.6.1.4.1');
@@ -109,9 +109,9 @@ function sortedByOid(names: Record<string, string>): Record<string, string> {
  * The product MIBs' texts and those of the modules they import from, found by module name among the
  * files of the folders the product MIBs sit in (a vendor's SMI module lives beside its products).
  */
-export function readCollection(dir: string): { products: MibText[]; supporting: MibText[]; collection: string } {
+export function readCollection(dir: string): { products: ProductMibText[]; supporting: MibText[]; collection: string } {
   const read = (file: string): MibText => ({ file, text: readFileSync(join(dir, file), 'latin1') });
-  const products = PRODUCT_MIBS.map((p) => read(p.file));
+  const products = PRODUCT_MIBS.map((p) => ({ ...read(p.file), under: p.under }));
   const byModule = new Map<string, string>();
   for (const folder of new Set(PRODUCT_MIBS.map((p) => p.file.split('/')[0]!))) {
     for (const name of readdirSync(join(dir, folder))) {
@@ -123,7 +123,7 @@ export function readCollection(dir: string): { products: MibText[]; supporting: 
   }
   const supporting: MibText[] = [];
   const seen = new Set(products.map((p) => p.file));
-  const queue = [...products];
+  const queue: MibText[] = [...products];
   for (let mib = queue.shift(); mib; mib = queue.shift()) {
     for (const module of importedModules(mib.text)) {
       const file = byModule.get(module);
