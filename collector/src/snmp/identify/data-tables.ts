@@ -83,4 +83,11 @@ export const vendorOidTable = load('vendor-identity-oids.json', z.object({ entri
 export const osRuleTable = load('os-patterns.json', z.object({ rules: z.array(osRule) }));
 export const enterpriseRegistry = load('iana-enterprises.json', registryFile);
 export const ouiRegistry = load('oui-vendors.json', registryFile);
+/** sysObjectID (no leading dot) → the product its maker's product MIB registers there. */
+export const productOidRegistry = load('product-oids.json', z.object({
+  source: z.string(),
+  // Thousands of rows: one pass over the values checks them in a fraction of a per-key schema's time.
+  names: z.custom<Record<string, string>>((v) => typeof v === 'object' && v !== null && Object.values(v).every((n) => typeof n === 'string'),
+    'names: an object of product names'),
+}));
 export const osFamilyTable = load('os-family-names.json', z.object({ families: z.record(z.string(), z.array(z.string())) }));

@@ -1,4 +1,5 @@
 import { identityValue, withoutRepeatedValues, type SnmpDeviceIdentity, type SnmpEntity, type SnmpHostDevice, type SnmpSystem } from '@steward/shared';
+import { productOidRegistry } from './data-tables.js';
 import { matchOsPackage, matchOsPatterns, type PatternField, type PatternFindings } from './match-os-patterns.js';
 import type { VendorOidFindings } from './vendor-oids.js';
 import {
@@ -43,7 +44,9 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [ranked(patternModel, false), 'sysDescr'], [vendorOids.model, 'vendor-oid'],
     [ranked(patternModel, true), 'sysDescr'], [printerModel, 'host-resources'],
     // Where nothing names a model, a chassis row's description does (a stack's or a bare row's says less).
-    [chassis?.class === 'chassis' ? chassis.descr : undefined, 'entity-mib']);
+    [chassis?.class === 'chassis' ? chassis.descr : undefined, 'entity-mib'])
+    // Last: the name the maker registered for this sysObjectID, terse yet naming gear nothing else describes.
+    ?? first<Source>([registeredProduct(system.sysObjectID), 'sysObjectID']);
   const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [ranked(patterns.serial, false), 'sysDescr'], [vendorOids.serial, 'vendor-oid'],
     [ranked(patterns.serial, true), 'sysDescr']);
   const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
@@ -78,6 +81,11 @@ function serialFromMac(patterns: PatternFindings, macs: string[]): PatternFindin
   const { serial, ...rest } = patterns;
   const mac = macs[0]?.replace(/[^0-9a-f]/gi, '').toUpperCase();
   return mac ? { ...rest, serial: { ...serial, value: mac } } : rest;
+}
+
+/** The product the maker's product MIB registers under this sysObjectID. */
+function registeredProduct(sysObjectID: string | undefined): string | undefined {
+  return sysObjectID ? productOidRegistry().names[sysObjectID.replace(/^\./, '')] : undefined;
 }
 
 /** A rule's finding at one rank: before the vendor objects, or (a rule marking it so) after them. */
