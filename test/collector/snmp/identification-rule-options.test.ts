@@ -70,3 +70,42 @@ describe('rule options for how a product line writes its version and serial', ()
     expect((await readRecording(join(dir, 'no-mac.walk'))).identity.serial).toBeUndefined();
   });
 });
+
+describe("a vendor object's value worded as the maker's catalogue words it", () => {
+  let dir: string;
+  const cameraWalk = `.1.3.6.1.2.1.1.1.0 = STRING: "camera"
+.1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.54321.9.2
+.1.3.6.1.4.1.54321.9.1.1.0 = STRING: "VC316F-v3.2-build0107"
+`;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'steward-template-'));
+    cpSync(DEFAULT_DATA_DIR, join(dir, 'tables'), { recursive: true });
+    writeFileSync(join(dir, 'camera.walk'), cameraWalk);
+  });
+
+  afterAll(() => {
+    useIdentificationTables();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function useEntry(source: object): void {
+    const tables = join(dir, 'tables');
+    const oids = JSON.parse(readFileSync(new URL('vendor-identity-oids.json', DEFAULT_DATA_DIR), 'utf8')) as { entries: unknown[] };
+    oids.entries.unshift({ enterprise: 54321, sysObjectIDPrefix: '1.3.6.1.4.1.54321.9', model: [source] });
+    writeFileSync(join(tables, 'vendor-identity-oids.json'), JSON.stringify(oids));
+    useIdentificationTables(pathToFileURL(`${tables}/`));
+  }
+
+  it('gives the part the pattern keeps, inside the template', async () => {
+    useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^VC(?<value>\\d{3}[A-Z])-v\\d', template: 'Vistacam {value}' });
+    expect((await readRecording(join(dir, 'camera.walk'))).identity.model).toBe('Vistacam 316F');
+  });
+
+  it('gives the part alone without a template, and nothing where the pattern does not match', async () => {
+    useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^VC(?<value>\\d{3}[A-Z])-v\\d' });
+    expect((await readRecording(join(dir, 'camera.walk'))).identity.model).toBe('316F');
+    useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^XX(?<value>\\d+)', template: 'Vistacam {value}' });
+    expect((await readRecording(join(dir, 'camera.walk'))).identity.model ?? '').not.toMatch(/^Vistacam/);
+  });
+});

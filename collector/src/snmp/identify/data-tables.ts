@@ -24,7 +24,11 @@ export function onTablesChanged(forget: () => void): void {
  * An object to read: a scalar's OID, or one with a pattern whose 'value' group is kept; with
  * firstRow, the OID is a table column and its first row is read (the row index differs per device).
  */
-const oidSource = z.union([z.string(), z.object({ oid: z.string(), pattern: z.string().optional(), firstRow: z.boolean().optional() })]);
+const oidSource = z.union([z.string(), z.object({
+  oid: z.string(), pattern: z.string().optional(), firstRow: z.boolean().optional(),
+  /** The value as the maker's catalogue words it, '{value}' standing for what was read ("FortiAP {value}" from "FP231G"). */
+  template: z.string().includes('{value}').optional(),
+})]);
 export type OidSource = z.infer<typeof oidSource>;
 
 const vendorOidEntry = z.object({

@@ -43,8 +43,9 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
   const patternModel = patterns.model?.value === patterns.os?.value ? undefined : patterns.model;
   const model = first<Source>([chassis?.model, 'entity-mib'], [deviceOids.model, 'vendor-oid'], [ranked(patternModel, false), 'sysDescr'], [vendorOids.model, 'vendor-oid'],
     [ranked(patternModel, true), 'sysDescr'], [printerModel, 'host-resources'],
-    // Where nothing names a model, a chassis row's description does (a stack's or a bare row's says less).
-    [chassis?.class === 'chassis' ? chassis.descr : undefined, 'entity-mib'])
+    // Where nothing names a model, a chassis row's description does (a stack's or a bare row's says less);
+    // so does the top row's where the agent lists descriptions without classes.
+    [chassis?.class === 'chassis' || (chassis && chassis.class === undefined) ? chassis?.descr : undefined, 'entity-mib'])
     // Last: the name the maker registered for this sysObjectID, terse yet naming gear nothing else describes.
     ?? first<Source>([registeredProduct(system.sysObjectID), 'sysObjectID']);
   const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [ranked(patterns.serial, false), 'sysDescr'], [vendorOids.serial, 'vendor-oid'],

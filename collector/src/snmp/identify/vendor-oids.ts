@@ -40,7 +40,8 @@ export function readVendorOids(entries: VendorOidEntry[], answers: Map<string, V
         const answer = answers.get(oidOf(source));
         // Some makers state a serial number or build as an unsigned integer rather than a string.
         const text = typeof answer?.value === 'number' ? String(answer.value) : cells.text(answer, field, 256);
-        const value = text && typeof source !== 'string' && source.pattern ? text.match(new RegExp(source.pattern))?.groups?.value : text;
+        const read = text && typeof source !== 'string' && source.pattern ? text.match(new RegExp(source.pattern))?.groups?.value : text;
+        const value = read && typeof source !== 'string' && source.template ? source.template.replace('{value}', read) : read;
         const kept = identityValue(value);
         if (kept) {
           found[field] = kept.slice(0, 128);
