@@ -1,5 +1,6 @@
 // `npm run bench -- search [--devices N]`: estate-wide software search over the reconciliation
 // bench's synthetic estate (60 installs a device: 100,000 devices make 6 million installs), on PostgreSQL.
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { migrate } from '../../collector/src/store/migrate.js';
 import { searchInstalledSoftware } from '../../collector/src/store/software-inventory.js';
@@ -18,6 +19,9 @@ try {
   await migrate(t.db);
   let started = Date.now();
   await generateEstate(t.db, { devices, installsPerDevice: INSTALLS, commercialPerDevice: 10, otherTitles: 1700 });
+  // As autovacuum leaves a table after a bulk load: statistics, and pages marked all-visible, so
+  // the installs' index answers without visiting the table.
+  await t.db.exec('vacuum analyze device_software');
   await t.db.exec('analyze');
   console.log(`\n== Software search: ${devices.toLocaleString('en')} devices, ${(devices * INSTALLS).toLocaleString('en')} installs (generated in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   for (const term of TERMS) {
@@ -30,6 +34,8 @@ try {
     }
     console.log(`${`search "${term}" (${titles} titles) p50 / p95`.padEnd(58)} ${`${percentile(ms, 50).toFixed(0)} / ${percentile(ms, 95).toFixed(0)} ms`.padStart(16)}   (target ≤ 100 ms)`);
   }
+  // The machine's load beside the figures: on a shared server they are only as good as it was idle.
+  console.log(`${'load average (1, 5, 15 min)'.padEnd(58)} ${loadavg().map((l) => l.toFixed(1)).join(' ').padStart(16)}`);
 } finally {
   await t.drop();
 }

@@ -8,10 +8,17 @@ import { tempTable } from './temp-table.js';
  * context, worked out once per device. Two statements, not one with a switch: a switch in the
  * condition turns the lookup of the devices into a subquery run once per device.
  */
-const DEVICES = (every: boolean) => `
-  select d.id as device_id, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}, lower(rd.name) as department_key
-    from devices d ${DEVICE_CONTEXT_JOINS}
+const DEVICES = (every: boolean, register: boolean) => `
+  select d.id as device_id, d.last_seen, ${register ? `${DEVICE_CONTEXT_COLUMNS}, lower(rd.name) as department_key` : DEVICE_ONLY_COLUMNS}
+    from devices d ${register ? DEVICE_CONTEXT_JOINS : ''}
    where ${every ? 'true' : 'd.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))'}`;
+
+/**
+ * The device's own part of its context, for products no user and no department has a say in:
+ * who uses a device and where it belongs are then never read, and the register is not joined.
+ */
+const DEVICE_ONLY_COLUMNS = `null::uuid as asset_id, null::text as user_key, null::text as department,
+  d.licence_cores as cores, d.licence_sockets as sockets, null::text as department_key`;
 
 type TargetKind = 'device' | 'user' | 'department';
 
@@ -88,9 +95,16 @@ const USERS = `
  * the few devices with none of them.
  */
 export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date, wholeEstate = false): Promise<void> {
-  await tempTable(db, 'licence_devices', DEVICES(wholeEstate), wholeEstate ? [] : [productIds], { analyze: true });
+  const kinds = await allocationKinds(db, productIds);
+  // The register says who uses a device and where it belongs: needed only to count users or to
+  // honour allocations to users and departments.
+  const register = userProducts.length > 0 || kinds.includes('user') || kinds.includes('department');
+  // Statistics from a small sample: the joins that follow need sizes and rough distinct counts,
+  // and sampling tens of thousands of rows took longer than the join itself.
+  await db.query('set local default_statistics_target = 10');
+  await tempTable(db, 'licence_devices', DEVICES(wholeEstate, register), wholeEstate ? [] : [productIds], { analyze: true });
   // Analysed: grouped and joined next, a guessed size of a million rows turns hashing into sorting.
-  await tempTable(db, 'licence_inst', INSTALLS(await allocationKinds(db, productIds)), [productIds, asOf, userProducts], { analyze: true });
+  await tempTable(db, 'licence_inst', INSTALLS(kinds), [productIds, asOf, userProducts], { analyze: true });
   await tempTable(db, 'licence_users', USERS, [], { analyze: true });
 }
 
@@ -195,17 +209,30 @@ export async function readPicks(db: Queryable): Promise<UnlicensedPick[]> {
  * device seen within the last `days` days before the date: licences paid for and not used.
  */
 export async function shelfwareCounts(db: Queryable, productIds: string[], asOf: Date, days: number): Promise<Map<string, number>> {
+  // Each kind of target is looked up in its own anti-join against the products' recent consumers,
+  // read once: one condition over the three kinds was a scan of the installs per allocation.
   const { rows } = await db.query<{ product_id: string; n: number }>(
-    `select e.product_id, count(*)::int as n
-       from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
-      where e.product_id = any($1::text[])
-        and not exists (
-          select 1 from licence_inst i join licence_devices c on c.device_id = i.device_id
-           where i.product_id = e.product_id and c.last_seen > $2::timestamptz - make_interval(days => $3)
-             and ((a.target_kind = 'device' and i.device_id::text = lower(a.target))
-               or (a.target_kind = 'user' and c.user_key = lower(a.target))
-               or (a.target_kind = 'department' and c.department_key = lower(a.target))))
-      group by e.product_id`,
+    `with alloc as (
+       select e.product_id, a.target_kind, lower(a.target) as target
+         from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
+        where e.product_id = any($1::text[])
+     ), recent as materialized (
+       select i.product_id, i.device_id::text as device, c.user_key, c.department_key
+         from licence_inst i join licence_devices c on c.device_id = i.device_id
+        where c.last_seen > $2::timestamptz - make_interval(days => $3)
+          and exists (select 1 from alloc a where a.product_id = i.product_id)
+     )
+     select product_id, count(*)::int as n from (
+       select a.product_id from alloc a where a.target_kind = 'device'
+          and not exists (select 1 from recent r where r.product_id = a.product_id and r.device = a.target)
+       union all
+       select a.product_id from alloc a where a.target_kind = 'user'
+          and not exists (select 1 from recent r where r.product_id = a.product_id and r.user_key = a.target)
+       union all
+       select a.product_id from alloc a where a.target_kind = 'department'
+          and not exists (select 1 from recent r where r.product_id = a.product_id and r.department_key = a.target)
+     ) unused
+     group by product_id`,
     [productIds, asOf, days],
   );
   return new Map(rows.map((r) => [r.product_id, r.n]));
