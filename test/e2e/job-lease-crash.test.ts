@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReconcileJob } from '@steward/shared';
+import { migrate } from '../../collector/src/store/migrate.js';
+import { openDatabase } from '../../collector/src/store/open.js';
+import { generateEstate } from '../bench/reconcile-estate.js';
+import { createPostgresDatabase, TEST_BACKEND } from '../support/database.js';
+import { freePort, spawnBin, waitForHealth, type Spawned } from '../support/processes.js';
+
+/**
+ * SIGKILL while a collector runs a full reconciliation asked for over the API: the job is held
+ * under a lease the dead process no longer renews, and another collector (on PostgreSQL, one
+ * already running beside it; on the embedded database, the collector started again) takes it back
+ * and runs it to the end. Killed a second time, the job is failed with the reason rather than run
+ * a third time. No job is left running. Sized like the SIGTERM test, so each run lasts well over
+ * the time it takes to kill it mid-way.
+ */
+const DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 3000;
+const PASSWORD = 'lease-test-password';
+const LEASE_SECONDS = 3;
+const SETTLED = ['done', 'failed', 'cancelled'];
+
+describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'steward-lease-'));
+  const dataDir = path.join(work, 'data');
+  let databaseUrl: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  const started: Spawned[] = [];
+
+  const openStore = () => openDatabase({ databaseUrl, dataDir });
+
+  async function startOne(): Promise<{ p: Spawned; url: string; auth: Record<string, string> }> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const p = spawnBin('collector', ['serve'], {
+      STEWARD_PORT: String(port),
+      STEWARD_DATA_DIR: dataDir,
+      STEWARD_ENROLL_SECRET: 'lease-test-secret',
+      STEWARD_ADMIN_PASSWORD: PASSWORD,
+      STEWARD_LOG_LEVEL: 'info',
+      STEWARD_JOB_LEASE_SECONDS: String(LEASE_SECONDS),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    });
+    started.push(p);
+    await waitForHealth(url, 240_000);
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    return { p, url, auth: { authorization: `Bearer ${((await login.json()) as { token: string }).token}` } };
+  }
+
+  async function poll(at: { url: string; auth: Record<string, string> }, job: ReconcileJob): Promise<ReconcileJob> {
+    return (await (await fetch(`${at.url}${job.poll}`, { headers: at.auth })).json()) as ReconcileJob;
+  }
+
+  async function until(at: { url: string; auth: Record<string, string> }, job: ReconcileJob, what: string, test: (j: ReconcileJob) => boolean, timeoutMs = 240_000): Promise<ReconcileJob> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const now = await poll(at, job);
+      if (test(now)) return now;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the job to be ${what}; it is ${JSON.stringify(now)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function kill(p: Spawned): Promise<void> {
+    p.child.kill('SIGKILL');
+    await p.exited;
+  }
+
+  /** On PostgreSQL the next collector is already up beside the one killed; on the embedded database it starts after. */
+  async function killAndSucceed(victim: Spawned) {
+    if (TEST_BACKEND === 'postgres') {
+      const next = await startOne();
+      await kill(victim);
+      return next;
+    }
+    await kill(victim);
+    return startOne();
+  }
+
+  beforeAll(async () => {
+    if (TEST_BACKEND === 'postgres') ({ url: databaseUrl, drop } = await createPostgresDatabase());
+    const db = await openStore();
+    try {
+      await migrate(db);
+      await generateEstate(db, { devices: DEVICES, installsPerDevice: 40, commercialPerDevice: 8, otherTitles: 500 });
+    } finally {
+      await db.close();
+    }
+  }, 300_000);
+  afterAll(async () => {
+    for (const p of started) p.child.kill('SIGKILL');
+    await Promise.all(started.map((p) => p.exited));
+    await drop?.();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('has the job taken back and run to the end once, failed with the reason the second time, and none left running', async () => {
+    // The first job: its collector is killed mid-run, and the job runs again elsewhere.
+    const first = await startOne();
+    const asked = await fetch(`${first.url}/api/v1/reconcile/run`, { method: 'POST', headers: { ...first.auth, 'content-type': 'application/json' }, body: '{}' });
+    expect(asked.status).toBe(202);
+    const job = (await asked.json()) as ReconcileJob;
+    await until(first, job, 'running', (j) => j.state === 'running');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await poll(first, job)).toMatchObject({ state: 'running', attempts: 1 });
+    const firstPid = first.p.child.pid!;
+    const second = await killAndSucceed(first.p);
+
+    const rerun = await until(second, job, 'running again', (j) => j.attempts === 2);
+    expect(rerun.error).toContain(`/${firstPid}/`);
+    expect(rerun.error).toMatch(/stopped renewing its lease; queued again/);
+    const done = await until(second, job, 'settled', (j) => SETTLED.includes(j.state));
+    expect(done).toMatchObject({ state: 'done', attempts: 2, error: null });
+    expect(done.result!.devices).toBe(DEVICES);
+    expect(second.p.output()).toContain('job taken back from a collector that stopped renewing its lease; queued again');
+
+    // The second job: killed under two collectors in turn, it is failed, not tried a third time.
+    const asked2 = await fetch(`${second.url}/api/v1/reconcile/run`, { method: 'POST', headers: { ...second.auth, 'content-type': 'application/json' }, body: '{}' });
+    const job2 = (await asked2.json()) as ReconcileJob;
+    await until(second, job2, 'running', (j) => j.state === 'running');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const third = await killAndSucceed(second.p);
+    await until(third, job2, 'running again', (j) => j.state === 'running' && j.attempts === 2);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await poll(third, job2)).state).toBe('running');
+    const thirdPid = third.p.child.pid!;
+    await kill(third.p);
+    const fourth = await startOne();
+    const failed = await until(fourth, job2, 'settled', (j) => SETTLED.includes(j.state));
+    expect(failed).toMatchObject({ state: 'failed', attempts: 2, result: null });
+    expect(failed.error).toContain(`/${thirdPid}/`);
+    expect(failed.error).toMatch(/attempt 2 of 2; not run again/);
+    expect(fourth.p.output()).toContain('marked failed');
+
+    // The collector left standing still takes work: a new run goes through to the end.
+    const asked3 = await fetch(`${fourth.url}/api/v1/reconcile/run`, { method: 'POST', headers: { ...fourth.auth, 'content-type': 'application/json' }, body: '{}' });
+    const job3 = (await asked3.json()) as ReconcileJob;
+    expect(await until(fourth, job3, 'settled', (j) => SETTLED.includes(j.state))).toMatchObject({ state: 'done', attempts: 1 });
+
+    await kill(fourth.p);
+    const db = await openStore();
+    try {
+      const { rows } = await db.query<{ state: string; n: number }>('select state, count(*)::int as n from jobs group by state order by state');
+      expect(rows).toEqual([{ state: 'done', n: 2 }, { state: 'failed', n: 1 }]);
+    } finally {
+      await db.close();
+    }
+  }, 900_000);
+});
