@@ -10,17 +10,21 @@ import { createPostgresDatabase, TEST_BACKEND } from '../support/database.js';
 import { freePort, spawnBin, waitForHealth, type Spawned } from '../support/processes.js';
 
 /**
- * SIGKILL while a collector runs a full reconciliation asked for over the API: the job is held
+ * SIGKILL while a collector runs a job asked for over the API: the job is held
  * under a lease the dead process no longer renews, and another collector (on PostgreSQL, one
  * already running beside it; on the embedded database, the collector started again) takes it back
- * and runs it to the end. Killed a second time, the job is failed with the reason rather than run
- * a third time. No job is left running. Sized like the SIGTERM test, so each run lasts well over
- * the time it takes to kill it mid-way.
+ * and runs it to the end (a full reconciliation). Killed a second time, the job (a big label sheet)
+ * is failed with the reason rather than run a third time. No job is left running. The estate is
+ * sized like the SIGTERM test's, so a run lasts well over the time it takes to kill it mid-way.
  */
 const DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 3000;
 const PASSWORD = 'lease-test-password';
 const LEASE_SECONDS = 3;
 const SETTLED = ['done', 'failed', 'cancelled'];
+/** A sheet big enough to be a job and to take seconds to draw on every attempt. */
+const LABELS = 1000;
+/** What the polls of either kind of job have in common. */
+type Job = Pick<ReconcileJob, 'id' | 'state' | 'attempts' | 'error' | 'poll'> & { result: unknown };
 
 describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
   const work = mkdtempSync(path.join(os.tmpdir(), 'steward-lease-'));
@@ -51,11 +55,11 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
     return { p, url, auth: { authorization: `Bearer ${((await login.json()) as { token: string }).token}` } };
   }
 
-  async function poll(at: { url: string; auth: Record<string, string> }, job: ReconcileJob): Promise<ReconcileJob> {
-    return (await (await fetch(`${at.url}${job.poll}`, { headers: at.auth })).json()) as ReconcileJob;
+  async function poll<J extends Job>(at: { url: string; auth: Record<string, string> }, job: J): Promise<J> {
+    return (await (await fetch(`${at.url}${job.poll}`, { headers: at.auth })).json()) as J;
   }
 
-  async function until(at: { url: string; auth: Record<string, string> }, job: ReconcileJob, what: string, test: (j: ReconcileJob) => boolean, timeoutMs = 240_000): Promise<ReconcileJob> {
+  async function until<J extends Job>(at: { url: string; auth: Record<string, string> }, job: J, what: string, test: (j: J) => boolean, timeoutMs = 240_000): Promise<J> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const now = await poll(at, job);
@@ -118,15 +122,21 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
     expect(done.result!.devices).toBe(DEVICES);
     expect(second.p.output()).toContain('job taken back from a collector that stopped renewing its lease; queued again');
 
-    // The second job: killed under two collectors in turn, it is failed, not tried a third time.
-    const asked2 = await fetch(`${second.url}/api/v1/reconcile/run`, { method: 'POST', headers: { ...second.auth, 'content-type': 'application/json' }, body: '{}' });
-    const job2 = (await asked2.json()) as ReconcileJob;
+    // The second job, a big label sheet: killed under two collectors in turn, it is failed, not
+    // tried a third time. Drawing labels takes the same time on every attempt.
+    const csv = ['Name,Category', ...Array.from({ length: LABELS }, (_, i) => `Lease label ${i},hardware.peripherals`)].join('\n');
+    const imported = (await (await fetch(`${second.url}/api/v1/register/import`, { method: 'POST', headers: { ...second.auth, 'content-type': 'text/csv' }, body: csv })).json()) as { importId: string };
+    expect((await fetch(`${second.url}/api/v1/register/import/${imported.importId}/commit`, { method: 'POST', headers: { ...second.auth, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    const listed = (await (await fetch(`${second.url}/api/v1/register/assets?search=Lease%20label&limit=${LABELS}`, { headers: second.auth })).json()) as { items: Array<{ id: string }> };
+    expect(listed.items).toHaveLength(LABELS);
+    const asked2 = await fetch(`${second.url}/api/v1/register/labels`, {
+      method: 'POST', headers: { ...second.auth, 'content-type': 'application/json' }, body: JSON.stringify({ assetIds: listed.items.map((a) => a.id) }),
+    });
+    expect(asked2.status).toBe(202);
+    const job2 = (await asked2.json()) as Job;
     await until(second, job2, 'running', (j) => j.state === 'running');
-    await new Promise((r) => setTimeout(r, 1_000));
     const third = await killAndSucceed(second.p);
     await until(third, job2, 'running again', (j) => j.state === 'running' && j.attempts === 2);
-    await new Promise((r) => setTimeout(r, 1_000));
-    expect((await poll(third, job2)).state).toBe('running');
     const thirdPid = third.p.child.pid!;
     await kill(third.p);
     const fourth = await startOne();
@@ -135,6 +145,9 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
     expect(failed.error).toContain(`/${thirdPid}/`);
     expect(failed.error).toMatch(/attempt 2 of 2; not run again/);
     expect(fourth.p.output()).toContain('marked failed');
+    const download = await fetch(`${fourth.url}/api/v1/register/labels/jobs/${job2.id}/pdf`, { headers: fourth.auth });
+    expect(download.status).toBe(409);
+    expect(((await download.json()) as { message: string }).message).toContain('not run again');
 
     // The collector left standing still takes work: a new run goes through to the end.
     const asked3 = await fetch(`${fourth.url}/api/v1/reconcile/run`, { method: 'POST', headers: { ...fourth.auth, 'content-type': 'application/json' }, body: '{}' });
@@ -144,8 +157,8 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
     await kill(fourth.p);
     const db = await openStore();
     try {
-      const { rows } = await db.query<{ state: string; n: number }>('select state, count(*)::int as n from jobs group by state order by state');
-      expect(rows).toEqual([{ state: 'done', n: 2 }, { state: 'failed', n: 1 }]);
+      const { rows } = await db.query<{ kind: string; state: string; n: number }>('select kind, state, count(*)::int as n from jobs group by kind, state order by kind, state');
+      expect(rows).toEqual([{ kind: 'reconcile.full', state: 'done', n: 2 }, { kind: 'register.labels', state: 'failed', n: 1 }]);
     } finally {
       await db.close();
     }

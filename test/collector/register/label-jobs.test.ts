@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL_JOB_THRESHOLD, LABEL_SHEET_LIMITS, type LabelJob } from '@steward/shared';
 import type { RunningCollector } from '../../../collector/src/collector.js';
 import { createUser } from '../../../collector/src/services/auth.js';
+import { ApiClient as DashboardApi } from '../../../dashboard/src/api/api-client.js';
+import { downloadLabels } from '../../../dashboard/src/api/register.js';
 import { CONTRACT_BACKENDS } from '../../support/backends.js';
 import { startCollectorOn, type TestCollector } from '../../support/collector.js';
 import { expectStatus, startRegister, type RegisterClient } from './register-api.js';
@@ -81,6 +83,17 @@ describe.each(CONTRACT_BACKENDS)('label sheets as jobs on %s', (backend) => {
 
     const { rows } = await c.database.db.query<{ n: number }>("select count(*)::int as n from jobs where kind = 'register.labels' and state = 'running'");
     expect(rows[0]!.n).toBe(0);
+  }, 180_000);
+
+  it('lets the dashboard print a big sheet: it polls the job and downloads the PDF', async () => {
+    const dashboard = new DashboardApi({ baseUrl: c.url, token: () => auth.authorization!.slice('Bearer '.length), onUnauthorized: () => undefined });
+    const before = await c.database.db.query<{ n: number }>("select count(*)::int as n from jobs where kind = 'register.labels'");
+    const file = await downloadLabels(dashboard, assetIds.slice(0, LABEL_JOB_THRESHOLD + 1), 'avery-l7163', 100);
+    const pdf = Buffer.from(await file.blob.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pageCount(pdf)).toBe(Math.ceil((LABEL_JOB_THRESHOLD + 1) / AVERY_PER_PAGE));
+    const after = await c.database.db.query<{ n: number }>("select count(*)::int as n from jobs where kind = 'register.labels'");
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
   }, 180_000);
 
   it('keeps a sheet at the threshold synchronous: the PDF in the answer, no job made', async () => {
