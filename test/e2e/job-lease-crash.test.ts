@@ -74,15 +74,34 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
     await p.exited;
   }
 
-  /** On PostgreSQL the next collector is already up beside the one killed; on the embedded database it starts after. */
-  async function killAndSucceed(victim: Spawned) {
-    if (TEST_BACKEND === 'postgres') {
-      const next = await startOne();
-      await kill(victim);
-      return next;
+  type Collector = Awaited<ReturnType<typeof startOne>>;
+
+  /** On PostgreSQL a second collector runs beside the one that takes the job; on the embedded database one runs at a time. */
+  async function standby(): Promise<Collector[]> {
+    return TEST_BACKEND === 'postgres' ? [await startOne()] : [];
+  }
+
+  /** The collector holding the job: read from the job's row when several run (whichever took it). */
+  async function holderOf(jobId: string, alive: Collector[]): Promise<Collector> {
+    if (alive.length === 1) return alive[0]!;
+    const db = await openStore();
+    try {
+      const { rows } = await db.query<{ claimed_by: string }>('select claimed_by from jobs where id = $1', [jobId]);
+      const pid = Number(rows[0]!.claimed_by.split('/')[1]);
+      const holder = alive.find((c) => c.p.child.pid === pid);
+      if (!holder) throw new Error(`job ${jobId} is held by ${rows[0]!.claimed_by}, none of the collectors started here`);
+      return holder;
+    } finally {
+      await db.close();
     }
-    await kill(victim);
-    return startOne();
+  }
+
+  /** Kills the job's holder; the collector beside it carries on, or, when none is, one started again. */
+  async function killHolder(jobId: string, alive: Collector[]): Promise<{ victimPid: number; next: Collector }> {
+    const victim = await holderOf(jobId, alive);
+    await kill(victim.p);
+    const rest = alive.filter((c) => c !== victim);
+    return { victimPid: victim.p.child.pid!, next: rest[0] ?? await startOne() };
   }
 
   beforeAll(async () => {
@@ -105,14 +124,14 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
   it('has the job taken back and run to the end once, failed with the reason the second time, and none left running', async () => {
     // The first job: its collector is killed mid-run, and the job runs again elsewhere.
     const first = await startOne();
+    const beside = await standby();
     const asked = await fetch(`${first.url}/api/v1/reconcile/run`, { method: 'POST', headers: { ...first.auth, 'content-type': 'application/json' }, body: '{}' });
     expect(asked.status).toBe(202);
     const job = (await asked.json()) as ReconcileJob;
     await until(first, job, 'running', (j) => j.state === 'running');
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await poll(first, job)).toMatchObject({ state: 'running', attempts: 1 });
-    const firstPid = first.p.child.pid!;
-    const second = await killAndSucceed(first.p);
+    const { victimPid: firstPid, next: second } = await killHolder(job.id, [first, ...beside]);
 
     const rerun = await until(second, job, 'running again', (j) => j.attempts === 2);
     expect(rerun.error).toContain(`/${firstPid}/`);
@@ -129,17 +148,16 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
     expect((await fetch(`${second.url}/api/v1/register/import/${imported.importId}/commit`, { method: 'POST', headers: { ...second.auth, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
     const listed = (await (await fetch(`${second.url}/api/v1/register/assets?search=Lease%20label&limit=${LABELS}`, { headers: second.auth })).json()) as { items: Array<{ id: string }> };
     expect(listed.items).toHaveLength(LABELS);
+    const beside2 = await standby();
     const asked2 = await fetch(`${second.url}/api/v1/register/labels`, {
       method: 'POST', headers: { ...second.auth, 'content-type': 'application/json' }, body: JSON.stringify({ assetIds: listed.items.map((a) => a.id) }),
     });
     expect(asked2.status).toBe(202);
     const job2 = (await asked2.json()) as Job;
     await until(second, job2, 'running', (j) => j.state === 'running');
-    const third = await killAndSucceed(second.p);
+    const { next: third } = await killHolder(job2.id, [second, ...beside2]);
     await until(third, job2, 'running again', (j) => j.state === 'running' && j.attempts === 2);
-    const thirdPid = third.p.child.pid!;
-    await kill(third.p);
-    const fourth = await startOne();
+    const { victimPid: thirdPid, next: fourth } = await killHolder(job2.id, [third]);
     const failed = await until(fourth, job2, 'settled', (j) => SETTLED.includes(j.state));
     expect(failed).toMatchObject({ state: 'failed', attempts: 2, result: null });
     expect(failed.error).toContain(`/${thirdPid}/`);
