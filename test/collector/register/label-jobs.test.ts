@@ -46,7 +46,7 @@ describe.each(CONTRACT_BACKENDS)('label sheets as jobs on %s', (backend) => {
     const items = expectStatus(await admin.get(`/assets?search=${encodeURIComponent('Label job item')}&limit=1000&sort=name`), 200).items as Array<{ id: string }>;
     assetIds.push(...items.map((a) => a.id));
     expect(assetIds).toHaveLength(SHEET);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await other?.close();
     await c?.stop();
