@@ -11,6 +11,7 @@ import { LiveEvents } from './services/live-events.js';
 import { loadMasterKeys } from './services/secrets.js';
 import { IngestGate, ingestGateSize } from './services/ingest-gate.js';
 import { startPresenceRetention } from './services/presence-retention.js';
+import { startJobLeases } from './services/jobs/job-leases.js';
 import { startNetworkRuntime } from './services/network/network-runtime.js';
 import type { AlertScheduler } from './alerts/alert-scheduler.js';
 import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
@@ -22,6 +23,7 @@ import { databaseKind, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { backfillDeviceEvidence } from './store/identity/evidence.js';
 import { junkIdentifiers } from './reconcile/identity/junk-identifiers.js';
+import { thisProcess } from './store/jobs.js';
 import { openDatabase } from './store/open.js';
 import { initSetting } from './store/settings.js';
 
@@ -56,6 +58,8 @@ async function tlsFor(config: CollectorConfig): Promise<TlsFiles | undefined> {
 
 export async function startCollector(config: CollectorConfig, options: { log?: Logger; db?: Database } = {}): Promise<RunningCollector> {
   const log = options.log ?? collectorLogger(config);
+  // Set before any worker claims a job: the claim is made under this lease.
+  thisProcess.leaseSeconds = config.jobLeaseSeconds;
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.maxDatabaseConnections }));
   const applied = await migrate(db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
@@ -85,6 +89,13 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const alerts = startAlertScheduler(ctx);
   const backups = await startBackupSchedule(ctx);
   const presenceRetention = startPresenceRetention(ctx);
+  // Jobs this collector runs stay held while it lives; those of a collector that died are taken back.
+  const jobLeases = startJobLeases(db, log, {
+    onReclaimed: () => {
+      app.reconcileWorker.jobs.kick();
+      app.labelJobs.kick();
+    },
+  });
   return {
     url,
     app,
@@ -99,6 +110,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
       await alerts.stop();
       await backups.stop();
       await presenceRetention.stop();
+      await jobLeases.stop();
       await network.stop();
       await ctx.presence.stop();
       await reconciliation;

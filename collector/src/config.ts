@@ -58,6 +58,12 @@ export const collectorConfigSchema = z.object({
   outboundAllow: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string()).default([])),
   /** How long a domain registry has to answer an RDAP look-up. */
   rdapTimeoutSeconds: z.coerce.number().min(0.1).max(120).default(10),
+  /**
+   * How long a job (a full reconciliation or a label sheet asked for over the API) stays held by the
+   * collector running it without a renewal; renewed every third of it. A collector killed mid-job
+   * has its job taken back by another this long after.
+   */
+  jobLeaseSeconds: z.coerce.number().int().min(2).max(3600).default(60),
   /** Seconds between evaluations of the alert rules. */
   alertIntervalSeconds: z.coerce.number().int().min(10).default(300),
   /** Where scheduled backups are written; `<dataDir>/backups` when not given. */
@@ -108,6 +114,7 @@ const ENV_KEYS: Record<string, keyof CollectorConfig> = {
   STEWARD_DASHBOARD_DIR: 'dashboardDir',
   STEWARD_OUTBOUND_ALLOW: 'outboundAllow',
   STEWARD_ALERT_INTERVAL: 'alertIntervalSeconds',
+  STEWARD_JOB_LEASE_SECONDS: 'jobLeaseSeconds',
   STEWARD_TLS_CERT: 'tlsCertFile',
   STEWARD_TLS_KEY: 'tlsKeyFile',
   STEWARD_TLS_SELF_SIGNED: 'tlsSelfSigned',

@@ -473,8 +473,9 @@ export const reportScheduleRecord = reportScheduleInput.extend({
 export type ReportScheduleRecord = z.infer<typeof reportScheduleRecord>;
 
 /**
- * Where webhooks and helpdesk connectors may connect. Off by default: on a self-hosted install the
- * helpdesk and the receivers usually sit on the same private network. Link-local addresses and
+ * Where webhooks, helpdesk connectors, the SMTP relay and domain registries (RDAP) may connect.
+ * Off by default: on a self-hosted install the helpdesk, the relay and the receivers usually sit on
+ * the same private network. Link-local addresses and
  * cloud metadata services are refused either way.
  */
 export const outboundSettings = z.object({

@@ -457,6 +457,8 @@ export const reconcileJob = z.object({
   result: reconcileRun.nullable(),
   /** Why it failed or was cancelled. */
   error: z.string().nullable(),
+  /** Above one: the collector running it stopped, and another took it up. */
+  attempts: z.number().int(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

@@ -546,6 +546,30 @@ export const labelRequest = z.object({
   heading: text(64).optional(),
 });
 
+/**
+ * Sheets with more labels than this are drawn as a job: the request answers 202 with the job to
+ * poll, and the PDF is fetched from it once done. Smaller sheets come back in the answer.
+ */
+export const LABEL_JOB_THRESHOLD = 200;
+
+export const labelJob = z.object({
+  id: z.uuid(),
+  state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  requestedBy: z.string().nullable(),
+  /** Labels on the sheet once drawn; assets deleted since the request are left out. */
+  result: z.object({ labels: z.number().int(), leftOut: z.number().int(), bytes: z.number().int() }).nullable(),
+  error: z.string().nullable(),
+  /** Above one: a collector drawing it stopped, and another took it up. */
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** Where to poll the job, and where the PDF is once it is done. */
+  poll: z.string(),
+  download: z.string(),
+});
+export type LabelJob = z.infer<typeof labelJob>;
+
 // ---------------------------------------------------------------- import / export
 
 export const importRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });

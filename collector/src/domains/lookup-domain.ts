@@ -1,4 +1,5 @@
 import { outboundPolicy, type OutboundPolicy } from '../alerts/outbound/address-policy.js';
+import { currentPolicy } from '../alerts/outbound/current-policy.js';
 import { outboundRequest } from '../alerts/outbound/outbound-request.js';
 import type { CollectorContext } from '../context.js';
 import { getDomain, listDomains, recordDomainLookup, recordDomainLookupError } from '../store/domains/domains.js';
@@ -47,7 +48,9 @@ export async function lookupDomain(ctx: CollectorContext, name: string): Promise
   const url = `${rdapBaseFor(name, await readRdapServers(ctx.db), domain.rdap_url)}domain/${encodeURIComponent(name)}`;
   try {
     const timeoutMs = ctx.config.rdapTimeoutSeconds * 1000;
-    const found = parseRdapDomain(await fetchRdap(outboundPolicy(ctx.config.outboundAllow), url, timeoutMs));
+    // The administrator's "public addresses only" setting covers registries too: read at each look-up.
+    const policy = await currentPolicy(ctx.db, outboundPolicy(ctx.config.outboundAllow));
+    const found = parseRdapDomain(await fetchRdap(policy, url, timeoutMs));
     await recordDomainLookup(ctx.db, name, found);
     return { ok: true };
   } catch (error) {

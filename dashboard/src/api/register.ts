@@ -1,6 +1,6 @@
 import {
   asset, assetStatus, assignment, bulkAssetAnswer, attachment, auditResult, auditRound, bookValue, contractRecord, importCommitAnswer, importPreview,
-  listAnswer, personRecord, registerHistoryEntry, sanitisation, workOrder,
+  LABEL_JOB_THRESHOLD, labelJob, listAnswer, personRecord, registerHistoryEntry, sanitisation, workOrder,
   type Asset, type AssetCreateRequest, type AssetPatch, type AssetStatus, type AssignmentTargetType, type AttachmentKind, type BulkAssetAnswer,
   type BulkAssetRequest,
   type ImportField, type LabelLayout, type TransitionRequest,
@@ -160,7 +160,17 @@ export function commitImport(api: ApiClient, importId: string, acceptValidRows: 
   return api.request(importCommitAnswer, `/api/v1/register/import/${encodeURIComponent(importId)}/commit`, { method: 'POST', body: { acceptValidRows } });
 }
 
-/** Printable labels (tag, name, serial and a barcode) for assets, in the order given, as PDF. */
-export function downloadLabels(api: ApiClient, assetIds: string[], layout: LabelLayout): Promise<DownloadedFile> {
-  return api.download('/api/v1/register/labels', { method: 'POST', body: { assetIds, layout } });
+/**
+ * Printable labels (tag, name, serial and a barcode) for assets, in the order given, as PDF. A big
+ * sheet is drawn as a job on the collector: it is polled until done, then its PDF fetched.
+ */
+export async function downloadLabels(api: ApiClient, assetIds: string[], layout: LabelLayout, pollMs = 1000): Promise<DownloadedFile> {
+  if (assetIds.length <= LABEL_JOB_THRESHOLD) return api.download('/api/v1/register/labels', { method: 'POST', body: { assetIds, layout } });
+  let job = await api.request(labelJob, '/api/v1/register/labels', { method: 'POST', body: { assetIds, layout } });
+  while (job.state === 'queued' || job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    job = await api.request(labelJob, job.poll);
+  }
+  // A sheet that was not drawn answers its download with the reason, which the caller shows.
+  return api.download(job.download);
 }

@@ -4,6 +4,7 @@ import { openSecret } from '../../services/secrets.js';
 import { readNotificationSettings } from '../../store/alerts/notification-settings.js';
 import type { AlertDeps } from '../alert-deps.js';
 import { addressRefusal, hostRefusal, isHostAllowedByName } from '../outbound/address-policy.js';
+import { currentPolicy } from '../outbound/current-policy.js';
 import { AttemptFailed, PermanentFailure } from './delivery-outcome.js';
 
 export interface EmailMessage {
@@ -13,15 +14,19 @@ export interface EmailMessage {
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
-/** The SMTP relay may not sit where outgoing requests are refused either. */
+/**
+ * The SMTP relay may not sit where outgoing requests are refused either, the administrator's
+ * "public addresses only" setting included: a relay is as much a way out as a webhook.
+ */
 async function checkRelay(deps: AlertDeps, host: string): Promise<void> {
-  const byName = hostRefusal(deps.policy, host);
+  const policy = await currentPolicy(deps.db, deps.policy);
+  const byName = hostRefusal(policy, host);
   if (byName) throw new PermanentFailure(`SMTP relay ${byName}`);
-  if (isHostAllowedByName(deps.policy, host)) return;
+  if (isHostAllowedByName(policy, host)) return;
   const addresses = await lookup(host, { all: true }).catch((error: Error) => {
     throw new AttemptFailed(`SMTP relay ${host}: ${error.message}`);
   });
-  const refusal = addresses.map((a) => addressRefusal(deps.policy, a.address)).find(Boolean);
+  const refusal = addresses.map((a) => addressRefusal(policy, a.address)).find(Boolean);
   if (refusal) throw new PermanentFailure(`SMTP relay ${host}: ${refusal}`);
 }
 

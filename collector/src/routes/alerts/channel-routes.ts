@@ -42,11 +42,11 @@ export function channelRoutes(app: FastifyInstance, ctx: CollectorContext): void
     return reply.code(204).send();
   });
 
-  app.get('/api/v1/settings/outbound', apiDoc({ tags, summary: 'Where webhooks and helpdesk connectors may connect' }), async (request) => {
+  app.get('/api/v1/settings/outbound', apiDoc({ tags, summary: 'Where webhooks, helpdesk connectors, the SMTP relay and domain registries (RDAP) may connect' }), async (request) => {
     await requirePermission(ctx, request, 'alerts:read');
     return readOutboundSettings(ctx.db);
   });
-  app.put('/api/v1/settings/outbound', apiDoc({ tags, summary: 'Restrict webhooks and helpdesk connectors to public addresses, or lift it', body: outboundSettings }), async (request) => {
+  app.put('/api/v1/settings/outbound', apiDoc({ tags, summary: 'Restrict webhooks, helpdesk connectors, the SMTP relay and RDAP look-ups to public addresses, or lift it', body: outboundSettings }), async (request) => {
     const user = await requirePermission(ctx, request, 'settings:write');
     const value = validate(outboundSettings, request.body, 'body');
     await ctx.db.transaction(async (tx) => {

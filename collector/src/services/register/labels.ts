@@ -67,8 +67,12 @@ function drawLabel(doc: PDFKit.PDFDocument, x: number, y: number, stock: LabelSt
   if (barcodeHeight > 4) doc.image(codes.barcode, textX, cursor + small * 1.4, { width: textWidth, height: barcodeHeight });
 }
 
-/** A PDF of asset labels (QR code, tag, name, barcode) laid out for the chosen label stock. */
-export async function renderLabels(items: LabelItem[], layout: LabelLayout, heading?: string): Promise<Buffer> {
+/**
+ * A PDF of asset labels (QR code, tag, name, barcode) laid out for the chosen label stock. Drawing
+ * a label is synchronous work: the loop lets other work in between labels, so a sheet of thousands
+ * holds neither requests nor the renewal of the job's lease, and stops between labels on the signal.
+ */
+export async function renderLabels(items: LabelItem[], layout: LabelLayout, heading?: string, signal?: AbortSignal): Promise<Buffer> {
   const stock = LABEL_STOCKS[layout];
   const perPage = stock.columns * stock.rows;
   const doc = new PDFDocument({ size: stock.page, margin: 0, autoFirstPage: false, info: { Title: 'Asset labels', Creator: 'Steward' } });
@@ -81,6 +85,8 @@ export async function renderLabels(items: LabelItem[], layout: LabelLayout, head
     const x = stock.left + (slot % stock.columns) * stock.pitchX;
     const y = stock.top + Math.floor(slot / stock.columns) * stock.pitchY;
     drawLabel(doc, x, y, stock, item, await codesOf(item.tag), heading);
+    await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
   }
   doc.end();
   await done;

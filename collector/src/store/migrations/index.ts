@@ -27,6 +27,7 @@ import * as registerMergeAcceptanceSightings from './0034-register-merge-accepta
 import * as futureDatedReports from './0024-future-dated-reports.js';
 import * as accountSafety from './0025-account-safety.js';
 import * as jobs from './0036-jobs.js';
+import * as jobLeases from './0037-job-leases.js';
 import * as softwareSearchHolders from './0038-software-search-holders.js';
 
 export interface Migration {
@@ -66,5 +67,6 @@ export const migrations: Migration[] = [
   { id: 33, name: 'ssh-scanning', sql: sshScanning.sql },
   { id: 34, name: 'register-merge-acceptance-sightings', sql: registerMergeAcceptanceSightings.sql },
   { id: 36, name: 'jobs', sql: jobs.sql },
+  { id: 37, name: 'job-leases', sql: jobLeases.sql },
   { id: 38, name: 'software-search-holders', sql: softwareSearchHolders.sql },
 ];
