@@ -1,10 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR, useIdentificationTables } from '../../../collector/src/snmp/identify/data-tables.js';
 import { readRecording } from '../../../collector/src/snmp/recorded/identify-recordings.js';
+import { ScratchTables } from './support/scratch-tables.js';
 
 /**
  * A video recorder of a product line neither set of recordings holds (enterprise 54321): its
@@ -30,82 +26,63 @@ const rule = (extra: object) => ({
 });
 
 describe('rule options for how a product line writes its version and serial', () => {
-  let dir: string;
+  let tables: ScratchTables;
+  let nvr: string;
+  let noMac: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'steward-rule-options-'));
-    cpSync(DEFAULT_DATA_DIR, join(dir, 'tables'), { recursive: true });
-    writeFileSync(join(dir, 'nvr.walk'), walk('00 50 A1 0B C3 D4'));
-    writeFileSync(join(dir, 'no-mac.walk'), walk('00 00 00 00 00 00'));
+    tables = new ScratchTables();
+    nvr = tables.walk('nvr.walk', walk('00 50 A1 0B C3 D4'));
+    noMac = tables.walk('no-mac.walk', walk('00 00 00 00 00 00'));
   });
+  afterAll(() => tables.remove());
 
-  afterAll(() => {
-    useIdentificationTables();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  function useRule(extra: object): void {
-    const tables = join(dir, 'tables');
-    const patterns = JSON.parse(readFileSync(new URL('os-patterns.json', DEFAULT_DATA_DIR), 'utf8')) as { rules: unknown[] };
-    patterns.rules.unshift(rule(extra));
-    writeFileSync(join(tables, 'os-patterns.json'), JSON.stringify(patterns));
-    useIdentificationTables(pathToFileURL(`${tables}/`));
-  }
+  const useRule = (extra: object) => tables.use({ rules: [rule(extra)] });
 
   it('keeps the version as written, and gives no serial, where the rule says nothing of either', async () => {
     useRule({});
-    const { identity } = await readRecording(join(dir, 'nvr.walk'));
+    const { identity } = await readRecording(nvr);
     expect(identity).toMatchObject({ vendor: 'Vistacam', model: 'NVR-16', os: 'Vistacam NVR', osVersion: '02.010.0005' });
     expect(identity.serial).toBeUndefined();
   });
 
   it('drops the padding zeros of each number where the rule says the version is zero-padded', async () => {
     useRule({ zeroPaddedVersion: true });
-    expect((await readRecording(join(dir, 'nvr.walk'))).identity.osVersion).toBe('2.10.5');
+    expect((await readRecording(nvr)).identity.osVersion).toBe('2.10.5');
   });
 
   it("gives the device's own MAC address as the serial where the rule says the serial is that, and none where the device has no MAC", async () => {
     useRule({ set: { vendor: 'Vistacam', os: 'Vistacam NVR', serial: '{mac}' } });
-    expect((await readRecording(join(dir, 'nvr.walk'))).identity).toMatchObject({ serial: '0050A10BC3D4', serialSource: 'sysDescr' });
-    expect((await readRecording(join(dir, 'no-mac.walk'))).identity.serial).toBeUndefined();
+    expect((await readRecording(nvr)).identity).toMatchObject({ serial: '0050A10BC3D4', serialSource: 'sysDescr' });
+    expect((await readRecording(noMac)).identity.serial).toBeUndefined();
   });
 });
 
 describe("a vendor object's value worded as the maker's catalogue words it", () => {
-  let dir: string;
+  let tables: ScratchTables;
+  let camera: string;
   const cameraWalk = `.1.3.6.1.2.1.1.1.0 = STRING: "camera"
 .1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.54321.9.2
 .1.3.6.1.4.1.54321.9.1.1.0 = STRING: "VC316F-v3.2-build0107"
 `;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'steward-template-'));
-    cpSync(DEFAULT_DATA_DIR, join(dir, 'tables'), { recursive: true });
-    writeFileSync(join(dir, 'camera.walk'), cameraWalk);
+    tables = new ScratchTables();
+    camera = tables.walk('camera.walk', cameraWalk);
   });
+  afterAll(() => tables.remove());
 
-  afterAll(() => {
-    useIdentificationTables();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  function useEntry(source: object): void {
-    const tables = join(dir, 'tables');
-    const oids = JSON.parse(readFileSync(new URL('vendor-identity-oids.json', DEFAULT_DATA_DIR), 'utf8')) as { entries: unknown[] };
-    oids.entries.unshift({ enterprise: 54321, sysObjectIDPrefix: '1.3.6.1.4.1.54321.9', model: [source] });
-    writeFileSync(join(tables, 'vendor-identity-oids.json'), JSON.stringify(oids));
-    useIdentificationTables(pathToFileURL(`${tables}/`));
-  }
+  const useEntry = (source: object) => tables.use({ entries: [{ enterprise: 54321, sysObjectIDPrefix: '1.3.6.1.4.1.54321.9', model: [source] }] });
 
   it('gives the part the pattern keeps, inside the template', async () => {
     useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^VC(?<value>\\d{3}[A-Z])-v\\d', template: 'Vistacam {value}' });
-    expect((await readRecording(join(dir, 'camera.walk'))).identity.model).toBe('Vistacam 316F');
+    expect((await readRecording(camera)).identity.model).toBe('Vistacam 316F');
   });
 
   it('gives the part alone without a template, and nothing where the pattern does not match', async () => {
     useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^VC(?<value>\\d{3}[A-Z])-v\\d' });
-    expect((await readRecording(join(dir, 'camera.walk'))).identity.model).toBe('316F');
+    expect((await readRecording(camera)).identity.model).toBe('316F');
     useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^XX(?<value>\\d+)', template: 'Vistacam {value}' });
-    expect((await readRecording(join(dir, 'camera.walk'))).identity.model ?? '').not.toMatch(/^Vistacam/);
+    expect((await readRecording(camera)).identity.model ?? '').not.toMatch(/^Vistacam/);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSnmpIdentifyCommand } from '../../../collector/src/snmp/cli/snmp-identify-command.js';
 import { DEFAULT_DATA_DIR, useIdentificationTables } from '../../../collector/src/snmp/identify/data-tables.js';
 import { readRecording } from '../../../collector/src/snmp/recorded/identify-recordings.js';
+import { ScratchTables } from './support/scratch-tables.js';
 
 /**
  * A load balancer of a product line neither set of recordings holds (enterprise 12196), saved as
@@ -86,43 +87,31 @@ describe('a product line identified by rows added to the data tables alone', () 
 });
 
 describe('a rule that ranks its sysDescr model below the vendor objects, as data', () => {
-  let dir: string;
+  let tables: ScratchTables;
+  let stated: string;
+  let bare: string;
   const walk = (objects: string) => `.1.3.6.1.2.1.1.1.0 = STRING: "LoadMaster vlm5k appliance, kernel 4.14.211"
 .1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.12196.250.10
 ${objects}`;
   const rule = (extra: object) => ({ id: 'loadmaster-descr', sysDescr: '^LoadMaster (?<model>\\S+) appliance', set: { os: 'LoadMaster' }, ...extra });
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'steward-rank-'));
-    cpSync(DEFAULT_DATA_DIR, join(dir, 'tables'), { recursive: true });
-    writeFileSync(join(dir, 'stated.walk'), walk('.1.3.6.1.4.1.12196.13.0.1.0 = STRING: "LoadMaster VLM-5000"\n'));
-    writeFileSync(join(dir, 'bare.walk'), walk(''));
+    tables = new ScratchTables();
+    stated = tables.walk('stated.walk', walk('.1.3.6.1.4.1.12196.13.0.1.0 = STRING: "LoadMaster VLM-5000"\n'));
+    bare = tables.walk('bare.walk', walk(''));
   });
+  afterAll(() => tables.remove());
 
-  afterAll(() => {
-    useIdentificationTables();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  function useRule(extra: object): void {
-    const tables = join(dir, 'tables');
-    const patterns = JSON.parse(readFileSync(new URL('os-patterns.json', DEFAULT_DATA_DIR), 'utf8')) as { rules: unknown[] };
-    patterns.rules.unshift(rule(extra));
-    writeFileSync(join(tables, 'os-patterns.json'), JSON.stringify(patterns));
-    const oids = JSON.parse(readFileSync(new URL('vendor-identity-oids.json', DEFAULT_DATA_DIR), 'utf8')) as { entries: unknown[] };
-    oids.entries.unshift({ enterprise: 12196, model: [OID_ROW.model[0]] });
-    writeFileSync(join(tables, 'vendor-identity-oids.json'), JSON.stringify(oids));
-    useIdentificationTables(pathToFileURL(`${tables}/`));
-  }
+  const useRule = (extra: object) => tables.use({ rules: [rule(extra)], entries: [{ enterprise: 12196, model: [OID_ROW.model[0]] }] });
 
   it('takes the sysDescr model over the vendor object by default', async () => {
     useRule({});
-    expect((await readRecording(join(dir, 'stated.walk'))).identity.model).toBe('vlm5k');
+    expect((await readRecording(stated)).identity.model).toBe('vlm5k');
   });
 
   it('takes the vendor object where the rule ranks its model below, and the sysDescr model where no object states one', async () => {
     useRule({ belowVendorObjects: ['model'] });
-    expect((await readRecording(join(dir, 'stated.walk'))).identity).toMatchObject({ model: 'VLM-5000', modelSource: 'vendor-oid' });
-    expect((await readRecording(join(dir, 'bare.walk'))).identity).toMatchObject({ model: 'vlm5k', modelSource: 'sysDescr' });
+    expect((await readRecording(stated)).identity).toMatchObject({ model: 'VLM-5000', modelSource: 'vendor-oid' });
+    expect((await readRecording(bare)).identity).toMatchObject({ model: 'vlm5k', modelSource: 'sysDescr' });
   });
 });
