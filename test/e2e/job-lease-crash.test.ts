@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReconcileJob } from '@steward/shared';
-import { migrate } from '../../collector/src/store/migrate.js';
 import { openDatabase } from '../../collector/src/store/open.js';
-import { generateEstate } from '../bench/reconcile-estate.js';
-import { createPostgresDatabase, TEST_BACKEND } from '../support/database.js';
+import { TEST_BACKEND } from '../support/database.js';
+import { createEstateStore, LONG_RUN_DEVICES as DEVICES } from '../support/estate-store.js';
 import { freePort, spawnBin, waitForHealth, type Spawned } from '../support/processes.js';
 
 /**
@@ -17,7 +16,6 @@ import { freePort, spawnBin, waitForHealth, type Spawned } from '../support/proc
  * is failed with the reason rather than run a third time. No job is left running. The estate is
  * sized like the SIGTERM test's, so a run lasts well over the time it takes to kill it mid-way.
  */
-const DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 3000;
 const PASSWORD = 'lease-test-password';
 const LEASE_SECONDS = 3;
 const SETTLED = ['done', 'failed', 'cancelled'];
@@ -105,14 +103,7 @@ describe(`SIGKILL during a job (${TEST_BACKEND})`, () => {
   }
 
   beforeAll(async () => {
-    if (TEST_BACKEND === 'postgres') ({ url: databaseUrl, drop } = await createPostgresDatabase());
-    const db = await openStore();
-    try {
-      await migrate(db);
-      await generateEstate(db, { devices: DEVICES, installsPerDevice: 40, commercialPerDevice: 8, otherTitles: 500 });
-    } finally {
-      await db.close();
-    }
+    ({ databaseUrl, drop } = await createEstateStore(dataDir));
   }, 300_000);
   afterAll(async () => {
     for (const p of started) p.child.kill('SIGKILL');

@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReconcileJob } from '@steward/shared';
-import { migrate } from '../../collector/src/store/migrate.js';
 import { openDatabase } from '../../collector/src/store/open.js';
-import { generateEstate } from '../bench/reconcile-estate.js';
-import { createPostgresDatabase, TEST_BACKEND } from '../support/database.js';
+import { TEST_BACKEND } from '../support/database.js';
+import { createEstateStore, LONG_RUN_DEVICES as DEVICES } from '../support/estate-store.js';
 import { freePort, spawnBin, waitForHealth, type Spawned } from '../support/processes.js';
 
 /**
@@ -14,7 +13,6 @@ import { freePort, spawnBin, waitForHealth, type Spawned } from '../support/proc
  * and the run is neither recorded as complete nor left running. Sized so the run takes well over
  * ten seconds on either database (the embedded one is about five times slower).
  */
-const DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 3000;
 const PASSWORD = 'shutdown-test-password';
 
 describe(`SIGTERM during a full reconciliation (${TEST_BACKEND})`, () => {
@@ -27,14 +25,7 @@ describe(`SIGTERM during a full reconciliation (${TEST_BACKEND})`, () => {
   const openStore = () => openDatabase({ databaseUrl, dataDir });
 
   beforeAll(async () => {
-    if (TEST_BACKEND === 'postgres') ({ url: databaseUrl, drop } = await createPostgresDatabase());
-    const db = await openStore();
-    try {
-      await migrate(db);
-      await generateEstate(db, { devices: DEVICES, installsPerDevice: 40, commercialPerDevice: 8, otherTitles: 500 });
-    } finally {
-      await db.close();
-    }
+    ({ databaseUrl, drop } = await createEstateStore(dataDir));
   }, 300_000);
   afterAll(async () => {
     collector?.child.kill('SIGKILL');

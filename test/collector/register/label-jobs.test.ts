@@ -77,6 +77,7 @@ describe.each(CONTRACT_BACKENDS)('label sheets as jobs on %s', (backend) => {
     const pdf = await raw(other.url, auth, 'GET', job.download);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe('inline; filename="labels-avery-l7163.pdf"');
     expect(pdf.buffer.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.buffer.length).toBe(polled.result!.bytes);
     expect(pageCount(pdf.buffer)).toBe(Math.ceil(SHEET / AVERY_PER_PAGE));

@@ -69,7 +69,7 @@ export function labelRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     }
     const file = job.state === 'done' ? await jobs.download(id) : undefined;
     if (!file) throw new ApiProblem(409, 'job_failed', `id: the label sheet was not drawn (${job.state}): ${job.error ?? 'no reason recorded'}`);
-    return reply.header('content-type', file.type).header('content-disposition', `inline; filename="labels-${id}.pdf"`).send(file.content);
+    return reply.header('content-type', file.type).header('content-disposition', `inline; filename="labels-${file.layout ?? id}.pdf"`).send(file.content);
   });
 }
 

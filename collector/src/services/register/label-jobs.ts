@@ -47,8 +47,10 @@ export class LabelJobs {
     return readJob(this.db, id, LABEL_SHEET_JOB);
   }
 
-  download(id: string): Promise<{ content: Buffer; type: string } | undefined> {
-    return readJobOutput(this.db, id, LABEL_SHEET_JOB);
+  /** The drawn sheet, named by its label stock as a sheet drawn in the answer is. */
+  async download(id: string): Promise<{ content: Buffer; type: string; layout?: LabelLayout } | undefined> {
+    const file = await readJobOutput(this.db, id, LABEL_SHEET_JOB);
+    return file && { ...file, layout: (await readJobInput<LabelJobInput>(this.db, id))?.layout };
   }
 
   /** Draws the queued sheets, or asks the running loop to look again when it is done. */
