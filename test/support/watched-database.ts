@@ -33,6 +33,7 @@ export function watchedDatabase(db: Database) {
     exec: (sql) => db.exec(sql),
     transaction: (work) => db.transaction((tx) => work(counted(tx))),
     listen: (channel, onMessage) => db.listen(channel, onMessage),
+    ping: () => db.ping(),
     close: () => db.close(),
   };
   return { db: wrapped, watch };

@@ -21,6 +21,11 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Subscribes to a NOTIFY channel; resolves to the function that unsubscribes. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Proves the database answers. The embedded one answers from its own thread between statements,
+   * so a long write does not make the collector look down.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

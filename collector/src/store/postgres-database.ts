@@ -89,6 +89,9 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
         set!.delete(onMessage);
       };
     },
+    async ping() {
+      await wrap(pool.query('select 1'));
+    },
     async close() {
       await listener?.end().catch(() => undefined);
       await pool.end();
