@@ -31,6 +31,8 @@ export default defineConfig({
     // Generous: tests start real collectors and databases, and a loaded machine slows them a lot.
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // A screen redrawn after a request may take seconds on a loaded machine; a poll waits that long.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     reporters: ['default'],
     projects: [

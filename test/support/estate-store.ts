@@ -4,7 +4,7 @@ import { generateEstate } from '../bench/reconcile-estate.js';
 import { createPostgresDatabase, TEST_BACKEND } from './database.js';
 
 /** Devices whose full reconciliation lasts well over ten seconds on either database (3,000 embedded took 5 s once positions got faster). */
-export const LONG_RUN_DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 10000;
+export const LONG_RUN_DEVICES = TEST_BACKEND === 'postgres' ? 8000 : 25000;
 
 /**
  * A migrated database holding a generated estate, for collector processes to open: a PostgreSQL
