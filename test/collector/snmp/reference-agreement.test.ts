@@ -9,6 +9,7 @@ describe('comparing a version with a reference that decorates it', () => {
     ['UF-OLT.ER-e600.v4.4.2.4598.220304.1412', '4.4.2.4598.220304.1412'],
     ['Server 2003 (NT 5.2)', '5.2.3790'],
     ['7 (NT 6.1)', '6.1.7600'],
+    ['250 (180821PL1736)', '250'],
   ])('%s holds %s', (reference, ours) => {
     expect(verdict('version', reference, { version: ours })).toBe('agree');
   });
@@ -19,6 +20,8 @@ describe('comparing a version with a reference that decorates it', () => {
     ['x2.6', '2.6.1'],
     ['iStars_SWV4.25', '4.25'],
     ['20.1.0.87', '20.1.0'],
+    ['250 (180821PL1736)', '25'],
+    ['2 (250)', '250'],
   ])('%s does not hold %s', (reference, ours) => {
     expect(verdict('version', reference, { version: ours })).toBe('wrong');
   });

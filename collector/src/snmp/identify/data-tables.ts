@@ -55,6 +55,11 @@ const osRule = z.object({
   sysObjectID: z.string().optional(),
   /** Names an installed package (hrSWInstalled) whose version is the operating system's. */
   package: z.string().optional(),
+  /**
+   * The part of that package's version that is the operating system's release: a regular expression
+   * whose 'value' group is kept (a packaging revision, Debian's '-1', is no part of the release).
+   */
+  packageVersion: z.string().includes('(?<value>').optional(),
   flags: z.string().regex(/^[is]*$/).optional(),
   enterprise: z.number().int().optional(),
   set: z.record(z.string(), z.string()).optional(),

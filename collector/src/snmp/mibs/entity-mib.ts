@@ -55,3 +55,25 @@ export function chassisOf(entities: SnmpEntity[]): SnmpEntity | undefined {
   const top = entities.filter((e) => (!e.containedIn || !listed.has(e.containedIn)) && unclassed(e));
   return top.find(stated) ?? top[0];
 }
+
+/**
+ * The serial of a fixed unit whose chassis row states none: some makers stamp it on the unit's one
+ * board (Huawei's fixed switches and controllers list a chassis row with an empty serial and, in a slot
+ * below it, the main board with the unit's barcode). Only where exactly one module below the chassis
+ * states a serial: a chassis holding several boards is modular, and no one board's serial is its own.
+ */
+export function soleBoardSerial(entities: SnmpEntity[], chassis: SnmpEntity | undefined): string | undefined {
+  if (!chassis || chassis.class !== 'chassis' || identityValue(chassis.serial)) return undefined;
+  const byIndex = new Map(entities.map((e) => [e.index, e]));
+  const below = (e: SnmpEntity): boolean => {
+    const seen = new Set<number>();
+    for (let at = e.containedIn; at && !seen.has(at); at = byIndex.get(at)?.containedIn) {
+      if (at === chassis.index) return true;
+      seen.add(at);
+    }
+    return false;
+  };
+  const modules = entities.filter((e) => e.class === 'module' && below(e));
+  const stating = modules.filter((e) => identityValue(e.serial));
+  return modules.length === 1 && stating.length === 1 ? identityValue(stating[0]!.serial) : undefined;
+}

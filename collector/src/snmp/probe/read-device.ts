@@ -2,7 +2,7 @@ import snmp from 'net-snmp';
 import type { Varbind } from 'net-snmp';
 import { isBelow } from '../walk/oid-order.js';
 import type { SnmpProbeResult } from '@steward/shared';
-import { chassisOf } from '../mibs/entity-mib.js';
+import { chassisOf, soleBoardSerial } from '../mibs/entity-mib.js';
 import { identifyDevice, type IdentityEvidence } from '../identify/identify-device.js';
 import { enterpriseOf } from '../identify/vendor-names.js';
 import { oidsToRead, readVendorOids, vendorOidEntries } from '../identify/vendor-oids.js';
@@ -60,6 +60,7 @@ export async function readDevice(agent: SnmpAgent, firstAnswers: Map<string, Var
     subtreeEnterprises: subtrees,
     entities: tables.entities,
     chassis: chassisOf(tables.entities),
+    boardSerial: soleBoardSerial(tables.entities, chassisOf(tables.entities)),
     deviceOids: readVendorOids(entries.filter((e) => e.device), scalars, cells),
     vendorOids: readVendorOids(entries, scalars, cells),
     macs: [bridgeMac, ...tables.interfaces.map((i) => i.mac)].filter((m): m is string => m !== undefined),
