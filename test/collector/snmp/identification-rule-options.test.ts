@@ -85,6 +85,13 @@ describe("a vendor object's value worded as the maker's catalogue words it", () 
     useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^XX(?<value>\\d+)', template: 'Vistacam {value}' });
     expect((await readRecording(camera)).identity.model ?? '').not.toMatch(/^Vistacam/);
   });
+
+  it("gives a template without '{value}' as it stands where the object answers, and nothing where it does not", async () => {
+    useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', template: 'Vistacam Cube' });
+    expect((await readRecording(camera)).identity.model).toBe('Vistacam Cube');
+    useEntry({ oid: '1.3.6.1.4.1.54321.9.1.2.0', template: 'Vistacam Cube' });
+    expect((await readRecording(camera)).identity.model).not.toBe('Vistacam Cube');
+  });
 });
 
 describe("the release an installed package states, without its packaging revision", () => {

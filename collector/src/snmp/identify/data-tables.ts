@@ -26,8 +26,11 @@ export function onTablesChanged(forget: () => void): void {
  */
 const oidSource = z.union([z.string(), z.object({
   oid: z.string(), pattern: z.string().optional(), firstRow: z.boolean().optional(),
-  /** The value as the maker's catalogue words it, '{value}' standing for what was read ("FortiAP {value}" from "FP231G"). */
-  template: z.string().includes('{value}').optional(),
+  /**
+   * The value as the maker's catalogue words it, '{value}' standing for what was read ("FortiAP {value}" from "FP231G");
+   * without '{value}', what the object's answering shows (a table only one maker's firmware implements names that firmware).
+   */
+  template: z.string().optional(),
 })]);
 export type OidSource = z.infer<typeof oidSource>;
 

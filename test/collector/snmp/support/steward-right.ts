@@ -139,12 +139,13 @@ export const STEWARD_RIGHT: StewardRight[] = [
 
 /**
  * Recordings whose reference model names the processor, not the device: the instruction set the
- * sysDescr states ("Generic x86 64-bit" for x86_64, "AMD x64" for Windows' AMD64) or the description of a
- * row HOST-RESOURCES types as a processor. Steward, rightly, gives no model there; the test reads the
- * recording to show the reference is the processor (support/processor-reference.ts).
+ * sysDescr states ("Generic x86 64-bit" for x86_64, "AMD x64" for Windows' AMD64), the description of a
+ * row HOST-RESOURCES types as a processor, or a text the device states that calls itself a processor.
+ * Steward, rightly, gives no model there; the test reads the recording to show the reference is the
+ * processor (support/processor-reference.ts).
  */
 export const REFERENCE_IS_PROCESSOR: string[] = [
-  'coreos', 'ird', 'windows_3790s', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
+  'coreos', 'f5os_f5os', 'ird', 'windows_3790s', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
   'linux_docker-v2', 'linux_fail2ban-legacy', 'linux_fail2ban-v1', 'linux_fbsd-nfs-client-legacy',
   'linux_fbsd-nfs-client-v1', 'linux_fbsd-nfs-server-legacy', 'linux_fbsd-nfs-server-v1', 'linux_freeradius',
   'linux_icecast', 'linux_linux_config_files-v1', 'linux_mailcow-dockerized-v1', 'linux_ntc',
