@@ -18,9 +18,9 @@ const present = librenmsRecordingsPresent();
  * shown right by the recording itself (STEWARD_RIGHT). These are the floors reached so far: the
  * target is 0.95 for each; a change that identifies fewer devices fails here.
  */
-const FLOOR: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 0.95, serial: 0.97, os: 0.975, version: 0.975 };
+const FLOOR: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 0.95, serial: 0.975, os: 0.975, version: 0.975 };
 /** Values that disagree with the reference and are not shown right by the recording: at most this many. */
-const MOST_WRONG: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 5, serial: 0, os: 25, version: 5 };
+const MOST_WRONG: Record<Exclude<ComparedField, 'vendor'>, number> = { model: 5, serial: 0, os: 24, version: 5 };
 
 describe.skipIf(!present)('identification of 1,207 recorded devices, offline, against a reference', () => {
   let measured: Measurement;

@@ -39,6 +39,7 @@ describe('sysDescr rules', () => {
   it('read a serial number sysDescr states, and no word that holds no digit', () => {
     expect(matchOsPatterns('Router model RS123w-4G S/N: RNPFDK019380272  SWL: BASE', undefined, undefined, undefined).serial?.value).toBe('RNPFDK019380272');
     expect(matchOsPatterns('Rittal CMC-TC/LCP-InlineEC SN 07627 HW V3.20 - SW V6.50.00', undefined, undefined, undefined).serial?.value).toBe('07627');
+    expect(matchOsPatterns('ROM: System Bootstrap, Version 0.4.3\nSerial num:A00000000, ID num:11111111', undefined, undefined, undefined).serial?.value).toBe('A00000000');
     expect(matchOsPatterns('SSG5-Serial version 6.3.0r24.0 (Firewall+VPN)', undefined, undefined, undefined).serial).toBeUndefined();
     expect(matchOsPatterns('SNMP Agent for SN2010 switches', undefined, undefined, undefined).serial).toBeUndefined();
   });

@@ -134,6 +134,7 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'wti-power', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the maker's product line (WTI power switches), not an operating system" },
   { recording: 'marathonups', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the product (a UPS), not an operating system" },
   { recording: 'ird', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the kind of device (an integrated receiver/decoder), not an operating system" },
+  { recording: 'osag', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux (an osix-built kernel); the reference names the maker, Open Systems AG, not an operating system" },
   { recording: 'wis-bridge', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the product (a wireless bridge), not an operating system" },
 ];
 
