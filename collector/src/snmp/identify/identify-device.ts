@@ -14,7 +14,7 @@ export interface IdentityEvidence {
   /** ENTITY-MIB physical rows, in index order. */
   entities: SnmpEntity[];
   chassis?: SnmpEntity;
-  /** The serial of the one board of a fixed unit whose chassis row states none. */
+  /** The serial of a chassis whose row states none, as its backplane or (a fixed unit) its one board states it. */
   boardSerial?: string;
   /** Vendor objects that state the device itself (its model and serial over its management card's). */
   deviceOids: VendorOidFindings;

@@ -56,6 +56,25 @@ export function chassisOf(entities: SnmpEntity[]): SnmpEntity | undefined {
   return top.find(stated) ?? top[0];
 }
 
+/** A serial number a row's description states ("SSR 8020 backplane SN:DH80092734 Rev:R3L ..."). */
+const SERIAL_IN_DESCR = /(?:^|\s)(?:SN|S\/N)\s*[:#]\s*([A-Za-z0-9][\w\-]*\d[\w\-]*)/;
+
+/**
+ * The serial of a chassis whose row states none, as its backplane states it: the backplane is built
+ * into the chassis (not field-replaceable), and some makers keep the unit's identity there (Ericsson's
+ * routers and MINI-LINK nodes). The backplane is the row classed so directly inside the chassis or,
+ * where the agent lists no classes and no containment, a top row whose description calls it the
+ * backplane; its serial is entPhysicalSerialNum, or one its description states.
+ */
+export function backplaneSerial(entities: SnmpEntity[], chassis: SnmpEntity | undefined): string | undefined {
+  if (!chassis || identityValue(chassis.serial)) return undefined;
+  const unlisted = (e: SnmpEntity) => e.class === undefined && !e.containedIn && !chassis.containedIn;
+  const backplanes = entities.filter((e) => e !== chassis && e.isFru !== true
+    && ((e.class === 'backplane' && e.containedIn === chassis.index) || (unlisted(e) && /\bbackplane\b/i.test(e.descr ?? ''))));
+  const serials = backplanes.flatMap((e) => identityValue(e.serial) ?? identityValue(SERIAL_IN_DESCR.exec(e.descr ?? '')?.[1]) ?? []);
+  return serials.length === 1 ? serials[0] : undefined;
+}
+
 /**
  * The serial of a fixed unit whose chassis row states none: some makers stamp it on the unit's one
  * board (Huawei's fixed switches and controllers list a chassis row with an empty serial and, in a slot
