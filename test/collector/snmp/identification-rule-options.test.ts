@@ -85,4 +85,40 @@ describe("a vendor object's value worded as the maker's catalogue words it", () 
     useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', pattern: '^XX(?<value>\\d+)', template: 'Vistacam {value}' });
     expect((await readRecording(camera)).identity.model ?? '').not.toMatch(/^Vistacam/);
   });
+
+  it("gives a template without '{value}' as it stands where the object answers, and nothing where it does not", async () => {
+    useEntry({ oid: '1.3.6.1.4.1.54321.9.1.1.0', template: 'Vistacam Cube' });
+    expect((await readRecording(camera)).identity.model).toBe('Vistacam Cube');
+    useEntry({ oid: '1.3.6.1.4.1.54321.9.1.2.0', template: 'Vistacam Cube' });
+    expect((await readRecording(camera)).identity.model).not.toBe('Vistacam Cube');
+  });
+});
+
+describe("the release an installed package states, without its packaging revision", () => {
+  let tables: ScratchTables;
+  let appliance: string;
+  const applianceWalk = `.1.3.6.1.2.1.1.1.0 = STRING: "Linux store01 5.3.0-62-generic #56-Ubuntu SMP x86_64"
+.1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.8072.3.2.10
+.1.3.6.1.2.1.25.6.3.1.1.1 = INTEGER: 1
+.1.3.6.1.2.1.25.6.3.1.2.1 = STRING: "vistastor-4.2.1.007+22041-3"
+`;
+  const rule = (extra: object) => ({ id: 'vistastor', package: '^vistastor$', set: { os: 'VistaStor' }, ...extra });
+
+  beforeAll(() => {
+    tables = new ScratchTables();
+    appliance = tables.walk('appliance.walk', applianceWalk);
+  });
+  afterAll(() => tables.remove());
+
+  it("keeps the package's whole version where the rule says nothing of it", async () => {
+    tables.use({ rules: [rule({})] });
+    expect((await readRecording(appliance)).identity).toMatchObject({ os: 'VistaStor', osVersion: '4.2.1.007+22041-3' });
+  });
+
+  it("keeps the part the rule's packageVersion keeps, and the whole version where that pattern does not match", async () => {
+    tables.use({ rules: [rule({ packageVersion: '^(?<value>.+?)(?:-\\d+)?$' })] });
+    expect((await readRecording(appliance)).identity).toMatchObject({ os: 'VistaStor', osVersion: '4.2.1.007+22041' });
+    tables.use({ rules: [rule({ packageVersion: '^release-(?<value>\\S+)$' })] });
+    expect((await readRecording(appliance)).identity.osVersion).toBe('4.2.1.007+22041-3');
+  });
 });

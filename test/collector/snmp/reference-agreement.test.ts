@@ -9,6 +9,7 @@ describe('comparing a version with a reference that decorates it', () => {
     ['UF-OLT.ER-e600.v4.4.2.4598.220304.1412', '4.4.2.4598.220304.1412'],
     ['Server 2003 (NT 5.2)', '5.2.3790'],
     ['7 (NT 6.1)', '6.1.7600'],
+    ['250 (180821PL1736)', '250'],
   ])('%s holds %s', (reference, ours) => {
     expect(verdict('version', reference, { version: ours })).toBe('agree');
   });
@@ -19,6 +20,8 @@ describe('comparing a version with a reference that decorates it', () => {
     ['x2.6', '2.6.1'],
     ['iStars_SWV4.25', '4.25'],
     ['20.1.0.87', '20.1.0'],
+    ['250 (180821PL1736)', '25'],
+    ['2 (250)', '250'],
   ])('%s does not hold %s', (reference, ours) => {
     expect(verdict('version', reference, { version: ours })).toBe('wrong');
   });
@@ -36,6 +39,7 @@ describe('sysDescr rules', () => {
   it('read a serial number sysDescr states, and no word that holds no digit', () => {
     expect(matchOsPatterns('Router model RS123w-4G S/N: RNPFDK019380272  SWL: BASE', undefined, undefined, undefined).serial?.value).toBe('RNPFDK019380272');
     expect(matchOsPatterns('Rittal CMC-TC/LCP-InlineEC SN 07627 HW V3.20 - SW V6.50.00', undefined, undefined, undefined).serial?.value).toBe('07627');
+    expect(matchOsPatterns('ROM: System Bootstrap, Version 0.4.3\nSerial num:A00000000, ID num:11111111', undefined, undefined, undefined).serial?.value).toBe('A00000000');
     expect(matchOsPatterns('SSG5-Serial version 6.3.0r24.0 (Firewall+VPN)', undefined, undefined, undefined).serial).toBeUndefined();
     expect(matchOsPatterns('SNMP Agent for SN2010 switches', undefined, undefined, undefined).serial).toBeUndefined();
   });

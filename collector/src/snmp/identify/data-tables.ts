@@ -26,8 +26,11 @@ export function onTablesChanged(forget: () => void): void {
  */
 const oidSource = z.union([z.string(), z.object({
   oid: z.string(), pattern: z.string().optional(), firstRow: z.boolean().optional(),
-  /** The value as the maker's catalogue words it, '{value}' standing for what was read ("FortiAP {value}" from "FP231G"). */
-  template: z.string().includes('{value}').optional(),
+  /**
+   * The value as the maker's catalogue words it, '{value}' standing for what was read ("FortiAP {value}" from "FP231G");
+   * without '{value}', what the object's answering shows (a table only one maker's firmware implements names that firmware).
+   */
+  template: z.string().optional(),
 })]);
 export type OidSource = z.infer<typeof oidSource>;
 
@@ -55,6 +58,11 @@ const osRule = z.object({
   sysObjectID: z.string().optional(),
   /** Names an installed package (hrSWInstalled) whose version is the operating system's. */
   package: z.string().optional(),
+  /**
+   * The part of that package's version that is the operating system's release: a regular expression
+   * whose 'value' group is kept (a packaging revision, Debian's '-1', is no part of the release).
+   */
+  packageVersion: z.string().includes('(?<value>').optional(),
   flags: z.string().regex(/^[is]*$/).optional(),
   enterprise: z.number().int().optional(),
   set: z.record(z.string(), z.string()).optional(),

@@ -14,6 +14,8 @@ export interface IdentityEvidence {
   /** ENTITY-MIB physical rows, in index order. */
   entities: SnmpEntity[];
   chassis?: SnmpEntity;
+  /** The serial of a chassis whose row states none, as its backplane or (a fixed unit) its one board states it. */
+  boardSerial?: string;
   /** Vendor objects that state the device itself (its model and serial over its management card's). */
   deviceOids: VendorOidFindings;
   vendorOids: VendorOidFindings;
@@ -49,7 +51,7 @@ export function identifyDevice(evidence: IdentityEvidence): SnmpDeviceIdentity {
     // Last: the name the maker registered for this sysObjectID, terse yet naming gear nothing else describes.
     ?? first<Source>([registeredProduct(system.sysObjectID), 'sysObjectID']);
   const serial = first<Source>([chassis?.serial, 'entity-mib'], [deviceOids.serial, 'vendor-oid'], [ranked(patterns.serial, false), 'sysDescr'], [vendorOids.serial, 'vendor-oid'],
-    [ranked(patterns.serial, true), 'sysDescr']);
+    [ranked(patterns.serial, true), 'sysDescr'], [evidence.boardSerial, 'entity-mib']);
   const firmware = first<Source>([patterns.firmware?.value, 'sysDescr'], [vendorOids.firmware, 'vendor-oid'], [chassis?.firmwareRev, 'entity-mib']);
   const installedOs = matchOsPackage(evidence.software, system.sysObjectID, makerEnterprise);
   const os = pickOs(patterns, installedOs, vendorOids, chassis, makerEnterprise, vendor.name, firmware);

@@ -4,7 +4,7 @@ export const PATTERN_FIELDS = ['vendor', 'os', 'version', 'kernel', 'kernelVersi
 export type PatternField = (typeof PATTERN_FIELDS)[number];
 export type PatternFindings = Partial<Record<PatternField, { value: string; from: 'sysDescr' | 'sysObjectID'; rule: string; belowVendorObjects?: boolean }>>;
 
-interface RuleRegexes { sysDescr?: RegExp; sysObjectID?: RegExp; package?: RegExp }
+interface RuleRegexes { sysDescr?: RegExp; sysObjectID?: RegExp; package?: RegExp; packageVersion?: RegExp }
 const compiled = new Map<string, RuleRegexes>();
 onTablesChanged(() => compiled.clear());
 
@@ -15,6 +15,7 @@ function regexesOf(rule: OsRule): RuleRegexes {
       sysDescr: rule.sysDescr ? new RegExp(rule.sysDescr, rule.flags ?? '') : undefined,
       sysObjectID: rule.sysObjectID ? new RegExp(rule.sysObjectID) : undefined,
       package: rule.package ? new RegExp(rule.package) : undefined,
+      packageVersion: rule.packageVersion ? new RegExp(rule.packageVersion) : undefined,
     };
     compiled.set(rule.id, r);
   }
@@ -73,7 +74,9 @@ function appliesTo(rule: OsRule, sysObjectID: string | undefined, enterprise: nu
 
 /**
  * The operating system an installed package names (AIX's bos.rte, a distribution's release
- * package): the first package rule of the table that an hrSWInstalled entry with a version matches.
+ * package): the first package rule of the table that an hrSWInstalled entry with a version matches,
+ * with the part of that version the rule's packageVersion keeps (all of it where the rule has none,
+ * or where its pattern does not match).
  */
 export function matchOsPackage(
   software: ReadonlyArray<{ name: string; version?: string }>,
@@ -82,10 +85,12 @@ export function matchOsPackage(
 ): { os: string; version: string; rule: string } | undefined {
   for (const rule of osRuleTable().rules) {
     const os = rule.set?.os;
-    const packageRe = regexesOf(rule).package;
+    const { package: packageRe, packageVersion } = regexesOf(rule);
     if (!packageRe || !os || !appliesTo(rule, sysObjectID, enterprise)) continue;
     const installed = software.find((s) => s.version && packageRe.test(s.name));
-    if (installed?.version) return { os, version: installed.version, rule: rule.id };
+    if (!installed?.version) continue;
+    const release = packageVersion ? installed.version.match(packageVersion)?.groups?.value : undefined;
+    return { os, version: release || installed.version, rule: rule.id };
   }
   return undefined;
 }

@@ -55,3 +55,44 @@ export function chassisOf(entities: SnmpEntity[]): SnmpEntity | undefined {
   const top = entities.filter((e) => (!e.containedIn || !listed.has(e.containedIn)) && unclassed(e));
   return top.find(stated) ?? top[0];
 }
+
+/** A serial number a row's description states ("SSR 8020 backplane SN:DH80092734 Rev:R3L ..."). */
+const SERIAL_IN_DESCR = /(?:^|\s)(?:SN|S\/N)\s*[:#]\s*([A-Za-z0-9][\w\-]*\d[\w\-]*)/;
+
+/**
+ * The serial of a chassis whose row states none, as its backplane states it: the backplane is built
+ * into the chassis (not field-replaceable), and some makers keep the unit's identity there (Ericsson's
+ * routers and MINI-LINK nodes). The backplane is the row classed so directly inside the chassis or,
+ * where the agent lists no classes and no containment, a top row whose description calls it the
+ * backplane; its serial is entPhysicalSerialNum, or one its description states.
+ */
+export function backplaneSerial(entities: SnmpEntity[], chassis: SnmpEntity | undefined): string | undefined {
+  if (!chassis || identityValue(chassis.serial)) return undefined;
+  const unlisted = (e: SnmpEntity) => e.class === undefined && !e.containedIn && !chassis.containedIn;
+  const backplanes = entities.filter((e) => e !== chassis && e.isFru !== true
+    && ((e.class === 'backplane' && e.containedIn === chassis.index) || (unlisted(e) && /\bbackplane\b/i.test(e.descr ?? ''))));
+  const serials = backplanes.flatMap((e) => identityValue(e.serial) ?? identityValue(SERIAL_IN_DESCR.exec(e.descr ?? '')?.[1]) ?? []);
+  return serials.length === 1 ? serials[0] : undefined;
+}
+
+/**
+ * The serial of a fixed unit whose chassis row states none: some makers stamp it on the unit's one
+ * board (Huawei's fixed switches and controllers list a chassis row with an empty serial and, in a slot
+ * below it, the main board with the unit's barcode). Only where exactly one module below the chassis
+ * states a serial: a chassis holding several boards is modular, and no one board's serial is its own.
+ */
+export function soleBoardSerial(entities: SnmpEntity[], chassis: SnmpEntity | undefined): string | undefined {
+  if (!chassis || chassis.class !== 'chassis' || identityValue(chassis.serial)) return undefined;
+  const byIndex = new Map(entities.map((e) => [e.index, e]));
+  const below = (e: SnmpEntity): boolean => {
+    const seen = new Set<number>();
+    for (let at = e.containedIn; at && !seen.has(at); at = byIndex.get(at)?.containedIn) {
+      if (at === chassis.index) return true;
+      seen.add(at);
+    }
+    return false;
+  };
+  const modules = entities.filter((e) => e.class === 'module' && below(e));
+  const stating = modules.filter((e) => identityValue(e.serial));
+  return modules.length === 1 && stating.length === 1 ? identityValue(stating[0]!.serial) : undefined;
+}

@@ -2,7 +2,7 @@ import snmp from 'net-snmp';
 import type { Varbind } from 'net-snmp';
 import { isBelow } from '../walk/oid-order.js';
 import type { SnmpProbeResult } from '@steward/shared';
-import { chassisOf } from '../mibs/entity-mib.js';
+import { backplaneSerial, chassisOf, soleBoardSerial } from '../mibs/entity-mib.js';
 import { identifyDevice, type IdentityEvidence } from '../identify/identify-device.js';
 import { enterpriseOf } from '../identify/vendor-names.js';
 import { oidsToRead, readVendorOids, vendorOidEntries } from '../identify/vendor-oids.js';
@@ -55,11 +55,13 @@ export async function readDevice(agent: SnmpAgent, firstAnswers: Map<string, Var
   });
   const cells = new CellReader(agent.device, 'vendor-scalars', problems);
   const bridgeMac = cells.mac(scalars.get(BRIDGE_ADDRESS), 'dot1dBaseBridgeAddress');
+  const chassis = chassisOf(tables.entities);
   const evidence: IdentityEvidence = {
     system,
     subtreeEnterprises: subtrees,
     entities: tables.entities,
-    chassis: chassisOf(tables.entities),
+    chassis,
+    boardSerial: backplaneSerial(tables.entities, chassis) ?? soleBoardSerial(tables.entities, chassis),
     deviceOids: readVendorOids(entries.filter((e) => e.device), scalars, cells),
     vendorOids: readVendorOids(entries, scalars, cells),
     macs: [bridgeMac, ...tables.interfaces.map((i) => i.mac)].filter((m): m is string => m !== undefined),

@@ -58,13 +58,15 @@ function contains(a: string, b: string): boolean {
 /**
  * Versions agree when equal, when the one holds the other as a whole version number (a reference
  * often decorates the number: "Build 5.01.B65", "CAT9K_IOSXE 17.15.2", "AOS v3.5.9 / App v3.5.6"),
- * or when the reference names the release and Steward adds its build number ("Server 2003 (NT 5.2)" for 5.2.3790).
+ * when the reference names the release and Steward adds its build number ("Server 2003 (NT 5.2)" for 5.2.3790),
+ * or when the reference is Steward's version with a build code in brackets after it ("250 (180821PL1736)").
  */
 function sameVersion(reference: string, ours: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/^(?:version|ver\.?|v)\s*/, '').replace(/\s+/g, ' ').trim();
   const x = norm(reference);
   const y = norm(ours);
   if (x === y) return true;
+  if (x.startsWith(`${y} (`) && x.endsWith(')') && /\d/.test(y)) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
   if (/\d[.\-_]\d/.test(short) && holdsWholeNumber(long, short)) return true;
   const releases = [...x.matchAll(/(?:^|[^\w.])v?(\d+(?:\.\d+)+)(?![.\w])/g)].flatMap((m) => (m[1] ? [m[1]] : []));

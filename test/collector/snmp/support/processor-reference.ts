@@ -38,11 +38,21 @@ async function processorDescriptions(agent: RecordedAgent): Promise<string[]> {
     .flatMap((vb) => text(agent, HR_DEVICE_DESCR + vb.oid.slice(HR_DEVICE_TYPE.length)) ?? []);
 }
 
+/** A text that calls itself a processor ("Intel Atom(R) P5342 processor", "ARM Cortex-A9 CPU"). */
+const NAMES_A_PROCESSOR = /\b(?:processor|cpu)$/i;
+
+/** The object of the recording that holds exactly this text, if any. */
+async function objectHolding(agent: RecordedAgent, wanted: string): Promise<string | undefined> {
+  const [all = []] = await agent.getBulk(['1.3'], 1_000_000);
+  return all.find((vb) => Buffer.isBuffer(vb.value) && decodeOctetText(vb.value) === wanted)?.oid;
+}
+
 /**
  * Why a reference model names the device's processor, not its model, read from the recording:
  * either it is only the instruction set the sysDescr states (the machine field "x86_64", "armv6l",
  * Windows' "AMD64 Family 16"), or it holds the description of a row HOST-RESOURCES types as a
- * processor. Undefined when the recording shows neither.
+ * processor, or it is a text the device states that calls itself a processor (a maker's CPU table).
+ * Undefined when the recording shows none of these.
  */
 export async function referenceIsProcessor(agent: RecordedAgent, reference: string): Promise<string | undefined> {
   const architecture = ARCHITECTURE_ONLY.exec(reference.trim())?.[1];
@@ -56,5 +66,7 @@ export async function referenceIsProcessor(agent: RecordedAgent, reference: stri
     .map((descr) => descr.replace(/^\w+:\s*/, ''))
     .find((descr) => letters(descr).length >= 6 && letters(reference).includes(letters(descr)));
   if (processor) return `hrDeviceDescr of a processor row is "${processor}"; the reference holds it`;
+  const worded = NAMES_A_PROCESSOR.test(reference.trim()) ? await objectHolding(agent, reference.trim()) : undefined;
+  if (worded) return `${worded} states "${reference.trim()}", a text that calls itself a processor; the reference holds it`;
   return undefined;
 }

@@ -124,18 +124,29 @@ export const STEWARD_RIGHT: StewardRight[] = [
   { recording: 'mobileiron_sentry', field: 'version', oid: '1.3.6.1.2.1.25.6.3.1.2.143', why: "the installed mi-buildinfo package states the MobileIron release; the reference holds the Linux kernel's version (kept apart as the kernel)" },
   { recording: 'junos', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the JUNOS release the agent runs (12.3X48-D35.7 on the srx100h2); the reference took a virtual-chassis member's software version from another table" },
   { recording: 'junos_qfx5130-evo-22.2r3-s1-j4.1-1', field: 'version', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the running release, JUNOS 22.2R3-S1.3-EVO; the reference took the name of an install package" },
-  { recording: 'linux_xcp-ng', field: 'os', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the host's distro extend states XCP-ng 8.3.0; the reference names the kernel's family" },
-  { recording: 'linux_xcp-ng', field: 'version', oid: '1.3.6.1.4.1.8072.1.3.2.3.1.1.6.100.105.115.116.114.111', why: "the host's distro extend states XCP-ng 8.3.0; the reference holds the kernel's version" },
+  { recording: 'recoveryos', field: 'version', oid: '1.3.6.1.4.1.2021.7890.1.3.1.1.6.100.105.115.116.114.111', why: "the snmpd 'distro' extend (under UCD's extensible subtree) states the distribution's release, RecoveryOS 7; the reference holds the Linux kernel's version (kept apart as the kernel)" },
+  { recording: 'linux_ntc', field: 'os', oid: '1.3.6.1.4.1.2021.7890.1.3.1.1.6.100.105.115.116.114.111', why: "the snmpd 'distro' extend states the distribution, CentOS 7.4.1708; the reference names only the kernel's family" },
+  { recording: 'linux_ntc', field: 'version', oid: '1.3.6.1.4.1.2021.7890.1.3.1.1.6.100.105.115.116.114.111', why: "the snmpd 'distro' extend states the distribution's release, 7.4.1708; the reference holds the Linux kernel's version (kept apart as the kernel)" },
+  { recording: 'axiscam_p1375', field: 'serial', oid: '1.3.6.1.2.1.2.2.1.6.2', why: "Axis prints the unit's MAC address as its serial number, twelve hex digits; the reference writes the same address with each octet's leading zero dropped (b8:a4:4f:2:fe:1)" },
+  { recording: 'beagleboard', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the board family (BeagleBoard), not an operating system" },
+  { recording: 'supermicro-bmc_x10slehf', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the BMC runs Linux; the reference names the product (a Supermicro BMC), not an operating system" },
+  { recording: 'supermicro-bmc_x11', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states the BMC runs Linux; the reference names the product (a Supermicro BMC), not an operating system" },
+  { recording: 'wti-power', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the maker's product line (WTI power switches), not an operating system" },
+  { recording: 'marathonups', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the product (a UPS), not an operating system" },
+  { recording: 'ird', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the kind of device (an integrated receiver/decoder), not an operating system" },
+  { recording: 'osag', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux (an osix-built kernel); the reference names the maker, Open Systems AG, not an operating system" },
+  { recording: 'wis-bridge', field: 'os', oid: '1.3.6.1.2.1.1.1.0', why: "sysDescr states Linux; the reference names the product (a wireless bridge), not an operating system" },
 ];
 
 /**
  * Recordings whose reference model names the processor, not the device: the instruction set the
- * sysDescr states ("Generic x86 64-bit" for x86_64, "AMD x64" for Windows' AMD64) or the description of a
- * row HOST-RESOURCES types as a processor. Steward, rightly, gives no model there; the test reads the
- * recording to show the reference is the processor (support/processor-reference.ts).
+ * sysDescr states ("Generic x86 64-bit" for x86_64, "AMD x64" for Windows' AMD64), the description of a
+ * row HOST-RESOURCES types as a processor, or a text the device states that calls itself a processor.
+ * Steward, rightly, gives no model there; the test reads the recording to show the reference is the
+ * processor (support/processor-reference.ts).
  */
 export const REFERENCE_IS_PROCESSOR: string[] = [
-  'coreos', 'ird', 'windows_3790s', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
+  'coreos', 'f5os_f5os', 'ird', 'windows_3790s', 'linux', 'linux_asterisk-v1', 'linux_certificate-v1', 'linux_chronyd', 'linux_docker-v1',
   'linux_docker-v2', 'linux_fail2ban-legacy', 'linux_fail2ban-v1', 'linux_fbsd-nfs-client-legacy',
   'linux_fbsd-nfs-client-v1', 'linux_fbsd-nfs-server-legacy', 'linux_fbsd-nfs-server-v1', 'linux_freeradius',
   'linux_icecast', 'linux_linux_config_files-v1', 'linux_mailcow-dockerized-v1', 'linux_ntc',
