@@ -185,7 +185,8 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     expect(await overdue.textContent()).toContain('STICKER-0042');
     await go(page, '/register/people');
     await page.getByRole('button', { name: 'Edit Dana Whitfield' }).click();
-    expect(await page.getByTestId('person-holdings').textContent()).toContain('STICKER-0042');
+    // The holdings load after the form opens.
+    await expect.poll(() => page.getByTestId('person-holdings').textContent()).toContain('STICKER-0042');
     // A location in use is not deleted, and the screen says why.
     await go(page, '/register/locations');
     page.once('dialog', (dialog) => void dialog.accept());
