@@ -158,13 +158,13 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     await page.getByRole('heading', { name: target.hostname, level: 1 }).waitFor();
     const summary = page.locator('#device-panel');
     const report = fleetReport(target.id, 7);
-    expect(await summary.textContent()).toContain(report.hardware.system!.model!);
-    expect(await summary.textContent()).toContain(report.os.name);
-    expect(await summary.textContent()).toContain(`${report.hardware.cpu!.arch} (${report.hardware.cpu!.isaLevel})`);
+    await expect.poll(() => summary.textContent()).toContain(report.hardware.system!.model!);
+    await expect.poll(() => summary.textContent()).toContain(report.os.name);
+    await expect.poll(() => summary.textContent()).toContain(`${report.hardware.cpu!.arch} (${report.hardware.cpu!.isaLevel})`);
     // The reporting agent, and its clock: no heartbeat yet, so not measured.
     const detail = deviceDetail.parse(await (await fetch(`${collector.url}/api/v1/devices/${target.id}`, { headers: { authorization: `Bearer ${adminToken}` } })).json());
     expect(detail.agent?.version).toBeTruthy();
-    expect(await summary.textContent()).toContain(`${detail.agent!.version} (${detail.agent!.platform})`);
+    await expect.poll(() => summary.textContent()).toContain(`${detail.agent!.version} (${detail.agent!.platform})`);
     expect(await summary.getByTestId('device-clock').textContent()).toBe('not measured');
     await saveScreenshot(page, 'device-summary', true);
 
@@ -172,11 +172,11 @@ describe.skipIf(chromiumMissing())('dashboard in a browser, against a real colle
     const filesystems = page.getByTestId('filesystems-table');
     const rootRow = filesystems.locator('tbody tr', { hasText: '/dev/nvme0n1p2' });
     expect(await rootRow.locator('td').allTextContents()).toEqual(['/', 'ext4', '/dev/nvme0n1p2', '—', expect.any(String), expect.any(String), '75%']);
-    expect(await filesystems.textContent()).toContain('/boot/efi');
+    await expect.poll(() => filesystems.textContent()).toContain('/boot/efi');
 
     await page.getByRole('tab', { name: /^Network/ }).click();
     const interfaces = page.getByTestId('interfaces-table');
-    expect(await interfaces.textContent()).toContain(report.hardware.networkInterfaces![0]!.mac!);
+    await expect.poll(() => interfaces.textContent()).toContain(report.hardware.networkInterfaces![0]!.mac!);
     expect(await interfaces.locator('tbody tr', { hasText: 'docker0' }).textContent()).toMatch(/docker.*down/);
 
     await page.getByRole('tab', { name: /^Network/ }).focus();

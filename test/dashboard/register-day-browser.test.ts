@@ -110,8 +110,8 @@ describe.skipIf(chromiumMissing())('the register run from the screen', () => {
     await form.getByRole('button', { name: 'Register asset' }).click();
     await page.getByRole('heading', { name: 'STICKER-0042 · Laptop for Dana' }).waitFor();
     const money = page.getByTestId('asset-money');
-    expect(await money.textContent()).toContain('1,200.00 EUR');
-    expect(await money.textContent()).toContain('INV-2291');
+    await expect.poll(() => money.textContent()).toContain('1,200.00 EUR');
+    await expect.poll(() => money.textContent()).toContain('INV-2291');
     // Bought 400 days ago over 36 months: worth less than it cost, more than nothing.
     await expect.poll(async () => /Book value today(\d[\d,]*\.\d\d) EUR/.exec((await money.textContent()) ?? '')?.[1]).toBeTruthy();
     const bookValue = Number(/Book value today(\d[\d,]*\.\d\d)/.exec((await money.textContent())!)![1]!.replace(/,/g, ''));

@@ -166,8 +166,8 @@ describe.skipIf(chromiumMissing())('findings, reports and role-aware register ac
     await page.reload();
     const record = page.getByTestId('device-asset');
     await record.waitFor();
-    expect(await record.textContent()).toContain(tag);
-    expect(await record.textContent()).toContain('2029-06-30');
+    await expect.poll(() => record.textContent()).toContain(tag);
+    await expect.poll(() => record.textContent()).toContain('2029-06-30');
     await saveScreenshot(page, 'device-history');
     await page.close();
   });
