@@ -9,6 +9,7 @@ import { decodeOctetText, looksPrintable } from '../../../collector/src/snmp/val
 import { LIBRENMS_DIR, librenmsRecordingsPresent, loadLibrenmsReference } from './support/librenms-recordings.js';
 import { loadExpected, RECORDINGS_DIR, recordingsPresent } from './support/recordings.js';
 import { referenceIsProcessor } from './support/processor-reference.js';
+import { REFERENCE_UNPROVEN } from './support/reference-unproven.js';
 import { REFERENCE_IS_PROCESSOR, REFERENCE_SERIAL_IS_SET_LOCK, SNMP_SET_SERIAL_NO, STEWARD_RIGHT } from './support/steward-right.js';
 
 const present = librenmsRecordingsPresent();
@@ -76,6 +77,23 @@ describe.skipIf(!present)('identification of 1,207 recorded devices, offline, ag
     expect(wrongNotShown).toBeLessThanOrEqual(MOST_WRONG[field]);
   });
 
+  it('lists every disagreement the recordings do not show Steward right, each with its kind', () => {
+    const shownRight = (name: string, field: Exclude<ComparedField, 'vendor'>) =>
+      STEWARD_RIGHT.some((c) => c.recording === name && c.field === field) ||
+      (field === 'model' && REFERENCE_IS_PROCESSOR.includes(name)) || (field === 'serial' && REFERENCE_SERIAL_IS_SET_LOCK.includes(name));
+    const unproven = measured.outcomes.flatMap((o) => (Object.keys(FLOOR) as Array<keyof typeof FLOOR>)
+      .filter((field) => (o.verdicts[field] === 'wrong' || o.verdicts[field] === 'empty') && !shownRight(o.name, field))
+      .map((field) => `${o.name} ${field}`));
+    expect(unproven.sort()).toEqual(REFERENCE_UNPROVEN.map((u) => `${u.recording} ${u.field}`).sort());
+  });
+
+  it.each(REFERENCE_UNPROVEN.filter((u) => u.kind === 'absent').map((u) => [`${u.recording} ${u.field}`, u] as const))('the reference value is in no text value of the recording: %s', (_label, u) => {
+    const reference = measured.outcomes.find((o) => o.name === u.recording)?.reference?.[u.field];
+    expect(reference, 'the reference has a value').toBeDefined();
+    const holding = recordingAgent(u.recording).varbinds.filter((vb) => letters(textOf(vb.value)).includes(letters(reference!)));
+    expect(holding.map((vb) => `${vb.oid} = ${textOf(vb.value)}`)).toEqual([]);
+  });
+
   it('keeps control characters, placeholders and repeated values out of every identity field', () => {
     expect(measured.outcomes.flatMap((o) => junkIn(o.name, o.identity))).toEqual([]);
   });
@@ -139,6 +157,12 @@ function recordedText(recording: string, oid: string): string {
   if (!vb) throw new Error(`${recording} holds nothing at ${oid}`);
   if (!Buffer.isBuffer(vb.value)) return String(vb.value);
   return isUtf8(vb.value) || looksPrintable(vb.value) ? decodeOctetText(vb.value) : vb.value.toString('hex');
+}
+
+/** A recorded value as the text it states; binary values (addresses, bit strings) state none. */
+function textOf(value: unknown): string {
+  if (!Buffer.isBuffer(value)) return String(value);
+  return isUtf8(value) ? decodeOctetText(value) : '';
 }
 
 function recordingAgent(recording: string): ReturnType<typeof loadRecording> {

@@ -22,6 +22,11 @@ export class RecordedAgent implements SnmpAgent {
     return this.sorted.length;
   }
 
+  /** Every recorded varbind, in SNMP order: what the recording holds, for checks that read it all. */
+  get varbinds(): readonly Varbind[] {
+    return this.sorted;
+  }
+
   /** The recorded varbind at exactly this OID. */
   lookup(oid: string): Varbind | undefined {
     return this.byOid.get(oid.replace(/^\./, ''));

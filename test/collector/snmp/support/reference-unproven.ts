@@ -1,0 +1,121 @@
+import type { ComparedField } from '../../../../collector/src/snmp/recorded/reference-agreement.js';
+
+/**
+ * Every disagreement with the reference that the recording does not show Steward right, each with
+ * its kind, so that a new disagreement fails the test until it is fixed or explained:
+ * - absent: the reference's value is in no text value of the recording (the test checks it);
+ * - not-this-field: the recording holds the value, but it is not a value of this field
+ *   (a hardware revision, a kernel release, a placeholder, a card's name…);
+ * - unlabelled: the value sits only in an object that does not say it is this field;
+ * - self-contradictory: the recording states different values for the field in different objects;
+ * - miss: Steward should give it and does not yet.
+ */
+export type UnprovenKind = 'absent' | 'not-this-field' | 'unlabelled' | 'self-contradictory' | 'miss';
+
+export interface ReferenceUnproven {
+  recording: string;
+  field: Exclude<ComparedField, 'vendor'>;
+  kind: UnprovenKind;
+  why?: string;
+}
+
+export const REFERENCE_UNPROVEN: ReferenceUnproven[] = [
+  { recording: 'alpineoe-tdcmedfa_alpineoe-tdcmedfa', field: 'model', kind: 'absent' },
+  { recording: 'alpineoe-tdcmedfa_alpineoe-tdcmedfa', field: 'serial', kind: 'absent' },
+  { recording: 'alpineoe-tdcmedfa_alpineoe-tdcmedfa', field: 'version', kind: 'absent' },
+  { recording: 'apc-epdu_epdu1132m', field: 'os', kind: 'absent' },
+  { recording: 'apc-epdu_epdu1132m', field: 'version', kind: 'unlabelled', why: "\"Ver11.10\" sits under enterprise 1, an object no MIB defines" },
+  { recording: 'apc_isx-pdu', field: 'model', kind: 'not-this-field', why: "the management card's generic name, not the PDU's model" },
+  { recording: 'arris-c4', field: 'model', kind: 'absent' },
+  { recording: 'arris-dsr4410md', field: 'version', kind: 'unlabelled', why: "a bare number in an object no MIB names as the software version" },
+  { recording: 'baicells-od04', field: 'model', kind: 'not-this-field', why: "a hardware revision" },
+  { recording: 'beagleboard', field: 'version', kind: 'not-this-field', why: "the name of the image the board booted, not an OS version" },
+  { recording: 'bison', field: 'os', kind: 'not-this-field', why: "the host's name in sysDescr (\"Linux bison \u2026\"), which states the OS is Linux" },
+  { recording: 'bktel-oa_koa', field: 'version', kind: 'not-this-field', why: "a product code, not a version" },
+  { recording: 'cdata', field: 'model', kind: 'not-this-field', why: "a hardware revision" },
+  { recording: 'ceraos', field: 'model', kind: 'absent' },
+  { recording: 'controlbox_controlbox', field: 'os', kind: 'absent' },
+  { recording: 'coreos', field: 'version', kind: 'not-this-field', why: "the kernel release, which Steward keeps as the kernel version" },
+  { recording: 'cxc_e3', field: 'model', kind: 'not-this-field', why: "a hardware revision" },
+  { recording: 'ddnos', field: 'os', kind: 'absent' },
+  { recording: 'digipower', field: 'serial', kind: 'not-this-field', why: "a placeholder MAC address (00:11:22:33:44:55)" },
+  { recording: 'dnos', field: 'model', kind: 'self-contradictory', why: "sysDescr names an S4048-ON, the chassis row an MXL, the sysObjectID an S4810" },
+  { recording: 'dnos_s4048', field: 'model', kind: 'self-contradictory', why: "sysDescr names an S4048-ON, the chassis row an MXL, the sysObjectID an S4810" },
+  { recording: 'eaton-sc200', field: 'serial', kind: 'absent' },
+  { recording: 'eaton-sc300', field: 'serial', kind: 'absent' },
+  { recording: 'ecresofm-os', field: 'model', kind: 'absent' },
+  { recording: 'ecresofm-os_e01', field: 'model', kind: 'absent' },
+  { recording: 'ecresofm-os_e03', field: 'model', kind: 'not-this-field', why: "a power rating (\"TX 300W\"), not a model" },
+  { recording: 'ecresofm-os_g10', field: 'model', kind: 'absent' },
+  { recording: 'ecresofm-os_g20', field: 'model', kind: 'absent' },
+  { recording: 'edfa', field: 'os', kind: 'not-this-field', why: "the product type (EDFA) stated in a vendor object, not an operating system" },
+  { recording: 'edgeos-ep', field: 'os', kind: 'absent' },
+  { recording: 'edgeswitch_10xp', field: 'os', kind: 'absent' },
+  { recording: 'ekinops', field: 'serial', kind: 'not-this-field', why: "the management module's serial, not the chassis's" },
+  { recording: 'eltek-webpower', field: 'model', kind: 'absent' },
+  { recording: 'eltex-mes24xx_mes2424bac', field: 'version', kind: 'self-contradictory', why: "the chassis states software revision 6.2.0 and firmware revision 10.3.5" },
+  { recording: 'epmp', field: 'model', kind: 'absent' },
+  { recording: 'eurostor_es-6642b', field: 'os', kind: 'absent' },
+  { recording: 'freebsd', field: 'model', kind: 'absent' },
+  { recording: 'fujitsuiRMC_rx300', field: 'version', kind: 'not-this-field', why: "the controller generation (iRMC S4), not a version" },
+  { recording: 'gam', field: 'model', kind: 'absent' },
+  { recording: 'gam', field: 'os', kind: 'absent' },
+  { recording: 'gam', field: 'serial', kind: 'absent' },
+  { recording: 'gam', field: 'version', kind: 'absent' },
+  { recording: 'generex-ups_cs141-v22036', field: 'os', kind: 'absent' },
+  { recording: 'grandstream-ap_gwn7660', field: 'version', kind: 'unlabelled', why: "the digits appear only inside other text; no object states the firmware version, and sysDescr states the kernel release Steward gives" },
+  { recording: 'gw-eydfa', field: 'os', kind: 'absent' },
+  { recording: 'gwd', field: 'model', kind: 'not-this-field', why: "a hardware revision" },
+  { recording: 'hikvision-nvr', field: 'model', kind: 'absent' },
+  { recording: 'hikvision-nvr', field: 'version', kind: 'unlabelled', why: "a bare number in an object no MIB names as the version" },
+  { recording: 'himoinsa-gensets', field: 'version', kind: 'unlabelled', why: "a bare number in an object no MIB names as the version" },
+  { recording: 'huawei-optixrtn_optixrtn905', field: 'model', kind: 'absent' },
+  { recording: 'ict-swi', field: 'model', kind: 'not-this-field', why: "the number 1, not a model" },
+  { recording: 'imcopower-big', field: 'model', kind: 'not-this-field', why: "filler text (XXX2.8), not a model" },
+  { recording: 'imcopower-ls110', field: 'os', kind: 'absent' },
+  { recording: 'ios_ie1000', field: 'os', kind: 'absent' },
+  { recording: 'ios_stp-vlans', field: 'model', kind: 'not-this-field', why: "names the stack, not a switch model" },
+  { recording: 'iosxe_c9800', field: 'model', kind: 'absent' },
+  { recording: 'iosxe_c9800', field: 'os', kind: 'absent' },
+  { recording: 'iosxe_c9800', field: 'version', kind: 'absent' },
+  { recording: 'junose', field: 'model', kind: 'absent' },
+  { recording: 'loop-telecom_loop-am3440-ccpb-a', field: 'model', kind: 'absent' },
+  { recording: 'loop-telecom_loop-am3440-ccpb-a', field: 'serial', kind: 'unlabelled', why: "a bare number in an object no MIB names as the serial" },
+  { recording: 'montclair-edfa_mhfa32', field: 'os', kind: 'absent' },
+  { recording: 'netagent2_1', field: 'os', kind: 'absent' },
+  { recording: 'nokia-1830_pss8-multichassis', field: 'serial', kind: 'not-this-field', why: "the number 1, not a serial" },
+  { recording: 'nokia-1830_pss8-singlechassis', field: 'serial', kind: 'not-this-field', why: "the number 1, not a serial" },
+  { recording: 'opnsense_vm', field: 'version', kind: 'not-this-field', why: "the kernel release, which Steward keeps as the kernel version" },
+  { recording: 'orvaldi-ups', field: 'os', kind: 'absent' },
+  { recording: 'paradyne_1752', field: 'os', kind: 'absent' },
+  { recording: 'parks-switch', field: 'os', kind: 'absent' },
+  { recording: 'powerwalker', field: 'os', kind: 'absent' },
+  { recording: 'powerwalker-vfi_20kcpgpf133', field: 'os', kind: 'absent' },
+  { recording: 'powerwalker-vfi_500r1u', field: 'os', kind: 'absent' },
+  { recording: 'profline-sfd', field: 'version', kind: 'absent' },
+  { recording: 'ptp670', field: 'model', kind: 'absent' },
+  { recording: 'quantastor', field: 'model', kind: 'absent' },
+  { recording: 'recoveryos_8024s', field: 'os', kind: 'absent' },
+  { recording: 'rittal-lcp_cmciii-pu-lcp', field: 'model', kind: 'self-contradictory', why: "the chassis row says PDU; sysDescr and the device table say LCP" },
+  { recording: 'rubrik', field: 'version', kind: 'not-this-field', why: "the kernel release, which Steward keeps as the kernel version" },
+  { recording: 'serverscheck', field: 'model', kind: 'unlabelled', why: "only in sysName, a name the administrator sets" },
+  { recording: 'serverscheck_sc-ts01', field: 'model', kind: 'unlabelled', why: "only in sysName, a name the administrator sets" },
+  { recording: 'smartax', field: 'model', kind: 'self-contradictory', why: "the chassis row names FRAME-300, its description an MA5603T" },
+  { recording: 'spectracool', field: 'version', kind: 'absent' },
+  { recording: 'supercap', field: 'os', kind: 'absent' },
+  { recording: 'supermicro-bmc_x10slehf', field: 'version', kind: 'absent' },
+  { recording: 'supermicro-bmc_x11', field: 'version', kind: 'absent' },
+  { recording: 'supervyse-openbmc', field: 'model', kind: 'not-this-field', why: "sysDescr's kernel line, not a model" },
+  { recording: 'teldat_teldatvdsl2', field: 'model', kind: 'absent' },
+  { recording: 'ts-bspdu', field: 'os', kind: 'absent' },
+  { recording: 'ucos_2', field: 'model', kind: 'absent' },
+  { recording: 'uhp', field: 'version', kind: 'unlabelled', why: "a bare number in an object no MIB names as the version" },
+  { recording: 'venturi', field: 'serial', kind: 'unlabelled', why: "a bare number in an object no MIB names as the serial" },
+  { recording: 'vertiv-dcs', field: 'os', kind: 'absent' },
+  { recording: 'vigintos', field: 'version', kind: 'not-this-field', why: "a controller's name, not a version" },
+  { recording: 'viptela_vedge-2000', field: 'model', kind: 'absent' },
+  { recording: 'viptela_vedge1000', field: 'model', kind: 'absent' },
+  { recording: 'witchos', field: 'os', kind: 'absent' },
+  { recording: 'wut_57605', field: 'model', kind: 'miss', why: "W&T's article-number object states it; Steward does not read that object yet" },
+  { recording: 'zxdsl', field: 'model', kind: 'absent' },
+];
