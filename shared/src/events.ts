@@ -7,6 +7,8 @@ export const liveEvent = z.discriminatedUnion('type', [
     type: z.literal('device.changed'),
     deviceId: z.uuid(),
     change: z.enum(['created', 'updated']),
+    /** Only the device's software moved: its identity, hardware and OS are as they were. */
+    softwareOnly: z.boolean().optional(),
     at: isoDateTime,
   }),
   z.object({

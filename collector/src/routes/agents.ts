@@ -52,7 +52,9 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     );
     for (const replaced of outcome.retired ?? []) await ctx.agents.disconnect(replaced, 'another agent now reports for this machine');
     if (outcome.change) {
-      await ctx.live.publish({ type: 'device.changed', deviceId: outcome.answer.deviceId, change: outcome.change, at: new Date().toISOString() })
+      await ctx.live.publish({
+        type: 'device.changed', deviceId: outcome.answer.deviceId, change: outcome.change, ...(outcome.softwareOnly ? { softwareOnly: true } : {}), at: new Date().toISOString(),
+      })
         .catch((error: Error) => request.log.warn({ err: error.message }, 'live event not published'));
     }
     return outcome.answer;

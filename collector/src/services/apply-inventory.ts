@@ -15,11 +15,16 @@ export type AppliedInventory = InventoryContent & { reportId: string; collectedA
 /**
  * Brings a device to one full inventory: its software (with what changed, dated when collected),
  * identity, hardware and OS, and the evidence it presents. Digests first: an inventory of what
- * the device already holds touches no software row. Returns the content hash and whether anything changed.
+ * the device already holds touches no software row. Returns the content hash, whether anything changed,
+ * and whether only the software did.
  */
-export async function applyInventory(tx: Queryable, deviceId: string, inventory: AppliedInventory, held: HeldDigests, now: Date): Promise<{ contentHash: string; changed: boolean }> {
-  const softwareDigest = await softwareDigestInSlices(inventory.software);
-  const contentHash = contentHashOf(inventory, softwareDigest);
+export async function applyInventory(
+  tx: Queryable, deviceId: string, inventory: AppliedInventory, held: HeldDigests, now: Date,
+  /** The inventory's digests when the caller computed them already (outside its transaction). */
+  digests?: { softwareDigest: string; contentHash: string },
+): Promise<{ contentHash: string; changed: boolean; softwareOnly?: true }> {
+  const softwareDigest = digests?.softwareDigest ?? await softwareDigestInSlices(inventory.software);
+  const contentHash = digests?.contentHash ?? contentHashOf(inventory, softwareDigest);
   if (contentHash === held.contentHash) {
     await markDeviceReported(tx, deviceId, inventory);
     return { contentHash, changed: false };
@@ -29,8 +34,9 @@ export async function applyInventory(tx: Queryable, deviceId: string, inventory:
     identity: inventory.identity, hardware: inventory.hardware, os: inventory.os, softwareCount: inventory.software.length,
     softwareDigest, contentHash, reportId: inventory.reportId, collectedAt: inventory.collectedAt,
   });
-  // Identity and hardware are in the content hash: when only the software moved, the evidence stands.
-  if (contentHashOf(inventory, held.softwareDigest ?? '') !== held.contentHash) await recordPresentedEvidence(tx, deviceId, inventory);
+  // Identity, hardware and OS are in the content hash: when only the software moved, the evidence stands.
+  if (contentHashOf(inventory, held.softwareDigest ?? '') === held.contentHash) return { contentHash, changed: true, softwareOnly: true };
+  await recordPresentedEvidence(tx, deviceId, inventory);
   return { contentHash, changed: true };
 }
 

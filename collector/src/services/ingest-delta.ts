@@ -12,7 +12,7 @@ import { storedSoftwareDigest } from '../store/software-digest.js';
 import { recordPresentedEvidence } from '../identity/place-agent.js';
 import { ApiProblem } from './errors.js';
 import {
-  ConcurrentTwin, answerForKnownReport, assertOwnReport, contentHashOf, softwareDigestOf, withReplayRace, type IngestOutcome,
+  ConcurrentTwin, assertOwnReport, contentHashOf, softwareDigestOf, withReplayRace, type IngestOutcome,
 } from './ingest.js';
 import { diffSoftware, fingerprint, packagesOf } from './software-diff.js';
 
@@ -80,8 +80,7 @@ async function storeSoftwareDelta(tx: Queryable, deviceId: string, delta: Invent
  */
 export async function ingestDelta(db: Database, agent: AgentRow, delta: InventoryDelta, bodySha256: string): Promise<IngestOutcome> {
   assertOwnReport(agent, delta.agentId);
-  const replay = await answerForKnownReport(db, delta.reportId, bodySha256);
-  if (replay) return replay;
+  // A replay is found under the lock below (findReport), and answered as such by withReplayRace.
   return withReplayRace(db, delta.reportId, bodySha256, () => db.transaction(async (tx) => {
     const locked = await lockAgentDevice(tx, agent.id);
     if (!locked) throw new ApiProblem(401, 'unknown_agent', 'this agent is not enrolled');
@@ -123,7 +122,7 @@ export async function ingestDelta(db: Database, agent: AgentRow, delta: Inventor
     await touchAgent(tx, agent.id, now);
     return {
       answer: { reportId: delta.reportId, deviceId, duplicate: false, softwareCount: software.count, contentHash },
-      ...(contentHash !== held.contentHash ? { change: 'updated' as const } : {}),
+      ...(contentHash !== held.contentHash ? { change: 'updated' as const, ...(delta.identity || delta.hardware || delta.os ? {} : { softwareOnly: true as const }) } : {}),
     };
   }));
 }

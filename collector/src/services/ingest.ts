@@ -5,12 +5,15 @@ import { touchAgent } from '../store/agents.js';
 import { placeAgentDevice } from '../identity/place-agent.js';
 import { deviceDigests, findReport, lockAgentDeviceDigests, recordReport, touchDevice } from '../store/reports.js';
 import { applyInventory } from './apply-inventory.js';
+import { contentHashOf, softwareDigestInSlices } from './content-digests.js';
 import { ApiProblem } from './errors.js';
 
 export interface IngestOutcome {
   answer: ReportAnswer;
   /** What changed for live listeners; undefined for a replay or a report that changed nothing. */
   change?: 'created' | 'updated';
+  /** An update that moved only the device's software: its identity, hardware and OS are as they were. */
+  softwareOnly?: true;
   /** Applied, but the device already held this content: only its sighting moved. */
   unchanged?: true;
   /** Agents this report's agent replaced on its machine: their connections are to be closed. */
@@ -67,8 +70,11 @@ export async function withReplayRace(
  */
 export async function ingestReport(db: Database, agent: AgentRow, report: InventoryReport, bodySha256: string): Promise<IngestOutcome> {
   assertOwnReport(agent, report.agentId);
-  const replay = await answerForKnownReport(db, report.reportId, bodySha256);
-  if (replay) return replay;
+  // The report's own digests, before the transaction: the agent's lock and a connection are not held meanwhile.
+  const softwareDigest = await softwareDigestInSlices(report.software);
+  const digests = { softwareDigest, contentHash: contentHashOf(report, softwareDigest) };
+  // No look-up of the report id first: recordReport finds a replay inside the transaction, which
+  // then answers as the replay, so the usual report pays no statement for the rare one.
   return withReplayRace(db, report.reportId, bodySha256, () => db.transaction(async (tx) => {
     const locked = await lockAgentDeviceDigests(tx, agent.id);
     if (!locked) throw new ApiProblem(401, 'unknown_agent', 'this agent is not enrolled');
@@ -87,8 +93,9 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
     const now = new Date();
     let contentHash: string | undefined;
     let changed = true;
+    let softwareOnly: true | undefined;
     if (applied) {
-      ({ contentHash, changed } = await applyInventory(tx, deviceId, report, held, now));
+      ({ contentHash, changed, softwareOnly } = await applyInventory(tx, deviceId, report, held, now, digests));
     } else {
       await touchDevice(tx, deviceId);
       contentHash = (await findReport(tx, report.reportId))?.device_content_hash ?? undefined;
@@ -99,7 +106,7 @@ export async function ingestReport(db: Database, agent: AgentRow, report: Invent
         reportId: report.reportId, deviceId, duplicate: false, softwareCount: report.software.length,
         ...(contentHash ? { contentHash } : {}),
       },
-      ...(created ? { change: 'created' as const } : changed ? { change: 'updated' as const } : { unchanged: true as const }),
+      ...(created ? { change: 'created' as const } : changed ? { change: 'updated' as const, ...(softwareOnly ? { softwareOnly } : {}) } : { unchanged: true as const }),
       ...(retired.length ? { retired } : {}),
     } satisfies IngestOutcome;
   }));

@@ -33,23 +33,16 @@ export interface DeviceDigests {
 }
 
 /**
- * Locks the agent's row as lockAgentDevice does and reads its device's digests in the same round
- * trip; the digests are undefined while the agent has no device.
+ * Locks the agent's row as lockAgentDevice does, then reads its device's digests; the digests are
+ * undefined while the agent has no device. Two statements, not one joined read: a read that waited
+ * for the lock sees the device row as it was before the lock holder committed (PostgreSQL re-reads
+ * only the locked row), so a report queued behind another of the same agent would judge its age
+ * and content against what that other report replaced.
  */
 export async function lockAgentDeviceDigests(db: Queryable, agentId: string): Promise<{ device_id: string | null; digests?: DeviceDigests } | undefined> {
-  const { rows } = await db.query<{ device_id: string | null; last_collected_at: Date | null; software_digest: string | null; content_hash: string | null }>(
-    `select a.device_id, d.last_collected_at, d.software_digest, d.content_hash
-       from agents a left join devices d on d.id = a.device_id
-      where a.id = $1 for update of a`,
-    [agentId],
-  );
-  const row = rows[0];
-  if (!row) return undefined;
-  if (!row.device_id) return { device_id: null };
-  return {
-    device_id: row.device_id,
-    digests: { lastCollectedAt: row.last_collected_at ?? null, softwareDigest: row.software_digest ?? null, contentHash: row.content_hash ?? null },
-  };
+  const locked = await lockAgentDevice(db, agentId);
+  if (!locked?.device_id) return locked && { device_id: null };
+  return { device_id: locked.device_id, digests: await deviceDigests(db, locked.device_id) };
 }
 
 export async function insertDevice(db: Queryable, id: string, kind: 'agent' | 'snmp' | 'ssh', hostname: string): Promise<void> {

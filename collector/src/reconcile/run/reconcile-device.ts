@@ -25,13 +25,15 @@ export interface DeviceReconciliation {
 /**
  * Reconciles one device inside the caller's transaction: normalises its new titles, refreshes its
  * licensable installs, its identifiers, its match to the register and its findings, and queues
- * the products whose position it moves.
+ * the products whose position it moves. With `softwareOnly` (only its software moved since it was
+ * queued) the identifiers, match and findings, which read none of the software, are left as they are.
  */
-export async function reconcileDeviceIn(owner: object, tx: Queryable, deviceId: string): Promise<DeviceReconciliation> {
+export async function reconcileDeviceIn(
+  owner: object, tx: Queryable, deviceId: string, options: { softwareOnly?: boolean } = {},
+): Promise<DeviceReconciliation> {
   await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [DEVICE_LOCK, deviceId]);
   await withoutJit(tx);
   const junk = junkIdentifiers();
-  const settings = await readReconcileSettings(tx);
   const oldMacs = await deviceMacs(tx, deviceId);
   if (!(await deviceExists(tx, deviceId))) {
     const neighbours = await devicesWithMacs(tx, deviceId, oldMacs);
@@ -41,10 +43,15 @@ export async function reconcileDeviceIn(owner: object, tx: Queryable, deviceId: 
   await addDeviceTitles(tx, deviceId);
   await normaliseStoredTitles(owner, tx, (generation) => staleDeviceTitles(tx, deviceId, generation));
   const products = await refreshDeviceInstalls(tx, deviceId);
+  if (options.softwareOnly) {
+    await queueProducts(tx, products);
+    return { deviceId, products, neighbours: [] };
+  }
   await refreshIdentityKeys(tx, [deviceId], junk);
   const newMacs = await deviceMacs(tx, deviceId);
   const changedMacs = [...oldMacs.filter((m) => !newMacs.includes(m)), ...newMacs.filter((m) => !oldMacs.includes(m))];
   const neighbours = await devicesWithMacs(tx, deviceId, changedMacs);
+  const settings = await readReconcileSettings(tx);
   const changes = await matchDevices(tx, [deviceId], settings.identityKeys);
   const assets = changes.flatMap((c) => [c.before, c.after]).filter((a): a is string => a !== null);
   await refreshFindings(tx, [deviceId], assets, junk, new Date());

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../store/database.js';
 import { rulesGeneration } from '../../store/reconcile/generation.js';
-import { claimDevices, claimProducts, dropQueuedDevice, queueDevices, registerFingerprint } from '../../store/reconcile/queue.js';
+import { claimProducts, claimQueuedDevices, dropQueuedDevice, queueDevices, registerFingerprint } from '../../store/reconcile/queue.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
 import { readSetting } from '../../store/settings.js';
 import type { LiveEvents } from '../../services/live-events.js';
@@ -50,7 +50,7 @@ export class ReconcileWorker {
     await ensureShippedCatalogue(this.db);
     this.lastRegister = await registerFingerprint(this.db);
     this.unsubscribe = this.live?.subscribe((event) => {
-      if (event.type === 'device.changed') void this.enqueue(event.deviceId);
+      if (event.type === 'device.changed') void this.enqueue(event.deviceId, { softwareOnly: event.softwareOnly === true });
     });
     // Jobs are polled too: one asked for on a collector that stopped before taking it is taken here.
     this.timers.push(setInterval(() => {
@@ -63,9 +63,9 @@ export class ReconcileWorker {
     this.jobs.kick();
   }
 
-  async enqueue(deviceId: string): Promise<void> {
+  async enqueue(deviceId: string, options: { softwareOnly?: boolean } = {}): Promise<void> {
     try {
-      await queueDevices(this.db, [deviceId]);
+      await queueDevices(this.db, [deviceId], options);
       this.kick();
     } catch (error) {
       this.log.warn({ err: (error as Error).message, deviceId }, 'reconcile: device not queued');
@@ -109,10 +109,11 @@ export class ReconcileWorker {
 
   private oneDevice(): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [deviceId] = await claimDevices(tx, 1);
-      if (!deviceId) return false;
+      const [claimed] = await claimQueuedDevices(tx, 1);
+      if (!claimed) return false;
+      const { deviceId, softwareOnly } = claimed;
       try {
-        await reconcileDeviceIn(this.db, tx, deviceId);
+        await reconcileDeviceIn(this.db, tx, deviceId, { softwareOnly });
       } catch (error) {
         throw new DeviceFailed(deviceId, error);
       }

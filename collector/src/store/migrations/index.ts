@@ -29,6 +29,7 @@ import * as accountSafety from './0025-account-safety.js';
 import * as jobs from './0036-jobs.js';
 import * as jobLeases from './0037-job-leases.js';
 import * as softwareSearchHolders from './0038-software-search-holders.js';
+import * as reconcileSoftwareOnly from './0039-reconcile-software-only.js';
 
 export interface Migration {
   id: number;
@@ -69,4 +70,5 @@ export const migrations: Migration[] = [
   { id: 36, name: 'jobs', sql: jobs.sql },
   { id: 37, name: 'job-leases', sql: jobLeases.sql },
   { id: 38, name: 'software-search-holders', sql: softwareSearchHolders.sql },
+  { id: 39, name: 'reconcile-software-only', sql: reconcileSoftwareOnly.sql },
 ];

@@ -1,11 +1,15 @@
 import type { Queryable } from '../database.js';
 
-/** Asks for devices to be reconciled; a device already waiting keeps its place. */
-export async function queueDevices(db: Queryable, deviceIds: string[]): Promise<void> {
+/**
+ * Asks for devices to be reconciled; a device already waiting keeps its place. `softwareOnly` says
+ * only their software moved; a device also waiting for any other reason is reconciled in full.
+ */
+export async function queueDevices(db: Queryable, deviceIds: string[], options: { softwareOnly?: boolean } = {}): Promise<void> {
   if (deviceIds.length === 0) return;
   await db.query(
-    'insert into reconcile_queue (device_id) select unnest($1::uuid[]) on conflict (device_id) do nothing',
-    [deviceIds],
+    `insert into reconcile_queue (device_id, software_only) select unnest($1::uuid[]), $2
+     on conflict (device_id) do update set software_only = false where reconcile_queue.software_only and not excluded.software_only`,
+    [deviceIds, options.softwareOnly === true],
   );
 }
 
@@ -22,13 +26,18 @@ export async function queueProducts(db: Queryable, productIds: string[]): Promis
  * skipped, and the rows are gone once the transaction commits (back in the queue if it fails).
  */
 export async function claimDevices(db: Queryable, limit: number): Promise<string[]> {
-  const { rows } = await db.query<{ device_id: string }>(
+  return (await claimQueuedDevices(db, limit)).map((d) => d.deviceId);
+}
+
+/** claimDevices, with whether each device waited only because its software moved. */
+export async function claimQueuedDevices(db: Queryable, limit: number): Promise<Array<{ deviceId: string; softwareOnly: boolean }>> {
+  const { rows } = await db.query<{ device_id: string; software_only: boolean }>(
     `delete from reconcile_queue where device_id in (
        select device_id from reconcile_queue order by queued_at limit $1 for update skip locked)
-     returning device_id`,
+     returning device_id, software_only`,
     [limit],
   );
-  return rows.map((r) => r.device_id);
+  return rows.map((r) => ({ deviceId: r.device_id, softwareOnly: r.software_only }));
 }
 
 export async function claimProducts(db: Queryable, limit: number): Promise<string[]> {
