@@ -70,4 +70,21 @@ describe.each(CONTRACT_BACKENDS)('reconciling a device whose software alone move
     await t.db.transaction((tx) => reconcileDeviceIn(t.db, tx, deviceId));
     expect(await keysOf(deviceId)).toEqual(expect.arrayContaining(['serial']));
   });
+
+  it('takes the full path for a device whose linked asset is open as missing, so its report settles it', async () => {
+    const deviceId = (await ingestReport(t.db, agent, report({ software: syntheticSoftware(10, 19) }), randomUUID())).answer.deviceId;
+    const [assetId, categoryId] = [randomUUID(), randomUUID()];
+    await t.db.query(`insert into register_categories (id, name, kind) values ($1, 'Software-only test', 'hardware')`, [categoryId]);
+    await t.db.query(`insert into register_assets (id, tag, name, category_id, status) values ($1, 'SO-1', 'Laptop back from leave', $2, 'deployed')`,
+      [assetId, categoryId]);
+    await t.db.query(`insert into device_asset_links (device_id, asset_id, method, key, confidence) values ($1, $2, 'manual', 'serial', 1)
+                      on conflict (device_id) do update set asset_id = excluded.asset_id`, [deviceId, assetId]);
+    await t.db.query(`insert into findings (id, key, type, asset_id, summary) values ($1, $2, 'missing', $3, 'not seen for 30 days')`,
+      [randomUUID(), `missing:${assetId}`, assetId]);
+    await t.db.query('delete from device_identity_keys where device_id = $1', [deviceId]);
+    await t.db.transaction((tx) => reconcileDeviceIn(t.db, tx, deviceId, { softwareOnly: true }));
+    expect(await keysOf(deviceId)).toEqual(expect.arrayContaining(['serial']));
+    const { rows } = await t.db.query<{ state: string }>(`select state from findings where asset_id = $1 and type = 'missing'`, [assetId]);
+    expect(rows.map((r) => r.state)).toEqual(['resolved']);
+  });
 });

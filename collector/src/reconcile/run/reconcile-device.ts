@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../store/database.js';
 import { deviceExists, deviceMacs, devicesSeenBySwitch, devicesWithMacs, matchDevices, refreshIdentityKeys } from '../../store/reconcile/identity.js';
-import { refreshFindings } from '../../store/reconcile/findings.js';
+import { deviceAssetOpenAsMissing, refreshFindings } from '../../store/reconcile/findings.js';
 import { refreshDeviceInstalls } from '../../store/reconcile/installs.js';
 import { queueDevices, queueProducts } from '../../store/reconcile/queue.js';
 import { readReconcileSettings } from '../../store/reconcile/settings.js';
@@ -26,7 +26,8 @@ export interface DeviceReconciliation {
  * Reconciles one device inside the caller's transaction: normalises its new titles, refreshes its
  * licensable installs, its identifiers, its match to the register and its findings, and queues
  * the products whose position it moves. With `softwareOnly` (only its software moved since it was
- * queued) the identifiers, match and findings, which read none of the software, are left as they are.
+ * queued) the identifiers, match and findings, which read none of the software, are left as they are,
+ * unless an asset linked to the device is open as missing, which the device's report settles.
  */
 export async function reconcileDeviceIn(
   owner: object, tx: Queryable, deviceId: string, options: { softwareOnly?: boolean } = {},
@@ -43,7 +44,7 @@ export async function reconcileDeviceIn(
   await addDeviceTitles(tx, deviceId);
   await normaliseStoredTitles(owner, tx, (generation) => staleDeviceTitles(tx, deviceId, generation));
   const products = await refreshDeviceInstalls(tx, deviceId);
-  if (options.softwareOnly) {
+  if (options.softwareOnly && !(await deviceAssetOpenAsMissing(tx, deviceId))) {
     await queueProducts(tx, products);
     return { deviceId, products, neighbours: [] };
   }

@@ -287,3 +287,16 @@ export async function findingsForReport(db: Queryable): Promise<ReportedFinding[
   );
   return rows.map((r) => ({ ...toFinding(r), hostname: r.hostname, deviceKind: r.kind, assetTag: r.tag, assetName: r.asset_name }));
 }
+
+/**
+ * Whether an asset linked to the device is open as missing: a report from the device then settles
+ * that finding, so its reconciliation cannot skip the findings even when only software moved.
+ */
+export async function deviceAssetOpenAsMissing(db: Queryable, deviceId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `select 1 from device_asset_links l join findings f on f.asset_id = l.asset_id
+      where l.device_id = $1 and f.type = 'missing' and f.state in ('open', 'acknowledged') limit 1`,
+    [deviceId],
+  );
+  return rows.length > 0;
+}
