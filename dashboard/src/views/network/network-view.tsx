@@ -49,6 +49,9 @@ function NetworkDevices() {
   const [sweeping, setSweeping] = useState(false);
   const [opened, setOpened] = useState<string | null>(null);
   useEffect(() => {
+    // Only a new search goes back to page 1: on opening, the text is already the one searched, and
+    // a page turned in the first moments must stay turned.
+    if (draft.trim() === search) return undefined;
     const timer = setTimeout(() => { setSearch(draft.trim()); setPage(1); }, 250);
     return () => clearTimeout(timer);
   }, [draft]);

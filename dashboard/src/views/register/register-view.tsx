@@ -56,6 +56,9 @@ function AssetsList() {
   const [selected, setSelected] = useState<Map<string, Asset>>(new Map());
   const exporting = useSubmit();
   useEffect(() => {
+    // Only a new search goes back to page 1: on opening, the text is already the one searched, and
+    // a page turned in the first moments must stay turned.
+    if (draft.trim() === search) return undefined;
     const timer = setTimeout(() => { setSearch(draft.trim()); setPage(1); }, 250);
     return () => clearTimeout(timer);
   }, [draft]);
