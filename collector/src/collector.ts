@@ -16,6 +16,7 @@ import { startNetworkRuntime } from './services/network/network-runtime.js';
 import type { AlertScheduler } from './alerts/alert-scheduler.js';
 import { startAlertScheduler } from './alerts/start-alert-scheduler.js';
 import { startBackupSchedule } from './services/scheduled-backup.js';
+import { startSoftwareCountFold } from './software/software-counts-fold.js';
 import { PresenceBuffer } from './services/presence.js';
 import { ensureSelfSignedCertificate, readTlsFiles, type TlsFiles } from './services/tls.js';
 import path from 'node:path';
@@ -89,6 +90,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
   const alerts = startAlertScheduler(ctx);
   const backups = await startBackupSchedule(ctx);
   const presenceRetention = startPresenceRetention(ctx);
+  const softwareCounts = startSoftwareCountFold(ctx);
   // Jobs this collector runs stay held while it lives; those of a collector that died are taken back.
   const jobLeases = startJobLeases(db, log, {
     onReclaimed: () => {
@@ -110,6 +112,7 @@ export async function startCollector(config: CollectorConfig, options: { log?: L
       await alerts.stop();
       await backups.stop();
       await presenceRetention.stop();
+      await softwareCounts.stop();
       await jobLeases.stop();
       await network.stop();
       await ctx.presence.stop();

@@ -1,4 +1,5 @@
 import type { Database } from '../../collector/src/store/database.js';
+import { foldSoftwareCountChanges, vacuumSoftwareCountChanges } from '../../collector/src/store/software-counts.js';
 
 /**
  * A synthetic estate for the reconciliation benchmark, generated inside PostgreSQL: devices with
@@ -115,6 +116,9 @@ export async function generateEstate(db: Database, size: EstateSize): Promise<{ 
     [size.devices, size.installsPerDevice, size.commercialPerDevice, poolCommercial, others.length],
   );
   await db.query('update devices d set software_count = $1', [size.installsPerDevice]);
+  // As a collector's fold would have done while the installs came in.
+  while (await db.transaction((tx) => foldSoftwareCountChanges(tx, 500_000)) > 0);
+  await vacuumSoftwareCountChanges(db);
   return { titles: pool.length };
 }
 

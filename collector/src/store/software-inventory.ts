@@ -3,24 +3,36 @@ import type { Queryable } from './database.js';
 import { likeContaining } from './escape-like.js';
 
 /**
- * Titles whose name holds the search text, with how many devices have them: read from the
- * installed rows themselves, so a row stored while its title was being made is counted too.
+ * Titles whose name holds the search text, with how many devices have them and their versions:
+ * the titles' names first (trigram-indexed, and small), then the counts kept for those names plus
+ * the changes not yet added into them, so the figures are those of the installed rows now.
  */
 export async function searchInstalledSoftware(db: Queryable, search: string, limit: number): Promise<SoftwareTitleSummary[]> {
   const { rows } = await db.query<{ name: string; publisher: string | null; versions: string[]; devices: number; installs: number }>(
-    `select ds.name, nullif(ds.publisher, '') as publisher, count(distinct ds.device_id)::int as devices, count(*)::int as installs,
-            (array_agg(distinct coalesce(ds.version, '') order by coalesce(ds.version, '')))[1:20] as versions
-       from device_software ds
-      -- The titles' names first (trigram-indexed, and small), then their installs by exact name.
-      where ds.name in (select distinct t.name from software_titles t where lower(t.name) like $1)
-      group by ds.name, nullif(ds.publisher, '')
-      order by devices desc, ds.name
-      limit $2`,
+    `with names as (select distinct t.name from software_titles t where lower(t.name) like $1),
+     pending as materialized (select c.* from software_count_changes c where c.name in (select name from names)),
+     titles as (
+       select name, publisher, sum(devices)::int as devices, sum(installs)::int as installs from (
+         select h.name, h.publisher, h.devices, h.installs from software_title_holders h where h.name in (select name from names)
+         union all select name, publisher, devices, installs from pending) x
+        group by 1, 2 having sum(installs) > 0
+        order by devices desc, name, publisher limit $2
+     ), versions as (
+       select name, publisher, version from (
+         select v.name, v.publisher, v.version, v.installs from software_version_counts v
+          where (v.name, v.publisher) in (select name, publisher from titles)
+         union all select name, publisher, version, installs from pending) x
+        group by 1, 2, 3 having sum(installs) > 0
+     )
+     select t.name, nullif(t.publisher, '') as publisher, t.devices, t.installs,
+            (select array_agg(v.version order by v.version) from versions v where v.name = t.name and v.publisher = t.publisher)[1:20] as versions
+       from titles t
+      order by t.devices desc, t.name, t.publisher`,
     [likeContaining(search), limit],
   );
   // "2.9" before "2.16", as people read versions.
   const byNumbers = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-  return rows.map((r) => ({ ...r, versions: r.versions.filter((v) => v !== '').sort(byNumbers) }));
+  return rows.map((r) => ({ ...r, versions: (r.versions ?? []).filter((v) => v !== '').sort(byNumbers) }));
 }
 
 /** The devices holding one title, the most recently seen first. */

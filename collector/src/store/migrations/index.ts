@@ -30,6 +30,7 @@ import * as jobs from './0036-jobs.js';
 import * as jobLeases from './0037-job-leases.js';
 import * as softwareSearchHolders from './0038-software-search-holders.js';
 import * as reconcileSoftwareOnly from './0039-reconcile-software-only.js';
+import * as softwareCounts from './0040-software-counts.js';
 
 export interface Migration {
   id: number;
@@ -71,4 +72,5 @@ export const migrations: Migration[] = [
   { id: 37, name: 'job-leases', sql: jobLeases.sql },
   { id: 38, name: 'software-search-holders', sql: softwareSearchHolders.sql },
   { id: 39, name: 'reconcile-software-only', sql: reconcileSoftwareOnly.sql },
+  { id: 40, name: 'software-counts', sql: softwareCounts.sql },
 ];
