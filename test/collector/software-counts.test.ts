@@ -92,6 +92,9 @@ describe.each(CONTRACT_BACKENDS)('software counts kept as installs come and go (
     await expectExact('after re-reports');
     await database.db.query(`update device_software set version = '9.9' where device_id = $1 and name like 'libcount-%'`, [deviceIds[1]]);
     await expectExact('after versions changed');
+    // One more version of a title the device holds already: one more install, not one more holder.
+    await database.db.query(`insert into device_software (device_id, source, name, version, publisher, first_seen) values ($1, 'msi', 'Count Viewer', '4.0', 'Count Corp', now())`, [deviceIds[2]]);
+    await expectExact('after a second version added');
     // Rows moved from one device to another: the first no longer holds them, the second holds them twice.
     await database.db.query(`update device_software set device_id = $2 where device_id = $1 and name in ('libcount-2', 'Count Viewer')`, [deviceIds[3], deviceIds[5]]);
     await expectExact('after rows moved');

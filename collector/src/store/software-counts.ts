@@ -1,15 +1,15 @@
 import type { Database, Queryable } from './database.js';
 
 /**
- * Adds up to `limit` of the oldest changes into the counts and deletes them, in the caller's
+ * Adds up to `limit` of the changes into the counts and deletes them, in the caller's
  * transaction; answers how many it folded. Folders on several collectors never fold one change
  * twice: a change another is folding is skipped, and deleted when that one commits.
  */
 export async function foldSoftwareCountChanges(db: Queryable, limit: number): Promise<number> {
   const { rows } = await db.query<{ folded: number; names: string[] | null }>(
     `with moved as (
-       delete from software_count_changes where id in (
-         select id from software_count_changes order by id limit $1 for update skip locked)
+       delete from software_count_changes where ctid = any(array(
+         select ctid from software_count_changes limit $1 for update skip locked))
        returning name, publisher, version, installs, devices
      ), versions as (
        insert into software_version_counts as c (name, publisher, version, installs)
