@@ -2,9 +2,9 @@ import type { CollectorContext } from '../context.js';
 import { foldSoftwareCountChanges, vacuumSoftwareCountChanges } from '../store/software-counts.js';
 
 /** Changes folded per transaction: short enough not to hold the embedded database long. */
-const PER_TRANSACTION = 20_000;
+const PER_TRANSACTION = 2_000;
 /** At most this many transactions a round, so a backlog is worked off over rounds, beside other work. */
-const MOST_PER_ROUND = 50;
+const MOST_PER_ROUND = 500;
 
 /**
  * Adds the installs' count changes into the software counts every few seconds, on every collector;

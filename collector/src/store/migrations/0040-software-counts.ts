@@ -41,9 +41,8 @@ create table software_title_holders (
   primary key (name, publisher)
 );
 
--- How many installs of a title (name and publisher, null publisher as '') a device has now: exact
--- look-ups in the (name, publisher, device_id) index, whatever the table's size, so that the plans
--- the trigger below keeps for a session stay cheap as the table grows.
+-- How many installs of a title (name and publisher, null publisher as '') a device has now, for
+-- the rare statements that change rows in place (a migration's, a merge's).
 create function software_installs_held(d uuid, n text, p text) returns bigint language sql stable as $$
   select (select count(*) from device_software ds where ds.name = n and ds.publisher = p and ds.device_id = d)
        + case when p = '' then (select count(*) from device_software ds where ds.name = n and ds.publisher is null and ds.device_id = d) else 0 end
@@ -56,36 +55,38 @@ $$;
 create function software_count_change() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
+    with came as (
+      -- The device holds the title anew when all its installs of it are rows this statement added:
+      -- exact look-ups in the (name, publisher, device_id) index, whatever the device holds.
+      select k.name, k.publisher, count(*) as devices
+        from (select device_id, name, coalesce(publisher, '') as publisher, count(*) as n from software_added group by 1, 2, 3) k
+       where k.n = (select count(*) from device_software ds where ds.name = k.name and ds.publisher = k.publisher and ds.device_id = k.device_id)
+                 + case when k.publisher = '' then (select count(*) from device_software ds
+                                                      where ds.name = k.name and ds.publisher is null and ds.device_id = k.device_id) else 0 end
+       group by 1, 2
+    )
     insert into software_count_changes (name, publisher, version, installs, devices)
-    select v.name, v.publisher, v.version, v.installs, coalesce(h.devices, 0)
+    select v.name, v.publisher, v.version, v.installs, coalesce(c.devices, 0)
       from (select name, coalesce(publisher, '') as publisher, coalesce(version, '') as version, count(*) as installs,
                    row_number() over (partition by name, coalesce(publisher, '') order by coalesce(version, '')) as nth
               from software_added group by 1, 2, 3) v
-      left join (
-        select k.name, k.publisher, count(*) as devices
-          from (select device_id, name, coalesce(publisher, '') as publisher, count(*) as n from software_added group by 1, 2, 3) k
-          -- Counted once per device: the count in the select list of a grouped query cannot be moved into a loop.
-          join (select a.device_id, count(*) as added, (select count(*) from device_software ds where ds.device_id = a.device_id) as stored
-                  from software_added a group by a.device_id) d on d.device_id = k.device_id
-         -- A device whose only installs are these (a first inventory) holds each of their titles anew.
-         where d.stored = d.added or software_installs_held(k.device_id, k.name, k.publisher) = k.n
-         group by 1, 2) h
-        on v.nth = 1 and h.name = v.name and h.publisher = v.publisher;
+      left join came c on v.nth = 1 and c.name = v.name and c.publisher = v.publisher;
   elsif tg_op = 'DELETE' then
+    with gone as (
+      -- The device holds the title no more when none of its installs of it is left.
+      select k.name, k.publisher, count(*) as devices
+        from (select distinct device_id, name, coalesce(publisher, '') as publisher from software_removed) k
+       where not exists (select 1 from device_software ds where ds.name = k.name and ds.publisher = k.publisher and ds.device_id = k.device_id)
+         and not (k.publisher = '' and exists (select 1 from device_software ds
+                                                where ds.name = k.name and ds.publisher is null and ds.device_id = k.device_id))
+       group by 1, 2
+    )
     insert into software_count_changes (name, publisher, version, installs, devices)
-    select v.name, v.publisher, v.version, -v.installs, -coalesce(h.devices, 0)
+    select v.name, v.publisher, v.version, -v.installs, -coalesce(g.devices, 0)
       from (select name, coalesce(publisher, '') as publisher, coalesce(version, '') as version, count(*) as installs,
                    row_number() over (partition by name, coalesce(publisher, '') order by coalesce(version, '')) as nth
               from software_removed group by 1, 2, 3) v
-      left join (
-        select k.name, k.publisher, count(*) as devices
-          from (select distinct device_id, name, coalesce(publisher, '') as publisher from software_removed) k
-          join (select r.device_id, (select count(*) from device_software ds where ds.device_id = r.device_id) as stored
-                  from software_removed r group by r.device_id) d on d.device_id = k.device_id
-         -- A device with no installs left (deleted) holds none of the titles any more.
-         where d.stored = 0 or software_installs_held(k.device_id, k.name, k.publisher) = 0
-         group by 1, 2) h
-        on v.nth = 1 and h.name = v.name and h.publisher = v.publisher;
+      left join gone g on v.nth = 1 and g.name = v.name and g.publisher = v.publisher;
   else
     insert into software_count_changes (name, publisher, version, installs, devices)
     select name, publisher, version, sum(n), 0 from (
