@@ -10,7 +10,8 @@ import { likeContaining } from './escape-like.js';
 export async function searchInstalledSoftware(db: Queryable, search: string, limit: number): Promise<SoftwareTitleSummary[]> {
   const { rows } = await db.query<{ name: string; publisher: string | null; versions: string[]; devices: number; installs: number }>(
     `with names as (select distinct t.name from software_titles t where lower(t.name) like $1),
-     pending as materialized (select c.* from software_count_changes c where c.name in (select name from names)),
+     -- Matched by the pattern itself: the changes are few, and a join's plan would rest on guessed sizes.
+     pending as materialized (select c.* from software_count_changes c where lower(c.name) like $1),
      titles as (
        select name, publisher, sum(devices)::int as devices, sum(installs)::int as installs from (
          select h.name, h.publisher, h.devices, h.installs from software_title_holders h where h.name in (select name from names)
