@@ -118,7 +118,7 @@ describe.each(CONTRACT_BACKENDS)('software counts kept as installs come and go (
     expect(await pendingSoftwareCountChanges(database.db)).toBeGreaterThan(0);
     const warnings: string[] = [];
     const log = { warn: (_: unknown, message: string) => warnings.push(message) } as unknown as Parameters<typeof startSoftwareCountFold>[0]['log'];
-    const fold = startSoftwareCountFold({ db: database.db, log }, 100);
+    const fold = startSoftwareCountFold({ db: database.db, log, databaseKind: backend === 'embedded' ? 'embedded' : 'postgres' }, 100);
     try {
       await expect.poll(() => pendingSoftwareCountChanges(database.db)).toBe(0);
     } finally {

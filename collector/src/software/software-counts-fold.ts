@@ -1,24 +1,29 @@
 import type { CollectorContext } from '../context.js';
 import { foldSoftwareCountChanges, vacuumSoftwareCountChanges } from '../store/software-counts.js';
 
-/** Changes folded per transaction: short enough not to hold the embedded database long. */
-const PER_TRANSACTION = 2_000;
-/** At most this many transactions a round, so a backlog is worked off over rounds, beside other work. */
-const MOST_PER_ROUND = 500;
+/**
+ * Changes folded per transaction: on the embedded database few enough that one statement does not
+ * hold its only session long; on a server, many, since a larger batch adds up more changes of the
+ * same title before writing its count.
+ */
+const PER_TRANSACTION = { embedded: 2_000, server: 20_000 } as const;
+/** At most this many changes a round, so a backlog is worked off over rounds, beside other work. */
+const MOST_PER_ROUND = 1_000_000;
 
 /**
  * Adds the installs' count changes into the software counts every few seconds, on every collector;
  * searches are exact without it, and quicker with it, as they then read few changes.
  */
-export function startSoftwareCountFold(ctx: Pick<CollectorContext, 'db' | 'log'>, everyMs = 5_000): { stop(): Promise<void> } {
+export function startSoftwareCountFold(ctx: Pick<CollectorContext, 'db' | 'log' | 'databaseKind'>, everyMs = 5_000): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   let stopping = false;
+  const batch = PER_TRANSACTION[ctx.databaseKind === 'embedded' ? 'embedded' : 'server'];
   const round = async () => {
     let any = false;
-    for (let n = 0; n < MOST_PER_ROUND && !stopping; n++) {
-      const folded = await ctx.db.transaction((tx) => foldSoftwareCountChanges(tx, PER_TRANSACTION));
+    for (let n = 0; n < MOST_PER_ROUND / batch && !stopping; n++) {
+      const folded = await ctx.db.transaction((tx) => foldSoftwareCountChanges(tx, batch));
       any ||= folded > 0;
-      if (folded < PER_TRANSACTION) break;
+      if (folded < batch) break;
     }
     if (any) await vacuumSoftwareCountChanges(ctx.db);
   };
