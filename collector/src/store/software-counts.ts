@@ -1,11 +1,15 @@
 import type { Database, Queryable } from './database.js';
 
+/** The advisory lock folds take turns under. */
+const SOFTWARE_COUNTS_FOLD_LOCK = 7210554;
+
 /**
  * Adds up to `limit` of the changes into the counts and deletes them, in the caller's
- * transaction; answers how many it folded. Folders on several collectors never fold one change
- * twice: a change another is folding is skipped, and deleted when that one commits.
+ * transaction; answers how many it folded. Folds on several collectors take turns.
  */
 export async function foldSoftwareCountChanges(db: Queryable, limit: number): Promise<number> {
+  // One fold at a time: two folds writing the same titles' counts in different orders would deadlock.
+  await db.query('select pg_advisory_xact_lock($1)', [SOFTWARE_COUNTS_FOLD_LOCK]);
   const { rows } = await db.query<{ folded: number; names: string[] | null }>(
     `with moved as (
        delete from software_count_changes where ctid = any(array(
