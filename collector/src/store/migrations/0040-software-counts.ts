@@ -27,8 +27,8 @@ create table software_count_changes (
 
 -- The trigger below looks titles up on their device as soon as the first reports arrive, and the
 -- plans a session keeps are made then, when the table's sizes are not known yet: a look-up by the
--- device's index alone read all of the device's installs for each title (a first inventory took
--- 200 ms). With the title in this index, a look-up by either index is exact.
+-- device's index alone would read all of the device's installs for each title. With the title in
+-- this index, a look-up by either index is exact.
 create index device_software_device_title on device_software (device_id, name, publisher);
 drop index device_software_device;
 
