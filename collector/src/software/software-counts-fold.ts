@@ -1,4 +1,5 @@
 import type { CollectorContext } from '../context.js';
+import { startPeriodicTask, type PeriodicTask } from '../services/periodic-task.js';
 import { foldSoftwareCountChanges, vacuumSoftwareCountChanges } from '../store/software-counts.js';
 
 /**
@@ -14,32 +15,15 @@ const MOST_PER_ROUND = 1_000_000;
  * Adds the installs' count changes into the software counts every few seconds, on every collector;
  * searches are exact without it, and quicker with it, as they then read few changes.
  */
-export function startSoftwareCountFold(ctx: Pick<CollectorContext, 'db' | 'log' | 'databaseKind'>, everyMs = 5_000): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  let stopping = false;
+export function startSoftwareCountFold(ctx: Pick<CollectorContext, 'db' | 'log' | 'databaseKind'>, everyMs = 5_000): PeriodicTask {
   const batch = PER_TRANSACTION[ctx.databaseKind === 'embedded' ? 'embedded' : 'server'];
-  const round = async () => {
+  return startPeriodicTask(everyMs, async (state) => {
     let any = false;
-    for (let n = 0; n < MOST_PER_ROUND / batch && !stopping; n++) {
+    for (let n = 0; n < MOST_PER_ROUND / batch && !state.stopping; n++) {
       const folded = await ctx.db.transaction((tx) => foldSoftwareCountChanges(tx, batch));
       any ||= folded > 0;
       if (folded < batch) break;
     }
     if (any) await vacuumSoftwareCountChanges(ctx.db);
-  };
-  const tick = () => {
-    running ??= round()
-      .catch((error: Error) => ctx.log.warn({ err: error.message }, 'software counts not brought up to date; trying again shortly'))
-      .finally(() => { running = undefined; });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      stopping = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  }, (error) => ctx.log.warn({ err: error.message }, 'software counts not brought up to date; trying again shortly'));
 }
