@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { openEmbedded } from '../../collector/src/store/embedded-database.js';
 import { openDatabase } from '../../collector/src/store/open.js';
+import { embeddedSeed } from './embedded-seed.js';
 import type { Database } from '../../collector/src/store/database.js';
 import { openTimescaleEmbedded } from './timescale-database.js';
 
@@ -57,6 +59,6 @@ export async function createTestDatabase(backend: 'postgres' | 'embedded' | 'tim
       },
     };
   }
-  const db = await openDatabase({ dataDir: 'memory://' });
+  const db = await openEmbedded('memory://', { seed: await embeddedSeed() });
   return { db, backend, drop: () => db.close() };
 }

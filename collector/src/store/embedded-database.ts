@@ -29,11 +29,12 @@ function startWorker(data: EmbeddedWorkerData): Worker {
 /**
  * The embedded PostgreSQL (PGlite) kept in a data folder, or in memory for `memory://`, run on a
  * thread of its own so its statements never hold the collector's event loop. It serves one
- * process: a second collector needs a PostgreSQL server.
+ * process: a second collector needs a PostgreSQL server. A `seed` (a data folder's tarball) spares
+ * a new database its initialisation, seconds of the emulated server's work.
  */
-export async function openEmbedded(dataDir: string): Promise<Database> {
+export async function openEmbedded(dataDir: string, options: { seed?: Uint8Array } = {}): Promise<Database> {
   if (!dataDir.startsWith('memory://')) makeDirectory(dataDir, 0o755);
-  const worker = startWorker({ dataDir });
+  const worker = startWorker({ dataDir, seed: options.seed });
   const pending = new Map<number, Pending>();
   const notified = new Map<number, (payload: string) => void>();
   let nextId = 0;

@@ -26,6 +26,8 @@ export type EmbeddedReply =
 
 export interface EmbeddedWorkerData {
   dataDir: string;
+  /** A data folder's tarball (PGlite's dumpDataDir) a new database starts from instead of being initialised. */
+  seed?: Uint8Array;
 }
 
 /** Copies what can cross a thread of an error: its message, name and scalar fields. */

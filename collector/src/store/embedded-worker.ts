@@ -9,7 +9,7 @@ import { errorFields, type EmbeddedReply, type EmbeddedRequest, type EmbeddedWor
  * would in the collector's thread. Pings are answered at once, between statements.
  */
 const port = parentPort!;
-const { dataDir } = workerData as EmbeddedWorkerData;
+const { dataDir, seed } = workerData as EmbeddedWorkerData;
 
 interface OpenTransaction {
   tx: Transaction;
@@ -91,7 +91,7 @@ async function answer(pglite: PGlite, request: EmbeddedRequest): Promise<unknown
 async function serve(): Promise<void> {
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, ...(seed ? { loadDataDir: new Blob([seed]) } : {}) });
     // Zero-filling each new 16 MB WAL file grows it write by write in the emulated file system,
     // copying it again at every step; unfilled, it is made at full size once. The one session
     // lasts as long as the database, so the setting holds for all of its work.
