@@ -13,7 +13,7 @@ export interface ChannelRequests {
 
 /**
  * The live WebSocket channel: heartbeats out, "collect now" and "resync" in. Heartbeats follow the
- * interval the collector sends in its acknowledgements. It reconnects by itself with jittered
+ * interval the collector sends with each acknowledgement. It reconnects by itself with jittered
  * backoff, spread as widely as the collector asked; the HTTP report path never depends on it.
  */
 export class AgentChannel {

@@ -430,11 +430,6 @@ export const collectorMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collect-now'), reason: optionalText(256) }),
   /** Collect now and send a full report, whatever the agent believes the collector holds. */
   z.object({ type: z.literal('resync'), reason: optionalText(256) }),
-  /**
-   * Sent once a heartbeat is stored, when it tells the agent something: on the channel's first
-   * heartbeat, when the interval or the spread moves, and at least every ten minutes. Most
-   * heartbeats get none, so an agent never takes a missing one for a lost heartbeat.
-   */
   z.object({
     type: z.literal('heartbeat-ack'),
     serverTime: isoDateTime,

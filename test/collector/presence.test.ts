@@ -10,7 +10,7 @@ import { watchedDatabase } from '../support/watched-database.js';
 
 const FLUSH_MS = 150;
 
-/** An agent's channel: sends heartbeats and keeps what the collector answers. */
+/** An agent's channel: sends heartbeats, resolves each on its acknowledgement. */
 async function openChannel(url: string, token: string) {
   const ws = new WebSocket(`${url.replace('http', 'ws')}/api/v1/agents/ws`, { headers: { authorization: `Bearer ${token}` } });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
@@ -20,14 +20,11 @@ async function openChannel(url: string, token: string) {
     acks.push(JSON.parse(String(data)) as Record<string, unknown>);
     waiting.shift()?.();
   });
-  const send = () => ws.send(JSON.stringify({ type: 'heartbeat', sentAt: new Date().toISOString(), uptimeSeconds: 60 }));
   return {
     acks,
-    send,
-    /** Sends a heartbeat and resolves on the next answer. */
-    beatAnswered(): Promise<void> {
+    beat(): Promise<void> {
       const answered = new Promise<void>((resolve) => waiting.push(resolve));
-      send();
+      ws.send(JSON.stringify({ type: 'heartbeat', sentAt: new Date().toISOString(), uptimeSeconds: 60 }));
       return answered;
     },
     close: () => new Promise<void>((resolve) => {
@@ -75,20 +72,10 @@ describe.each(CONTRACT_BACKENDS)('heartbeats in batches, two collectors on one d
     await database?.drop();
   });
 
-  it('stores every agent\'s heartbeats in a few statements, acknowledges the first once stored, and both collectors show them online', async () => {
+  it('stores every agent\'s heartbeats in a few statements, acknowledged once stored, and both collectors show them online', async () => {
     const before = watches.map((w) => w.heartbeatStatements);
     const channels = await Promise.all(agents.map((a, i) => openChannel(collectors[i % 2]!.url, a.token)));
-    await Promise.all(channels.map((c) => c.beatAnswered()));
-    // Later heartbeats tell the agents nothing new: stored, and not answered.
-    const received = () => collectors.reduce((n, c) => n + c.ctx.presence.counts.beats, 0);
-    for (let round = 1; round < 3; round++) {
-      const expected = received() + channels.length;
-      for (const c of channels) c.send();
-      await eventually(async () => received() >= expected);
-    }
-    for (const c of collectors) await c.ctx.presence.flush();
-    await new Promise((resolve) => setTimeout(resolve, 2 * FLUSH_MS));
-    expect(channels.map((c) => c.acks.length)).toEqual(channels.map(() => 1));
+    for (let round = 0; round < 3; round++) await Promise.all(channels.map((c) => c.beat()));
 
     const statements = watches.reduce((n, w, i) => n + w.heartbeatStatements - before[i]!, 0);
     // 72 heartbeats from 24 agents: a statement per batch, a handful of batches per collector.
@@ -108,12 +95,12 @@ describe.each(CONTRACT_BACKENDS)('heartbeats in batches, two collectors on one d
   it('shows an agent offline when its channel closes, online again when it returns to the other collector, and keeps the stretch', async () => {
     const agent = agents[0]!;
     const first = await openChannel(collectors[0]!.url, agent.token);
-    await first.beatAnswered();
+    await first.beat();
     await first.close();
     await eventually(async () => (await agentStatuses(collectors[1]!.url)).get(agent.agentId) === 'offline', FLUSH_MS * 20);
 
     const second = await openChannel(collectors[1]!.url, agent.token);
-    await second.beatAnswered();
+    await second.beat();
     expect((await agentStatuses(collectors[0]!.url)).get(agent.agentId)).toBe('online');
     const { rows } = await database.db.query<{ started_at: Date; ended_at: Date }>(
       'select started_at, ended_at from agent_presence where agent_id = $1 order by started_at', [agent.agentId]);
@@ -129,7 +116,7 @@ describe.each(CONTRACT_BACKENDS)('heartbeats in batches, two collectors on one d
     const channel = await openChannel(collectors[0]!.url, agent.token);
     watches[0]!.failNext = 2;
     const sent = Date.now();
-    await channel.beatAnswered();
+    await channel.beat();
     expect(watches[0]!.failNext).toBe(0);
     expect(collectors[0]!.ctx.presence.counts.failures).toBeGreaterThanOrEqual(2);
     const { rows } = await database.db.query<{ last_seen_at: Date }>('select last_seen_at from agents where id = $1', [agent.agentId]);

@@ -206,7 +206,7 @@ describe.skipIf(TEST_BACKEND !== 'postgres')('two collectors on one PostgreSQL d
 
     // A's agents reconnect through the balancer to B, which shows all of them online again.
     await until('every agent online on B after A died', async () => ((await onlineSeenBy(urlB)) === AGENTS ? true : undefined), 120_000);
-    // B stores every agent's heartbeats from then on (most go unacknowledged: they tell the agent nothing).
+    // B stores every agent's heartbeats from then on.
     const sinceDeath = new Date();
     await until('every agent\'s heartbeat stored after A died', async () =>
       ((await count('select count(*) as n from agents where last_seen_at > $1', [sinceDeath])) === AGENTS ? true : undefined), 60_000);

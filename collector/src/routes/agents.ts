@@ -6,7 +6,7 @@ import { enrollAgent } from '../services/enrolment.js';
 import { ApiProblem } from '../services/errors.js';
 import { ingestReport, type IngestOutcome } from '../services/ingest.js';
 import { ingestDelta } from '../services/ingest-delta.js';
-import { ackTellsSomething, heartbeatAck, type ToldAgent } from '../services/heartbeat-ack.js';
+import { heartbeatAck } from '../services/heartbeat-ack.js';
 import { requirePermission } from './auth.js';
 import { validate, validateReport } from './validate.js';
 import { agentAuthentication, agentBody } from './agent-guard.js';
@@ -84,7 +84,6 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
     const agentId = request.agentId;
     const log = request.log.child({ agentId });
     let revoked = false;
-    let told: ToldAgent | undefined;
     const detach = ctx.agents.attach(agentId, {
       send: (message) => socket.send(JSON.stringify(message)),
       // Policy violation: the agent must not reconnect with this token.
@@ -108,10 +107,7 @@ export function agentRoutes(app: FastifyInstance, ctx: CollectorContext): void {
       // Network delay makes this a little low; far below the minutes that break Kerberos or TLS.
       const clockSkewSeconds = Math.round((Date.parse(parsed.data.sentAt) - now.getTime()) / 100) / 10;
       ctx.presence.beat(agentId, { at: now, address: request.ip, clockSkewSeconds, uptimeSeconds: parsed.data.uptimeSeconds }, () => {
-        const ack = heartbeatAck(ctx, now);
-        if (socket.readyState !== socket.OPEN || !ackTellsSomething(told, ack, now.getTime())) return;
-        told = { heartbeatIntervalSeconds: ack.heartbeatIntervalSeconds, reconnectSpreadSeconds: ack.reconnectSpreadSeconds, at: now.getTime() };
-        socket.send(JSON.stringify(ack));
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(heartbeatAck(ctx, now)));
       });
     });
     socket.on('close', () => {

@@ -14,12 +14,7 @@ interface Pending {
   beat: PresenceBeat;
   /** Acknowledgements waiting for this agent's beat to be stored. */
   acks: Array<() => void>;
-  /** When the oldest beat held for this agent arrived (epoch milliseconds). */
-  since: number;
 }
-
-/** Store delays kept for the bench and metrics: the latest this many. */
-const DELAY_SAMPLES = 2000;
 
 /**
  * Agents' presence held in memory and written in batches, one statement per batch, so a heartbeat
@@ -34,12 +29,6 @@ export class PresenceBuffer {
   private stopping = false;
   /** Heartbeats received, statements written and batches that failed, for the bench and metrics. */
   readonly counts = { beats: 0, statements: 0, failures: 0 };
-  /**
-   * Milliseconds from a heartbeat's arrival to its batch being stored, for the latest heartbeats:
-   * agents are not told (most heartbeats go unacknowledged), so the collector keeps it.
-   */
-  readonly storeDelaysMs: number[] = [];
-  private delayCursor = 0;
 
   constructor(private readonly db: Database, private readonly log: Logger, private readonly settings: PresenceSettings) {}
 
@@ -62,7 +51,7 @@ export class PresenceBuffer {
       held.beat = mergeBeats(held.beat, beat);
       held.acks.push(ack);
     } else {
-      this.pending.set(agentId, { beat, acks: [ack], since: Date.now() });
+      this.pending.set(agentId, { beat, acks: [ack] });
     }
   }
 
@@ -106,11 +95,7 @@ export class PresenceBuffer {
         this.log.warn({ err: (error as Error).message, agents: batch.length }, 'heartbeats kept for the next batch');
         return;
       }
-      const stored = Date.now();
-      for (const item of batch) {
-        this.noteDelay(stored - item.since);
-        for (const ack of item.acks) ack();
-      }
+      for (const item of batch) for (const ack of item.acks) ack();
     }
     await this.writeDisconnections();
   }
@@ -129,16 +114,11 @@ export class PresenceBuffer {
     }
   }
 
-  private noteDelay(ms: number): void {
-    if (this.storeDelaysMs.length < DELAY_SAMPLES) this.storeDelaysMs.push(ms);
-    else this.storeDelaysMs[this.delayCursor++ % DELAY_SAMPLES] = ms;
-  }
-
   private requeue(batch: Pending[]): void {
     for (const item of batch) {
       const newer = this.pending.get(item.beat.agentId);
       this.pending.set(item.beat.agentId, newer
-        ? { beat: mergeBeats(item.beat, newer.beat), acks: [...item.acks, ...newer.acks], since: Math.min(item.since, newer.since) }
+        ? { beat: mergeBeats(item.beat, newer.beat), acks: [...item.acks, ...newer.acks] }
         : item);
     }
   }
