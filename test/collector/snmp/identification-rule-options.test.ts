@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecording } from '../../../collector/src/snmp/recorded/identify-recordings.js';
+import { vendorOidTable } from '../../../collector/src/snmp/identify/data-tables.js';
 import { ScratchTables } from './support/scratch-tables.js';
 
 /**
@@ -91,6 +92,31 @@ describe("a vendor object's value worded as the maker's catalogue words it", () 
     expect((await readRecording(camera)).identity.model).toBe('Vistacam Cube');
     useEntry({ oid: '1.3.6.1.4.1.54321.9.1.2.0', template: 'Vistacam Cube' });
     expect((await readRecording(camera)).identity.model).not.toBe('Vistacam Cube');
+  });
+});
+
+describe("an object each product of a line keeps under its own sysObjectID", () => {
+  let tables: ScratchTables;
+  const sensorWalk = (product: number, article: string) => `.1.3.6.1.2.1.1.1.0 = STRING: ""
+.1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.54321.1.2.${product}
+.1.3.6.1.4.1.54321.1.2.${product}.3.3.6.0 = STRING: "${article}"
+.1.3.6.1.4.1.54321.1.2.${product + 1}.3.3.6.0 = STRING: "#99999"
+`;
+
+  beforeAll(() => {
+    tables = new ScratchTables();
+    tables.use({ entries: [{ enterprise: 54321, model: [{ oid: '3.3.6.0', underSysObjectID: true }] }] });
+  });
+  afterAll(() => tables.remove());
+
+  it("reads each product's own copy with one row, never a neighbouring product's", async () => {
+    expect((await readRecording(tables.walk('thermo.walk', sensorWalk(8, '#57605')))).identity.model).toBe('#57605');
+    expect((await readRecording(tables.walk('hygro.walk', sensorWalk(41, '#57720')))).identity.model).toBe('#57720');
+  });
+
+  it('refuses a product-relative row whose OID is not a bare suffix, naming the field', () => {
+    tables.use({ entries: [{ enterprise: 54321, model: [{ oid: '.3.3.6.0', underSysObjectID: true }] }] });
+    expect(() => vendorOidTable()).toThrow(/oid/);
   });
 });
 

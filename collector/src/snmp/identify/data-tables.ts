@@ -31,7 +31,12 @@ const oidSource = z.union([z.string(), z.object({
    * without '{value}', what the object's answering shows (a table only one maker's firmware implements names that firmware).
    */
   template: z.string().optional(),
-})]);
+  /**
+   * The OID is a suffix under the device's own sysObjectID: makers that give each product its own
+   * copy of one MIB (W&T's article number at <sysObjectID>.3.3.6.0) are read by one row for all of them.
+   */
+  underSysObjectID: z.boolean().optional(),
+}).refine((s) => !s.underSysObjectID || /^\d+(?:\.\d+)*$/.test(s.oid), { message: 'a suffix of numbers without a leading dot', path: ['oid'] })]);
 export type OidSource = z.infer<typeof oidSource>;
 
 const vendorOidEntry = z.object({

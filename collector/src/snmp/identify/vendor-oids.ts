@@ -16,7 +16,20 @@ export function vendorOidEntries(enterprises: number[], sysObjectID: string | un
   const entries = vendorOidTable().entries.filter(applies);
   const own = enterprises.flatMap((e) => entries.filter((entry) => entry.enterprise === e));
   own.sort((a, b) => Number(b.sysObjectIDPrefix !== undefined) - Number(a.sysObjectIDPrefix !== undefined));
-  return [...own, ...entries.filter((entry) => entry.enterprise === undefined)];
+  return [...own, ...entries.filter((entry) => entry.enterprise === undefined)].flatMap((entry) => underThisProduct(entry, oid));
+}
+
+/** The entry with its product-relative sources placed under this sysObjectID; none of them without one. */
+function underThisProduct(entry: VendorOidEntry, sysObjectID: string | undefined): VendorOidEntry[] {
+  if (!VENDOR_OID_FIELDS.some((field) => entry[field]?.some((s) => typeof s !== 'string' && s.underSysObjectID))) return [entry];
+  const placed: VendorOidEntry = { ...entry };
+  for (const field of VENDOR_OID_FIELDS) {
+    placed[field] = entry[field]?.flatMap((s) => {
+      if (typeof s === 'string' || !s.underSysObjectID) return [s];
+      return sysObjectID ? [{ ...s, oid: `${sysObjectID}.${s.oid}`, underSysObjectID: false }] : [];
+    });
+  }
+  return [placed];
 }
 
 /** Scalars to GET, and table columns whose first row to read with GETNEXT. */

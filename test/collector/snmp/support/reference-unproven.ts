@@ -116,6 +116,5 @@ export const REFERENCE_UNPROVEN: ReferenceUnproven[] = [
   { recording: 'viptela_vedge-2000', field: 'model', kind: 'absent' },
   { recording: 'viptela_vedge1000', field: 'model', kind: 'absent' },
   { recording: 'witchos', field: 'os', kind: 'absent' },
-  { recording: 'wut_57605', field: 'model', kind: 'miss', why: "W&T's article-number object states it; Steward does not read that object yet" },
   { recording: 'zxdsl', field: 'model', kind: 'absent' },
 ];
