@@ -12,15 +12,15 @@ export interface ComputedPositions {
 /**
  * The licence position of the given products as of a date, computed from the stored installs and
  * entitlements. Each product is always computed whole, so the answer does not depend on which
- * device changed last. `wholeEstate` says the products are many, so every device is prepared.
+ * device changed last.
  */
-export async function computePositions(db: Queryable, productIds: string[], asOf: Date, shelfwareDays: number, wholeEstate = false): Promise<ComputedPositions> {
+export async function computePositions(db: Queryable, productIds: string[], asOf: Date, shelfwareDays: number): Promise<ComputedPositions> {
   if (productIds.length === 0) return { figures: [] };
   const [products, entitlements] = await Promise.all([productTerms(db, productIds), entitlementTerms(db, productIds)]);
   const known = productIds.filter((id) => products.has(id));
   const day = dayOf(asOf);
   const userProducts = known.filter((id) => consumerKind(products.get(id)!, (entitlements.get(id) ?? []).filter((e) => activeAt(e, day))) === 'user');
-  await prepareConsumers(db, known, userProducts, asOf, wholeEstate);
+  await prepareConsumers(db, known, userProducts, asOf);
   const { buckets, installs } = await consumerBuckets(db);
   const shelfware = await shelfwareCounts(db, known, asOf, shelfwareDays);
   const figures: PositionFigures[] = [];

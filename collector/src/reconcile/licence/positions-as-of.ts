@@ -62,7 +62,7 @@ export async function positionsAt(db: Database, q: { productId?: string; vendor?
     await withoutJit(tx);
     const settings = await readReconcileSettings(tx);
     const ids = q.productId ? [q.productId] : await productsInPlay(tx);
-    const { figures } = await computePositions(tx, ids, at, settings.shelfwareAfterDays, !q.productId);
+    const { figures } = await computePositions(tx, ids, at, settings.shelfwareAfterDays);
     const unlicensed = figures.length ? await readPicks(tx) : [];
     const products = new Map((await listProducts(tx)).map((p) => [p.id, p]));
     const computedAt = at.toISOString();

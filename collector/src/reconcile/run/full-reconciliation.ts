@@ -116,7 +116,7 @@ async function refreshAllPositions(db: Database, started: Date, control: RunCont
   const lanes = splitByWeight(products, (p) => p.installs + 1, POSITION_LANES);
   await sideBySide(db, lanes.map((lane) => () => db.transaction(async (tx) => {
     await beginPart(tx, control);
-    await recomputePositionsIn(tx, lane.map((p) => p.productId), started, 'all', true);
+    await recomputePositionsIn(tx, lane.map((p) => p.productId), started, 'all');
   })));
   await step('positions');
   return products.length;

@@ -4,16 +4,13 @@ import { readReconcileSettings } from '../../store/reconcile/settings.js';
 import { withoutJit } from '../../store/reconcile/temp-table.js';
 import { computePositions } from '../licence/compute-positions.js';
 
-/**
- * Recomputes and stores the positions of the products, inside the caller's transaction;
- * `wholeEstate` when they are all (or a lane of all) the products in play.
- */
-export async function recomputePositionsIn(tx: Queryable, productIds: string[], at: Date, history: 'all' | 'changed', wholeEstate = false): Promise<void> {
+/** Recomputes and stores the positions of the products, inside the caller's transaction. */
+export async function recomputePositionsIn(tx: Queryable, productIds: string[], at: Date, history: 'all' | 'changed'): Promise<void> {
   if (productIds.length === 0) return;
   await withoutJit(tx);
   const settings = await readReconcileSettings(tx);
   const products = [...new Set(productIds)].sort();
-  const { figures } = await computePositions(tx, products, at, settings.shelfwareAfterDays, wholeEstate);
+  const { figures } = await computePositions(tx, products, at, settings.shelfwareAfterDays);
   await storePositions(tx, figures, at, history);
   await storeUnlicensedPicks(tx, products);
   await deleteIdlePositions(tx, productIds);

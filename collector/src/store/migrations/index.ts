@@ -31,6 +31,7 @@ import * as jobLeases from './0037-job-leases.js';
 import * as softwareSearchHolders from './0038-software-search-holders.js';
 import * as reconcileSoftwareOnly from './0039-reconcile-software-only.js';
 import * as softwareCounts from './0040-software-counts.js';
+import * as licenceDeviceContext from './0041-licence-device-context.js';
 
 export interface Migration {
   id: number;
@@ -73,4 +74,5 @@ export const migrations: Migration[] = [
   { id: 38, name: 'software-search-holders', sql: softwareSearchHolders.sql },
   { id: 39, name: 'reconcile-software-only', sql: reconcileSoftwareOnly.sql },
   { id: 40, name: 'software-counts', sql: softwareCounts.sql },
+  { id: 41, name: 'licence-device-context', sql: licenceDeviceContext.sql },
 ];

@@ -1,24 +1,6 @@
 import type { ConsumerBucket } from '../../reconcile/licence/terms.js';
 import type { Queryable } from '../database.js';
-import { DEVICE_CONTEXT_COLUMNS, DEVICE_CONTEXT_JOINS } from './device-context.js';
 import { tempTable } from './temp-table.js';
-
-/**
- * The devices with any of the products $1 installed (or every device), each with its register
- * context, worked out once per device. Two statements, not one with a switch: a switch in the
- * condition turns the lookup of the devices into a subquery run once per device.
- */
-const DEVICES = (every: boolean, register: boolean) => `
-  select d.id as device_id, d.last_seen, ${register ? `${DEVICE_CONTEXT_COLUMNS}, lower(rd.name) as department_key` : DEVICE_ONLY_COLUMNS}
-    from devices d ${register ? DEVICE_CONTEXT_JOINS : ''}
-   where ${every ? 'true' : 'd.id in (select li.device_id from licence_installs li where li.product_id = any($1::text[]))'}`;
-
-/**
- * The device's own part of its context, for products no user and no department has a say in:
- * who uses a device and where it belongs are then never read, and the register is not joined.
- */
-const DEVICE_ONLY_COLUMNS = `null::uuid as asset_id, null::text as user_key, null::text as department,
-  d.licence_cores as cores, d.licence_sockets as sockets, null::text as department_key`;
 
 type TargetKind = 'device' | 'user' | 'department';
 
@@ -30,7 +12,7 @@ const DEVICE_TARGET = `case when a.target_kind = 'device' and a.target ~* '^[0-9
 const ALLOCATION_JOINS: Record<TargetKind, { alias: string; on: string }> = {
   device: { alias: 'ad', on: 'ad.device_id = li.device_id' },
   user: { alias: 'au', on: 'au.target = c.user_key' },
-  department: { alias: 'ag', on: 'ag.target = c.department_key' },
+  department: { alias: 'ag', on: 'ag.target = lower(c.department)' },
 };
 
 /**
@@ -53,7 +35,7 @@ const INSTALLS = (kinds: TargetKind[]) => {
   select li.product_id, li.device_id, li.release_key, lower(li.edition) as edition, li.first_seen, c.cores, c.sockets,
          ${joins.length ? `coalesce(${joins.map((j) => `${j.alias}.entitlement_id`).join(', ')})` : 'null::uuid'} as hint,
          case when li.product_id = any($3::text[]) then coalesce(c.user_key, 'device:' || li.device_id) end as consumer
-    from licence_installs li join licence_devices c on c.device_id = li.device_id
+    from licence_installs li join licence_device_context c on c.device_id = li.device_id
     ${joins.map((j) => `left join alloc ${j.alias} on ${j.alias}.product_id = li.product_id and ${j.alias}.target_kind = '${j.kind}' and ${j.on}`).join('\n    ')}
    where li.product_id = any($1::text[]) and li.first_seen <= $2`;
 };
@@ -88,21 +70,16 @@ const USERS = `
     ) c`;
 
 /**
- * Materialises the devices, installs and user consumers of the products as of a date for the
- * queries that follow (licence_devices, licence_inst, licence_users); call inside a transaction.
- * A device-counted install (consumer null) is its own consumer. For many products at once
- * (`wholeEstate`), every device is prepared: finding the ones with the products costs more than
- * the few devices with none of them.
+ * Materialises the installs and user consumers of the products as of a date for the queries that
+ * follow (licence_inst, licence_users); call inside a transaction. A device-counted install
+ * (consumer null) is its own consumer. Who uses each device and where it belongs is read from
+ * licence_device_context, kept as the register changes.
  */
-export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date, wholeEstate = false): Promise<void> {
+export async function prepareConsumers(db: Queryable, productIds: string[], userProducts: string[], asOf: Date): Promise<void> {
   const kinds = await allocationKinds(db, productIds);
-  // The register says who uses a device and where it belongs: needed only to count users or to
-  // honour allocations to users and departments.
-  const register = userProducts.length > 0 || kinds.includes('user') || kinds.includes('department');
   // Statistics from a small sample: the joins that follow need sizes and rough distinct counts,
   // and sampling tens of thousands of rows took longer than the join itself.
   await db.query('set local default_statistics_target = 10');
-  await tempTable(db, 'licence_devices', DEVICES(wholeEstate, register), wholeEstate ? [] : [productIds], { analyze: true });
   // Analysed: grouped and joined next, a guessed size of a million rows turns hashing into sorting.
   await tempTable(db, 'licence_inst', INSTALLS(kinds), [productIds, asOf, userProducts], { analyze: true });
   await tempTable(db, 'licence_users', USERS, [], { analyze: true });
@@ -217,9 +194,9 @@ export async function shelfwareCounts(db: Queryable, productIds: string[], asOf:
          from entitlement_allocations a join entitlements e on e.id = a.entitlement_id
         where e.product_id = any($1::text[])
      ), recent as materialized (
-       select i.product_id, i.device_id::text as device, c.user_key, c.department_key
-         from licence_inst i join licence_devices c on c.device_id = i.device_id
-        where c.last_seen > $2::timestamptz - make_interval(days => $3)
+       select i.product_id, i.device_id::text as device, c.user_key, lower(c.department) as department_key
+         from licence_inst i join licence_device_context c on c.device_id = i.device_id join devices d on d.id = i.device_id
+        where d.last_seen > $2::timestamptz - make_interval(days => $3)
           and exists (select 1 from alloc a where a.product_id = i.product_id)
      )
      select product_id, count(*)::int as n from (

@@ -131,14 +131,12 @@ export async function listUnlicensed(db: Queryable, filter: { productId?: string
     edition: string | null; units: string; source: string; raw_name: string; raw_version: string | null; first_seen: Date; last_seen: Date;
   }>(
     `select u.product_id, u.device_id, d.hostname, d.kind,
-            coalesce(lower(coalesce(rp.username, rp.email, rp.name)), d.last_user) as user_key,
+            c.user_key,
             li.release, li.edition, u.units::text, li.source, li.raw_name, li.raw_version, li.first_seen, d.last_seen
        from licence_unlicensed u
        join licence_installs li on li.device_id = u.device_id and li.product_id = u.product_id
        join devices d on d.id = u.device_id
-       left join device_asset_links dal on dal.device_id = d.id
-       left join register_assets ra on ra.id = dal.asset_id
-       left join register_people rp on ra.assigned_type = 'person' and rp.id = ra.assigned_id
+       join licence_device_context c on c.device_id = u.device_id
       where ($1::text is null or u.product_id = $1)
       order by u.product_id, li.first_seen desc, lower(d.hostname)
       limit $2 offset $3`,

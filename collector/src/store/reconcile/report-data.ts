@@ -1,7 +1,6 @@
 import type { UnlicensedInstall } from '@steward/shared';
 import type { Queryable } from '../database.js';
 import type { UnlicensedPick } from './consumers.js';
-import { DEVICE_CONTEXT_COLUMNS, DEVICE_CONTEXT_JOINS } from './device-context.js';
 
 const picksJson = (picks: UnlicensedPick[]) => JSON.stringify(picks.map((p) => ({ product_id: p.productId, device_id: p.deviceId, units: p.units })));
 
@@ -15,10 +14,11 @@ export async function unlicensedEvidence(db: Queryable, picks: UnlicensedPick[])
     `with picks as (select * from json_to_recordset($1::json) as p(product_id text, device_id uuid, units numeric)),
      evidence as (
        select p.product_id, p.device_id, d.hostname, d.kind, li.release, li.edition, p.units::text as units, li.source, li.raw_name,
-              li.raw_version, li.first_seen, d.last_seen, ${DEVICE_CONTEXT_COLUMNS}
+              li.raw_version, li.first_seen, d.last_seen, c.user_key
          from picks p
          join licence_installs li on li.product_id = p.product_id and li.device_id = p.device_id
-         join devices d on d.id = p.device_id ${DEVICE_CONTEXT_JOINS}
+         join devices d on d.id = p.device_id
+         join licence_device_context c on c.device_id = p.device_id
      )
      select * from evidence order by product_id, first_seen desc, lower(hostname)`,
     [picksJson(picks)],
@@ -42,8 +42,8 @@ export async function departmentBreakdown(db: Queryable, productIds: string[], a
   const { rows } = await db.query<{ department: string | null; product_id: string; installs: number; unlicensed: number }>(
     `with picks as (select * from json_to_recordset($3::json) as p(product_id text, device_id uuid, units numeric)),
      base as (
-       select li.product_id, li.device_id, ${DEVICE_CONTEXT_COLUMNS}
-         from licence_installs li join devices d on d.id = li.device_id ${DEVICE_CONTEXT_JOINS}
+       select li.product_id, li.device_id, c.department
+         from licence_installs li join licence_device_context c on c.device_id = li.device_id
         where li.product_id = any($1::text[]) and li.first_seen <= $2
      )
      select b.department, b.product_id, count(*)::int as installs, count(p.device_id)::int as unlicensed
