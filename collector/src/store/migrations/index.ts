@@ -32,6 +32,7 @@ import * as softwareSearchHolders from './0038-software-search-holders.js';
 import * as reconcileSoftwareOnly from './0039-reconcile-software-only.js';
 import * as softwareCounts from './0040-software-counts.js';
 import * as licenceDeviceContext from './0041-licence-device-context.js';
+import * as licenceInstallsByProduct from './0042-licence-installs-by-product.js';
 
 export interface Migration {
   id: number;
@@ -75,4 +76,5 @@ export const migrations: Migration[] = [
   { id: 39, name: 'reconcile-software-only', sql: reconcileSoftwareOnly.sql },
   { id: 40, name: 'software-counts', sql: softwareCounts.sql },
   { id: 41, name: 'licence-device-context', sql: licenceDeviceContext.sql },
+  { id: 42, name: 'licence-installs-by-product', sql: licenceInstallsByProduct.sql },
 ];
