@@ -19,6 +19,8 @@ export interface DeviceSnapshot {
 
 /** Tables whose rows are history: moved to the kept device by a merge rather than set aside. */
 const MOVED = new Set(['agents', 'agent_reports']);
+/** Tables triggers keep from the others: made again when the device and its rows come back. */
+const KEPT_BY_TRIGGERS = new Set(['licence_device_context']);
 
 interface Reference { table: string; column: string; onDelete: string }
 
@@ -67,7 +69,7 @@ export async function takeOutDevice(db: Queryable, deviceId: string, keptId: str
     [deviceId])).rows;
   const children: DeviceSnapshot['children'] = {};
   for (const ref of await deviceReferences(db)) {
-    if (MOVED.has(ref.table) || ref.onDelete !== 'c') continue;
+    if (MOVED.has(ref.table) || KEPT_BY_TRIGGERS.has(ref.table) || ref.onDelete !== 'c') continue;
     const { rows } = await db.query<{ rows: Array<Record<string, unknown>> }>(
       `select coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) as rows from ${ident(ref.table)} t where t.${ident(ref.column)} = $1`, [deviceId]);
     if (rows[0]!.rows.length) children[ref.table] = rows[0]!.rows;
@@ -89,7 +91,7 @@ export async function putBackDevice(db: Queryable, snapshot: DeviceSnapshot, kep
   };
   await insert('devices', [snapshot.device]);
   const order = (await deviceReferences(db)).map((r) => r.table);
-  for (const table of order) if (snapshot.children[table]) await insert(table, snapshot.children[table]);
+  for (const table of order) if (snapshot.children[table] && !KEPT_BY_TRIGGERS.has(table)) await insert(table, snapshot.children[table]);
   await db.query('update agents set device_id = $1 where id = any($2::uuid[]) and device_id = $3', [deviceId, snapshot.agents, keptId]);
   await db.query('update agent_reports set device_id = $1 where report_id = any($2::uuid[])', [deviceId, snapshot.reports]);
   await db.query('delete from device_asset_links where device_id = $1 and asset_id = any($2::uuid[])', [keptId, snapshot.assets]);
